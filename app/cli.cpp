@@ -1,0 +1,81 @@
+#include "cli.h"
+
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <functional>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji::cli {
+
+namespace {
+
+struct Command {
+    QString name;
+    QString summary;
+    std::function<int(const QStringList &, Io)> run;
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list {
+        { u"check"_s, u"Read digests and report totals and problems: check PATH… [--json]"_s, checkCommand },
+    };
+    return list;
+}
+
+QString usage()
+{
+    QString text = u"Usage: hanji [FOLDER] [--library DIR] [--screenshot FILE [--select ID]]\n"
+                   "       hanji COMMAND [ARGS…]\n\n"
+                   "Without a command, opens the reader window on FOLDER (or the last folder).\n\n"
+                   "Commands (no display needed):\n"_s;
+    for (const Command &command : commands())
+        text += u"  %1  %2\n"_s.arg(command.name, -8).arg(command.summary);
+    text += u"\nhanji COMMAND --help shows a command's options.\n"_s;
+    return text;
+}
+
+} // namespace
+
+bool wantsCommandLine(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    for (const Command &command : commands()) {
+        if (arguments.at(1) == command.name)
+            return true;
+    }
+    // A word that is neither a command nor a path is a mistyped command, not a folder to open.
+    if (!arguments.at(1).startsWith(u'-') && !QFileInfo::exists(arguments.at(1)))
+        return true;
+    return arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s) || arguments.contains(u"--version"_s)
+        || arguments.contains(u"-v"_s);
+}
+
+int run(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString first = arguments.value(1);
+    if (first == u"--version"_s || first == u"-v"_s) {
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    }
+    if (first == u"--help"_s || first == u"-h"_s) {
+        out << usage();
+        return Ok;
+    }
+    for (const Command &command : commands()) {
+        if (first == command.name)
+            return command.run(arguments.mid(2), Io { out, err });
+    }
+    err << "hanji: unknown command '" << first << "'\n\n" << usage();
+    return BadUsage;
+}
+
+} // namespace hanji::cli

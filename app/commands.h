@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace hanji::cli {
+
+enum ExitCode { Ok = 0, Failed = 1, BadUsage = 2 };
+
+// Streams a command writes to, so tests and the dispatcher agree on where output goes.
+struct Io {
+    QTextStream &out;
+    QTextStream &err;
+};
+
+// Each takes the arguments after the command's name.
+[[nodiscard]] int checkCommand(const QStringList &arguments, Io io);
+
+} // namespace hanji::cli

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace hanji {
+
+// One bullet of a paper's summary: "- **What's New**: text" gives key "What's New";
+// a plain "- text" bullet has an empty key.
+struct SummarySection {
+    QString key;
+    QString text;
+    bool operator==(const SummarySection &) const = default;
+};
+
+// One paper as one digest lists it under one date.
+struct DigestEntry {
+    QDate date;
+    QString title;
+    QString url;
+    QString arxivId; // without version; empty when the link is not an arXiv one
+    QString thumbnailUrl; // absolute
+    QString videoUrl;
+    std::optional<int> votes; // absent in the oldest digests: unknown, not zero
+    QStringList authors;
+    QList<SummarySection> sections;
+
+    QString sourceFile;
+    int firstLine = 0; // 1-based, inclusive: the heading
+    int lastLine = 0; // 1-based, inclusive: the last non-blank line of the paper
+    QString markdown; // the raw lines firstLine..lastLine, for the source view
+
+    // A paper is the same paper wherever it appears: its arXiv id, else its URL.
+    [[nodiscard]] QString identity() const { return arxivId.isEmpty() ? url : arxivId; }
+};
+
+struct ParseWarning {
+    QString file;
+    int line = 0; // 1-based; 0 when the warning concerns the whole file
+    QString message;
+    bool operator==(const ParseWarning &) const = default;
+};
+
+struct ParsedDigest {
+    QString file;
+    QList<DigestEntry> entries;
+    QList<ParseWarning> warnings;
+};
+
+} // namespace hanji

@@ -1,0 +1,423 @@
+#include "digestparser.h"
+
+#include "logging.h"
+
+#include <QFile>
+#include <QHash>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+namespace {
+
+const auto kHuggingFace = u"https://huggingface.co"_s;
+
+QStringView trimmedRight(QStringView line)
+{
+    qsizetype end = line.size();
+    while (end > 0 && line[end - 1].isSpace())
+        --end;
+    return line.first(end);
+}
+
+// A LaTeX "\textit" written without escaping reaches the digest as TAB + "extit":
+// put the backslash-t back so the text reads as its author wrote it.
+QString restoreEatenTabs(QStringView text)
+{
+    if (!text.contains(u'\t'))
+        return text.toString();
+    QString out;
+    out.reserve(text.size() + 8);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == u'\t' && i + 1 < text.size() && text[i + 1].isLetter())
+            out += u"\\t"_s;
+        else
+            out += text[i];
+    }
+    return out;
+}
+
+QString absoluteUrl(QStringView url)
+{
+    url = url.trimmed();
+    if (url.startsWith(u'/') && !url.startsWith(u"//"))
+        return kHuggingFace + url.toString();
+    if (url.startsWith(u"//"))
+        return u"https:"_s + url.toString();
+    return url.toString();
+}
+
+struct Link {
+    QStringView text;
+    QStringView url;
+};
+
+// "[text](url)" where text may hold brackets and parentheses and the url balanced
+// parentheses: walk back from the final ')' to its '(' and expect ']' just before it.
+std::optional<Link> parseLink(QStringView s)
+{
+    s = s.trimmed();
+    if (s.size() < 4 || s.front() != u'[' || s.back() != u')')
+        return std::nullopt;
+    int depth = 0;
+    for (qsizetype i = s.size() - 1; i > 0; --i) {
+        if (s[i] == u')') {
+            ++depth;
+        } else if (s[i] == u'(' && --depth == 0) {
+            if (s[i - 1] != u']')
+                return std::nullopt;
+            return Link { s.sliced(1, i - 2), s.sliced(i + 1, s.size() - i - 2).trimmed() };
+        }
+    }
+    return std::nullopt;
+}
+
+// Python-list authors: ['A', 'B', "O'Brien"].
+QStringList parsePythonList(QStringView s)
+{
+    QStringList names;
+    qsizetype i = 0;
+    while (i < s.size()) {
+        const QChar quote = s[i];
+        if (quote != u'\'' && quote != u'"') {
+            ++i;
+            continue;
+        }
+        QString name;
+        ++i;
+        while (i < s.size() && s[i] != quote) {
+            if (s[i] == u'\\' && i + 1 < s.size())
+                ++i;
+            name += s[i++];
+        }
+        ++i; // closing quote
+        names += name;
+    }
+    return names;
+}
+
+QStringList parseAuthors(QStringView value, int line, const QString &file, QList<ParseWarning> &warnings)
+{
+    value = value.trimmed();
+    QStringList names;
+    if (value.startsWith(u'[')) {
+        names = parsePythonList(value);
+        if (!value.endsWith(u']'))
+            warnings.append({ file, line, u"author list is not closed with ']'"_s });
+    } else {
+        for (QStringView name : value.tokenize(u',', Qt::SkipEmptyParts))
+            names += name.trimmed().toString();
+    }
+    QStringList cleaned;
+    cleaned.reserve(names.size());
+    for (QString &name : names) {
+        name = name.trimmed();
+        // "A, B, and C" leaves "and C": the conjunction is not part of the name.
+        if (name.startsWith(u"and "_s))
+            name = name.sliced(4).trimmed();
+        if (!name.isEmpty())
+            cleaned += name;
+    }
+    return cleaned;
+}
+
+// "- **Key**: text", "- ***Key***: text", "- **Key:** text"; anything else is a plain bullet.
+SummarySection parseBullet(QStringView bullet)
+{
+    for (QStringView stars : { u"***", u"**" }) {
+        if (!bullet.startsWith(stars))
+            continue;
+        const qsizetype close = bullet.indexOf(stars, stars.size());
+        if (close < 0)
+            break;
+        QStringView key = bullet.sliced(stars.size(), close - stars.size()).trimmed();
+        QStringView rest = bullet.sliced(close + stars.size());
+        if (key.endsWith(u':')) {
+            key.chop(1);
+        } else if (rest.startsWith(u':')) {
+            rest = rest.sliced(1);
+        } else {
+            break; // bold text that opens a sentence, not a key
+        }
+        if (key.isEmpty() || key.size() > 80)
+            break;
+        return { key.trimmed().toString(), restoreEatenTabs(rest.trimmed()) };
+    }
+    return { QString(), restoreEatenTabs(bullet.trimmed()) };
+}
+
+QString videoFromHtml(QStringView line)
+{
+    static const QRegularExpression src(uR"(src\s*=\s*["']([^"']+)["'])"_s);
+    const auto match = src.matchView(line);
+    return match.hasMatch() ? absoluteUrl(match.capturedView(1)) : QString();
+}
+
+std::optional<QDate> dayHeadingDate(QStringView line, bool *isDayHeading)
+{
+    // "## Daily Papers (2024-01-31)"
+    static constexpr QStringView prefix = u"## Daily Papers";
+    *isDayHeading = line.startsWith(prefix);
+    if (!*isDayHeading)
+        return std::nullopt;
+    QStringView rest = line.sliced(prefix.size()).trimmed();
+    if (rest.startsWith(u'(') && rest.endsWith(u')'))
+        rest = rest.sliced(1, rest.size() - 2).trimmed();
+    const QDate date = QDate::fromString(rest.toString(), Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    return date;
+}
+
+class Parser
+{
+public:
+    Parser(QStringView text, const QString &file)
+        : m_text(text)
+        , m_file(file)
+    {
+        m_result.file = file;
+    }
+
+    ParsedDigest run()
+    {
+        int lineNo = 0;
+        for (QStringView raw : m_text.tokenize(u'\n')) {
+            ++lineNo;
+            m_lines.append(raw);
+            handleLine(trimmedRight(raw), lineNo);
+        }
+        finishPaper();
+        return std::move(m_result);
+    }
+
+private:
+    void warn(int line, const QString &message) { m_result.warnings.append({ m_file, line, message }); }
+
+    void handleLine(QStringView line, int lineNo)
+    {
+        if (m_inFence) {
+            if (line.trimmed().startsWith(u"```"))
+                m_inFence = false;
+            return;
+        }
+        if (line.startsWith(u'#')) {
+            handleHeading(line, lineNo);
+            return;
+        }
+        if (!m_inDay) {
+            // Fences appear outside days (a "## Citation" block); inside one they would hide headings.
+            if (line.trimmed().startsWith(u"```"))
+                m_inFence = true;
+            return;
+        }
+        if (!m_paper)
+            return; // text between a day heading and its first paper belongs to no paper
+        handlePaperLine(line, lineNo);
+    }
+
+    void handleHeading(QStringView line, int lineNo)
+    {
+        if (line.startsWith(u"### ")) {
+            if (m_inDay)
+                startPaper(line.sliced(4), lineNo);
+            return;
+        }
+        if (line.startsWith(u"####")) {
+            if (m_paper)
+                handlePaperLine(line, lineNo);
+            return;
+        }
+        // "# " and "## " headings: a day starts, or whatever section this is ends the day.
+        finishPaper();
+        bool isDayHeading = false;
+        const auto date = dayHeadingDate(line, &isDayHeading);
+        m_inDay = date.has_value();
+        if (date)
+            m_day = *date;
+        else if (isDayHeading)
+            warn(lineNo, u"day heading without a valid date (YYYY-MM-DD): its papers are skipped"_s);
+    }
+
+    void startPaper(QStringView heading, int lineNo)
+    {
+        finishPaper();
+        DigestEntry entry;
+        entry.date = m_day;
+        entry.sourceFile = m_file;
+        entry.firstLine = entry.lastLine = lineNo;
+        if (const auto link = parseLink(heading)) {
+            entry.title = restoreEatenTabs(link->text.trimmed());
+            entry.url = absoluteUrl(link->url);
+            entry.arxivId = arxivIdFromUrl(entry.url);
+        } else {
+            QStringView title = heading.trimmed();
+            if (title.startsWith(u'[') && title.endsWith(u']'))
+                title = title.sliced(1, title.size() - 2);
+            entry.title = restoreEatenTabs(title.trimmed());
+            // Without a link the title is all that names the paper.
+            entry.url = u"title:"_s + entry.title;
+            warn(lineNo, u"paper heading has no link: expected \"### [Title](URL)\""_s);
+        }
+        if (entry.title.isEmpty())
+            warn(lineNo, u"paper has an empty title"_s);
+        m_paper = std::move(entry);
+        m_lastSection = -1;
+    }
+
+    void handlePaperLine(QStringView line, int lineNo)
+    {
+        DigestEntry &paper = *m_paper;
+        const QStringView trimmed = line.trimmed();
+        if (trimmed.isEmpty())
+            return;
+        paper.lastLine = lineNo;
+
+        if (trimmed.startsWith(u"- ") || trimmed.startsWith(u"* ") || trimmed == u"-") {
+            paper.sections.append(parseBullet(trimmed.sliced(1).trimmed()));
+            m_lastSection = paper.sections.size() - 1;
+            return;
+        }
+        if (trimmed.startsWith(u"![")) {
+            if (const auto link = parseLink(trimmed.sliced(1)))
+                paper.thumbnailUrl = absoluteUrl(link->url);
+            else
+                warn(lineNo, u"thumbnail is not of the form ![](URL)"_s);
+            return;
+        }
+        if (trimmed.startsWith(u"[Watch Video]")) {
+            QStringView rest = trimmed.sliced(13).trimmed();
+            if (rest.startsWith(u'(') && rest.endsWith(u')'))
+                rest = rest.sliced(1, rest.size() - 2);
+            paper.videoUrl = absoluteUrl(rest);
+            return;
+        }
+        if (trimmed.startsWith(u'<') && trimmed.contains(u"<video")) {
+            const QString video = videoFromHtml(trimmed);
+            if (!video.isEmpty())
+                paper.videoUrl = video;
+            else
+                warn(lineNo, u"video tag without a src"_s);
+            return;
+        }
+        if (trimmed.startsWith(u"Vote:")) {
+            const QStringView value = trimmed.sliced(5).trimmed();
+            if (value.isEmpty() || value == u"-")
+                return; // the digest says it does not know
+            bool ok = false;
+            const int votes = value.toInt(&ok);
+            if (ok && votes >= 0)
+                paper.votes = votes;
+            else
+                warn(lineNo, u"votes are not a whole number: \"%1\""_s.arg(value));
+            return;
+        }
+        if (trimmed.startsWith(u"Authors:")) {
+            paper.authors = parseAuthors(trimmed.sliced(8), lineNo, m_file, m_result.warnings);
+            return;
+        }
+        // A line that continues the previous bullet (a numbered sub-list, a wrapped sentence).
+        if (m_lastSection >= 0) {
+            QString &text = paper.sections[m_lastSection].text;
+            text += u'\n';
+            text += restoreEatenTabs(trimmed);
+            return;
+        }
+        warn(lineNo, u"line not understood, ignored: \"%1\""_s.arg(trimmed.left(60)));
+    }
+
+    void finishPaper()
+    {
+        if (!m_paper)
+            return;
+        DigestEntry &paper = *m_paper;
+        const QStringView first = m_lines[paper.firstLine - 1];
+        const QStringView last = trimmedRight(m_lines[paper.lastLine - 1]);
+        paper.markdown = QStringView(first.data(), last.data() + last.size()).toString();
+        paper.markdown.remove(u'\r');
+
+        // The same paper twice under one date (an appended run): one entry, the later wins.
+        const auto key = std::pair(paper.date.toJulianDay(), paper.identity());
+        if (const auto seen = m_entryIndex.constFind(key); seen != m_entryIndex.cend()) {
+            m_result.entries[*seen] = std::move(paper);
+        } else {
+            m_entryIndex.insert(key, m_result.entries.size());
+            m_result.entries.append(std::move(paper));
+        }
+        m_paper.reset();
+        m_lastSection = -1;
+    }
+
+    QStringView m_text;
+    QString m_file;
+    ParsedDigest m_result;
+    QList<QStringView> m_lines;
+    QHash<std::pair<qint64, QString>, qsizetype> m_entryIndex;
+    std::optional<DigestEntry> m_paper;
+    qsizetype m_lastSection = -1;
+    QDate m_day;
+    bool m_inDay = false;
+    bool m_inFence = false;
+};
+
+// Lines holding bytes that are not UTF-8, for the warning; only called when decoding failed.
+QList<int> linesWithInvalidUtf8(QByteArrayView bytes)
+{
+    QList<int> lines;
+    int lineNo = 0;
+    qsizetype start = 0;
+    while (start <= bytes.size()) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        ++lineNo;
+        if (!bytes.sliced(start, end - start).isValidUtf8())
+            lines += lineNo;
+        start = end + 1;
+    }
+    return lines;
+}
+
+} // namespace
+
+ParsedDigest DigestParser::parse(QByteArrayView bytes, const QString &fileName)
+{
+    const QString text = QString::fromUtf8(bytes); // invalid sequences become U+FFFD
+    QList<ParseWarning> encodingWarnings;
+    if (!bytes.isValidUtf8()) {
+        for (int line : linesWithInvalidUtf8(bytes))
+            encodingWarnings.append({ fileName, line, u"invalid UTF-8 replaced with U+FFFD"_s });
+    }
+    QStringView view = text;
+    if (view.startsWith(QChar(0xFEFF)))
+        view = view.sliced(1);
+    ParsedDigest result = Parser(view, fileName).run();
+    result.warnings = encodingWarnings + result.warnings;
+    return result;
+}
+
+DigestReadResult readDigestFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcParser) << "cannot read" << path << file.errorString();
+        return { ParsedDigest { path, {}, {} }, file.errorString() };
+    }
+    return { DigestParser::parse(file.readAll(), path), QString() };
+}
+
+QString arxivIdFromUrl(QStringView url)
+{
+    // New-style ids (0704.0001 onwards) and old-style archive/number ids, behind abs/, pdf/,
+    // html/ or Hugging Face's papers/ path.
+    static const QRegularExpression pattern(
+        uR"(^(?:https?://)?(?:www\.|export\.)?(?:arxiv\.org/(?:abs|pdf|html)|huggingface\.co/papers)/)"
+        uR"(((?:\d{4}\.\d{4,5})|(?:[a-z][a-z.\-]*(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const auto match = pattern.matchView(url.trimmed());
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+} // namespace hanji

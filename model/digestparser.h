@@ -1,0 +1,32 @@
+#pragma once
+
+#include "digest.h"
+
+#include <QByteArrayView>
+#include <QString>
+
+namespace hanji {
+
+// Reads the "Daily Papers" Markdown digests, as real archives have them (2023-2025):
+// day sections "## Daily Papers (YYYY-MM-DD)", papers "### [Title](URL)" with optional
+// thumbnail, video, votes, authors and summary bullets in any order. Never fails: what it
+// cannot understand becomes a warning with the line, and the rest is still read.
+class DigestParser
+{
+public:
+    [[nodiscard]] static ParsedDigest parse(QByteArrayView bytes, const QString &fileName);
+};
+
+struct DigestReadResult {
+    ParsedDigest digest;
+    QString error; // set when the file could not be read at all
+    [[nodiscard]] bool ok() const { return error.isEmpty(); }
+};
+
+[[nodiscard]] DigestReadResult readDigestFile(const QString &path);
+
+// "https://arxiv.org/abs/2410.05258v2" -> "2410.05258"; also pdf links, old-style ids
+// ("hep-th/9901001") and Hugging Face paper pages. Empty when the URL names no arXiv paper.
+[[nodiscard]] QString arxivIdFromUrl(QStringView url);
+
+} // namespace hanji
