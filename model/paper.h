@@ -1,0 +1,70 @@
+#pragma once
+
+#include "digest.h"
+
+#include <QDateTime>
+
+namespace hanji {
+
+// One date a paper was listed on, with that day's votes.
+struct Appearance {
+    QDate date;
+    std::optional<int> votes;
+    bool operator==(const Appearance &) const = default;
+};
+
+// What the user keeps about a paper; survives rebuilding the index and moving digests.
+struct UserState {
+    bool bookmarked = false;
+    QDateTime bookmarkedAt; // UTC
+    QString note;
+    QStringList tags;
+    bool read = false;
+};
+
+// A paper as the library knows it: the same paper on several days is one Paper with several
+// appearances. Text fields come from its most recent appearance.
+struct Paper {
+    QString id; // arXiv id without version, else the URL
+    QString arxivId;
+    QString title;
+    QString url;
+    QString thumbnailUrl;
+    QString videoUrl;
+    QStringList authors;
+    QList<SummarySection> sections;
+    QList<Appearance> appearances; // ascending by date
+    UserState user;
+
+    QString sourceFile; // where the most recent appearance was read
+    int firstLine = 0;
+    int lastLine = 0;
+    QString markdown; // its raw lines
+
+    // The highest votes over its appearances; unknown when no day gave any.
+    [[nodiscard]] std::optional<int> votes() const
+    {
+        std::optional<int> best;
+        for (const Appearance &a : appearances) {
+            if (a.votes && (!best || *a.votes > *best))
+                best = a.votes;
+        }
+        return best;
+    }
+    [[nodiscard]] QDate latestDate() const { return appearances.isEmpty() ? QDate() : appearances.constLast().date; }
+};
+
+// The light form of a paper for lists of tens of thousands: no summary, no markdown.
+struct PaperRow {
+    QString id;
+    QString arxivId;
+    QString title;
+    QStringList authors;
+    QList<Appearance> appearances; // ascending by date
+    std::optional<int> votes; // highest over appearances
+    bool bookmarked = false;
+    QDateTime bookmarkedAt;
+    bool read = false;
+};
+
+} // namespace hanji
