@@ -1,0 +1,492 @@
+#include "paperhtml.h"
+
+#include <QCryptographicHash>
+#include <QUrl>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+namespace {
+
+void appendEscaped(QString &out, QStringView text)
+{
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'<': out += u"&lt;"; break;
+        case u'>': out += u"&gt;"; break;
+        case u'&': out += u"&amp;"; break;
+        case u'"': out += u"&quot;"; break;
+        case u'\'': out += u"&#39;"; break;
+        case 0: out += QChar(QChar::ReplacementCharacter); break;
+        default: out += c;
+        }
+    }
+}
+
+QString escaped(QStringView text)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    appendEscaped(out, text);
+    return out;
+}
+
+// The URL ready for an href, or nothing when it is not an http(s) URL with a host: a
+// javascript:, file: or data: link must never become clickable.
+std::optional<QString> httpUrl(QStringView raw)
+{
+    const QUrl url(raw.trimmed().toString(), QUrl::TolerantMode);
+    if (!url.isValid() || url.host().isEmpty())
+        return std::nullopt;
+    const QString scheme = url.scheme();
+    if (scheme != u"http" && scheme != u"https")
+        return std::nullopt;
+    return url.toString(QUrl::FullyEncoded);
+}
+
+void appendLink(QString &out, const QString &href, QStringView innerHtml, QStringView cssClass = {})
+{
+    out += u"<a href=\""_s;
+    appendEscaped(out, href);
+    out += u'"';
+    if (!cssClass.isEmpty()) {
+        out += u" class=\""_s;
+        out += cssClass;
+        out += u'"';
+    }
+    out += u'>';
+    out += innerHtml;
+    out += u"</a>"_s;
+}
+
+bool isUrlChar(QChar c)
+{
+    // Stop at the first non-ASCII character too: Korean text often follows a URL without a
+    // space ("https://github.com/x에서").
+    const char16_t u = c.unicode();
+    return u > 0x20 && u < 0x7f && u != u'<' && u != u'>' && u != u'"' && u != u'\'' && u != u'`';
+}
+
+// The length of a bare URL starting at text[0], without the punctuation that ends a sentence.
+qsizetype bareUrlLength(QStringView text)
+{
+    qsizetype end = 0;
+    while (end < text.size() && isUrlChar(text[end]))
+        ++end;
+    while (end > 0) {
+        const QChar last = text[end - 1];
+        if (QStringView(u".,;:!?*").contains(last)) {
+            --end;
+        } else if (last == u')' && text.first(end).count(u'(') < text.first(end).count(u')')) {
+            --end; // "(see https://x.org)" keeps its parenthesis outside the link
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+bool startsBareUrl(QStringView text, qsizetype at)
+{
+    const QStringView rest = text.sliced(at);
+    if (!rest.startsWith(u"http://", Qt::CaseInsensitive) && !rest.startsWith(u"https://", Qt::CaseInsensitive))
+        return false;
+    return at == 0 || !text[at - 1].isLetterOrNumber();
+}
+
+// Index of the bracket closing the one at text[open], counting nesting; -1 when none.
+qsizetype closingBracket(QStringView text, qsizetype open, QChar opening, QChar closing, bool stopAtSpace)
+{
+    int depth = 0;
+    for (qsizetype i = open; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (stopAtSpace && c.isSpace())
+            return -1;
+        if (c == opening) {
+            ++depth;
+        } else if (c == closing && --depth == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+enum InlineFlag { AllowBold = 1, AllowLinks = 2, AllowAll = AllowBold | AllowLinks };
+
+void appendInline(QString &out, QStringView text, int flags)
+{
+    qsizetype plainStart = 0;
+    qsizetype i = 0;
+    const auto flushPlain = [&](qsizetype upTo) {
+        appendEscaped(out, text.sliced(plainStart, upTo - plainStart));
+    };
+    while (i < text.size()) {
+        const QChar c = text[i];
+        if (c == u'`') {
+            const qsizetype close = text.indexOf(u'`', i + 1);
+            if (close > i + 1) {
+                flushPlain(i);
+                out += u"<code>"_s;
+                appendEscaped(out, text.sliced(i + 1, close - i - 1));
+                out += u"</code>"_s;
+                i = plainStart = close + 1;
+                continue;
+            }
+        } else if ((flags & AllowBold) && c == u'*' && text.sliced(i).startsWith(u"**")) {
+            const qsizetype close = text.indexOf(u"**", i + 2);
+            if (close > i + 2) {
+                flushPlain(i);
+                out += u"<strong>"_s;
+                appendInline(out, text.sliced(i + 2, close - i - 2), flags & ~AllowBold);
+                out += u"</strong>"_s;
+                i = plainStart = close + 2;
+                continue;
+            }
+        } else if ((flags & AllowLinks) && c == u'[') {
+            const qsizetype closeText = closingBracket(text, i, u'[', u']', false);
+            if (closeText > i && closeText + 1 < text.size() && text[closeText + 1] == u'(') {
+                const qsizetype closeUrl = closingBracket(text, closeText + 1, u'(', u')', true);
+                if (closeUrl > closeText) {
+                    const QStringView label = text.sliced(i + 1, closeText - i - 1);
+                    const QStringView target = text.sliced(closeText + 2, closeUrl - closeText - 2);
+                    // Anything but http(s) stays as the text it was written as.
+                    if (const auto href = httpUrl(target)) {
+                        flushPlain(i);
+                        QString inner;
+                        appendInline(inner, label.isEmpty() ? target : label, flags & ~AllowLinks);
+                        appendLink(out, *href, inner);
+                        i = plainStart = closeUrl + 1;
+                        continue;
+                    }
+                }
+            }
+        } else if ((flags & AllowLinks) && (c == u'h' || c == u'H') && startsBareUrl(text, i)) {
+            const qsizetype length = bareUrlLength(text.sliced(i));
+            const QStringView target = text.sliced(i, length);
+            if (const auto href = httpUrl(target)) {
+                flushPlain(i);
+                appendLink(out, *href, escaped(target));
+                i = plainStart = i + length;
+                continue;
+            }
+        }
+        ++i;
+    }
+    flushPlain(text.size());
+}
+
+// Digest text keeps its line breaks (numbered sub-lists continue a bullet on new lines).
+void appendInlineLines(QString &out, QStringView text)
+{
+    bool first = true;
+    for (const QStringView line : text.tokenize(u'\n')) {
+        if (!first)
+            out += u"<br>"_s;
+        first = false;
+        appendInline(out, line, AllowAll);
+    }
+}
+
+// Colours go into the stylesheet verbatim; allow colour syntax only, so a bad setting can
+// break the colours but never the page.
+QString cssColor(const QString &value, const QString &fallback)
+{
+    if (value.isEmpty())
+        return fallback;
+    for (const QChar c : value) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 0x80) && !QStringView(u"#(),.% ").contains(c))
+            return fallback;
+    }
+    return value;
+}
+
+QString pageHead(const PaperHtmlOptions &options, QStringView title)
+{
+    const PaperHtmlColors fallback = options.colors.darkScheme ? PaperHtmlColors::dark() : PaperHtmlColors::light();
+    const PaperHtmlColors &c = options.colors;
+    QString css = uR"(:root { color-scheme: %1; }
+html, body { background: %2; color: %3; }
+body {
+  margin: 0;
+  padding: 1.6em 2em 3em;
+  font-family: "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif;
+  font-size: 16px;
+  line-height: 1.7;
+  word-break: keep-all;
+  overflow-wrap: anywhere;
+  -webkit-text-size-adjust: none;
+}
+article { max-width: 44em; margin: 0 auto; }
+h1 { font-size: 1.45em; line-height: 1.4; margin: 0 0 0.45em; color: %6; font-weight: 700; }
+.meta, .authors { color: %4; font-size: 0.92em; margin: 0 0 0.35em; }
+.meta span + span::before { content: "·"; margin: 0 0.5em; }
+.authors details { display: inline; }
+.authors summary { display: inline; cursor: pointer; color: %5; }
+.tags span { display: inline-block; margin: 0 0.4em 0.3em 0; padding: 0 0.6em; border-radius: 1em;
+  background: %8; font-size: 0.85em; }
+nav.links { margin: 0.8em 0 0; }
+nav.links a { display: inline-block; margin: 0 0.45em 0.45em 0; padding: 0.1em 0.8em;
+  border: 1px solid %7; border-radius: 1em; font-size: 0.9em; text-decoration: none; }
+a { color: %5; }
+a:hover { text-decoration: underline; }
+figure.thumb { margin: 1.2em 0 0.4em; }
+figure.thumb img { display: block; width: 100%; max-height: 26em; aspect-ratio: auto 16 / 9;
+  object-fit: contain; background: %9; border-radius: 6px; }
+h3 { font-size: 1.05em; line-height: 1.5; color: %6; margin: 1.5em 0 0.4em; padding-bottom: 0.2em;
+  border-bottom: 1px solid %7; }
+p { margin: 0 0 0.8em; }
+ul { margin: 1.2em 0 0.8em; padding-left: 1.3em; }
+li { margin: 0 0 0.5em; }
+li::marker { color: %4; }
+strong { font-weight: 700; color: %6; }
+code { font-family: "Noto Sans Mono CJK KR", "DejaVu Sans Mono", monospace; font-size: 0.88em;
+  background: %8; padding: 0.05em 0.35em; border-radius: 3px; }
+.note { margin-top: 2em; padding: 0.6em 1em; border-left: 3px solid %7; background: %8; }
+.note h3 { margin-top: 0.2em; border: none; }
+)"_s;
+    css = css.arg(c.darkScheme ? u"dark"_s : u"light"_s, cssColor(c.background, fallback.background),
+                  cssColor(c.text, fallback.text), cssColor(c.muted, fallback.muted),
+                  cssColor(c.link, fallback.link), cssColor(c.heading, fallback.heading),
+                  cssColor(c.border, fallback.border), cssColor(c.codeBackground, fallback.codeBackground),
+                  cssColor(c.placeholder, fallback.placeholder));
+
+    QString out;
+    out += u"<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n"_s;
+    // Belt and braces beside the engine's settings: no script, no plugin, images only from
+    // our own scheme, so nothing in a digest can reach the network or the disk.
+    out += u"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+           "img-src hanji:; style-src 'unsafe-inline'\">\n"_s;
+    out += u"<title>"_s;
+    appendEscaped(out, title);
+    out += u"</title>\n<style>\n"_s;
+    out += css;
+    out += u"</style>\n</head>\n"_s;
+    return out;
+}
+
+void appendAuthors(QString &out, const QStringList &authors)
+{
+    // Some papers list hundreds of authors; the rest fold away (no script needed).
+    constexpr qsizetype shown = 12;
+    out += u"<p class=\"authors\">"_s;
+    appendEscaped(out, authors.mid(0, shown).join(u", "));
+    if (authors.size() > shown + 2) {
+        out += u" <details><summary>외 %1명</summary>, "_s.arg(authors.size() - shown);
+        appendEscaped(out, authors.mid(shown).join(u", "));
+        out += u"</details>"_s;
+    } else if (authors.size() > shown) {
+        out += u", "_s;
+        appendEscaped(out, authors.mid(shown).join(u", "));
+    }
+    out += u"</p>\n"_s;
+}
+
+void appendLinks(QString &out, const Paper &paper)
+{
+    QString links;
+    const auto add = [&links](const QString &url, QStringView label) {
+        if (const auto href = httpUrl(url)) {
+            appendLink(links, *href, escaped(label));
+            links += u'\n';
+        }
+    };
+    if (!paper.arxivId.isEmpty()) {
+        add(arxivAbstractUrl(paper.arxivId), u"arXiv");
+        add(arxivPdfUrl(paper.arxivId), u"PDF");
+        add(huggingFacePaperUrl(paper.arxivId), u"Hugging Face");
+    } else if (const auto href = httpUrl(paper.url)) {
+        add(paper.url, u"원문 · "_s + QUrl(*href).host());
+    }
+    if (!paper.videoUrl.isEmpty())
+        add(paper.videoUrl, u"▶ 동영상");
+    if (!links.isEmpty())
+        out += u"<nav class=\"links\">\n"_s + links + u"</nav>\n"_s;
+
+    // A link we would not follow is still worth seeing, as text.
+    if (paper.arxivId.isEmpty() && !paper.url.isEmpty() && !httpUrl(paper.url)) {
+        out += u"<p class=\"meta\">"_s;
+        appendEscaped(out, paper.url);
+        out += u"</p>\n"_s;
+    }
+    if (!paper.videoUrl.isEmpty() && !httpUrl(paper.videoUrl)) {
+        out += u"<p class=\"meta\">동영상: "_s;
+        appendEscaped(out, paper.videoUrl);
+        out += u"</p>\n"_s;
+    }
+}
+
+void appendSections(QString &out, const QList<SummarySection> &sections)
+{
+    bool inList = false;
+    for (const SummarySection &section : sections) {
+        if (section.key.isEmpty()) {
+            if (!inList)
+                out += u"<ul>\n"_s;
+            inList = true;
+            out += u"<li>"_s;
+            appendInlineLines(out, section.text);
+            out += u"</li>\n"_s;
+            continue;
+        }
+        if (inList)
+            out += u"</ul>\n"_s;
+        inList = false;
+        out += u"<h3>"_s;
+        appendEscaped(out, section.key);
+        out += u"</h3>\n"_s;
+        if (!section.text.isEmpty()) {
+            out += u"<p>"_s;
+            appendInlineLines(out, section.text);
+            out += u"</p>\n"_s;
+        }
+    }
+    if (inList)
+        out += u"</ul>\n"_s;
+}
+
+QString datesText(const Paper &paper)
+{
+    QStringList dates;
+    for (const Appearance &appearance : paper.appearances)
+        dates += appearance.date.toString(Qt::ISODate);
+    return dates.join(u", ");
+}
+
+} // namespace
+
+PaperHtmlColors PaperHtmlColors::light()
+{
+    return { u"#ffffff"_s, u"#1f2328"_s, u"#59636e"_s, u"#0b57d0"_s, u"#111418"_s,
+             u"#d8dee4"_s, u"#f2f4f7"_s, u"#eef1f4"_s, false };
+}
+
+PaperHtmlColors PaperHtmlColors::dark()
+{
+    return { u"#1b1d21"_s, u"#dfe2e6"_s, u"#9aa3ad"_s, u"#8ab4f8"_s, u"#f2f4f6"_s,
+             u"#3a3f46"_s, u"#262a30"_s, u"#2a2e34"_s, true };
+}
+
+QString thumbnailKey(QStringView remoteUrl)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(remoteUrl.toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
+QString thumbnailPageUrl(QStringView remoteUrl)
+{
+    return paperUrlScheme.toString() + u"://thumbnail/"_s + thumbnailKey(remoteUrl);
+}
+
+QString arxivAbstractUrl(QStringView arxivId)
+{
+    return u"https://arxiv.org/abs/"_s + arxivId.toString();
+}
+
+QString arxivPdfUrl(QStringView arxivId)
+{
+    return u"https://arxiv.org/pdf/"_s + arxivId.toString();
+}
+
+QString huggingFacePaperUrl(QStringView arxivId)
+{
+    return u"https://huggingface.co/papers/"_s + arxivId.toString();
+}
+
+QString inlineMarkdownToHtml(QStringView text)
+{
+    QString out;
+    appendInlineLines(out, text);
+    return out;
+}
+
+QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
+{
+    QString out = pageHead(options, paper.title);
+    out += u"<body>\n<article>\n<header>\n<h1>"_s;
+    appendEscaped(out, paper.title);
+    out += u"</h1>\n"_s;
+
+    QStringList meta;
+    if (!paper.appearances.isEmpty())
+        meta += u"<span class=\"dates\">"_s + escaped(datesText(paper)) + u"</span>"_s;
+    if (const auto votes = paper.votes())
+        meta += u"<span class=\"votes\">▲ %1</span>"_s.arg(*votes);
+    if (!meta.isEmpty())
+        out += u"<p class=\"meta\">"_s + meta.join(QString()) + u"</p>\n"_s;
+    if (!paper.authors.isEmpty())
+        appendAuthors(out, paper.authors);
+    if (!paper.user.tags.isEmpty()) {
+        out += u"<p class=\"tags\">"_s;
+        for (const QString &tag : paper.user.tags)
+            out += u"<span>"_s + escaped(tag) + u"</span>"_s;
+        out += u"</p>\n"_s;
+    }
+    appendLinks(out, paper);
+    out += u"</header>\n"_s;
+
+    if (options.remoteImages && httpUrl(paper.thumbnailUrl)) {
+        out += u"<figure class=\"thumb\"><img src=\""_s;
+        appendEscaped(out, thumbnailPageUrl(paper.thumbnailUrl));
+        out += u"\" alt=\"\"></figure>\n"_s;
+    }
+
+    appendSections(out, paper.sections);
+
+    if (!paper.user.note.isEmpty()) {
+        out += u"<section class=\"note\">\n<h3>메모</h3>\n<p>"_s;
+        appendInlineLines(out, paper.user.note);
+        out += u"</p>\n</section>\n"_s;
+    }
+    out += u"</article>\n</body>\n</html>\n"_s;
+    return out;
+}
+
+QString emptyPaperHtml(const PaperHtmlOptions &options)
+{
+    return pageHead(options, {}) + u"<body></body>\n</html>\n"_s;
+}
+
+QString paperText(const Paper &paper)
+{
+    QString out;
+    const auto line = [&out](QStringView label, const QString &value) {
+        if (!value.isEmpty())
+            out += label.toString() + u": "_s + value + u'\n';
+    };
+    out += paper.title + u'\n';
+    line(u"Dates", datesText(paper));
+    if (const auto votes = paper.votes())
+        line(u"Votes", QString::number(*votes));
+    line(u"Authors", paper.authors.join(u", "));
+    if (!paper.arxivId.isEmpty()) {
+        line(u"arXiv", arxivAbstractUrl(paper.arxivId));
+        line(u"PDF", arxivPdfUrl(paper.arxivId));
+        line(u"Hugging Face", huggingFacePaperUrl(paper.arxivId));
+    } else {
+        line(u"URL", paper.url);
+    }
+    line(u"Video", paper.videoUrl);
+    line(u"Thumbnail", paper.thumbnailUrl);
+    if (!paper.user.tags.isEmpty())
+        line(u"Tags", paper.user.tags.join(u", "));
+
+    bool lastWasBullet = false;
+    for (const SummarySection &section : paper.sections) {
+        if (section.key.isEmpty()) {
+            if (!lastWasBullet)
+                out += u'\n';
+            out += u"- "_s + QString(section.text).replace(u'\n', u"\n  "_s) + u'\n';
+            lastWasBullet = true;
+        } else {
+            out += u'\n' + section.key + u'\n' + section.text + u'\n';
+            lastWasBullet = false;
+        }
+    }
+    if (!paper.user.note.isEmpty())
+        out += u"\nNote\n"_s + paper.user.note + u'\n';
+    return out;
+}
+
+} // namespace hanji

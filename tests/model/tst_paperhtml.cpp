@@ -1,0 +1,306 @@
+#include "paperhtml.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using namespace hanji;
+
+namespace {
+
+const QString hostile = u"<script>alert(1)</script> & \"'"_s;
+const QString hostileEscaped = u"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;&#39;"_s;
+
+Paper samplePaper()
+{
+    Paper paper;
+    paper.id = paper.arxivId = u"2305.18290"_s;
+    paper.title = u"Direct Preference Optimization"_s;
+    paper.url = u"https://arxiv.org/abs/2305.18290"_s;
+    paper.thumbnailUrl = u"https://cdn.example.org/dpo.png"_s;
+    paper.authors = { u"Rafael Rafailov"_s, u"Archit Sharma"_s };
+    paper.appearances = { { QDate(2024, 6, 3), 143 }, { QDate(2024, 6, 10), 150 } };
+    paper.sections = { { u"What's New"_s, u"선호 데이터에 대한 **단순한 분류 손실** 하나로 대체합니다."_s },
+                       { u"Technical Details"_s, u"보상 함수를 다시 표현합니다."_s } };
+    return paper;
+}
+
+// Every tag the page may contain; anything else means digest text got through unescaped.
+const QStringList allowedTags = { u"!DOCTYPE"_s, u"html"_s, u"head"_s, u"meta"_s, u"title"_s, u"style"_s,
+                                  u"body"_s, u"article"_s, u"header"_s, u"h1"_s, u"h3"_s, u"p"_s,
+                                  u"span"_s, u"details"_s, u"summary"_s, u"nav"_s, u"a"_s, u"figure"_s,
+                                  u"img"_s, u"ul"_s, u"li"_s, u"strong"_s, u"code"_s, u"br"_s,
+                                  u"section"_s };
+
+} // namespace
+
+using Edit = std::function<void(Paper &, PaperHtmlOptions &)>;
+Q_DECLARE_METATYPE(Edit)
+
+class TestPaperHtml : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void page_data();
+    void page();
+    void inlineMarkdown_data();
+    void inlineMarkdown();
+    void colorsAndTypography();
+    void badColorsFallBack();
+    void text();
+};
+
+void TestPaperHtml::page_data()
+{
+    QTest::addColumn<Edit>("edit");
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("absent");
+
+    QTest::addRow("hostile title escaped in <title> and <h1>")
+        << Edit([](Paper &p, PaperHtmlOptions &) { p.title = hostile; })
+        << QStringList { u"<title>"_s + hostileEscaped + u"</title>"_s, u"<h1>"_s + hostileEscaped + u"</h1>"_s }
+        << QStringList { u"<script"_s, u"alert(1)</"_s };
+    QTest::addRow("hostile authors")
+        << Edit([](Paper &p, PaperHtmlOptions &) { p.authors = { hostile, u"김철수"_s }; })
+        << QStringList { hostileEscaped + u", 김철수"_s } << QStringList { u"<script"_s };
+    QTest::addRow("hostile section key and text")
+        << Edit([](Paper &p, PaperHtmlOptions &) { p.sections = { { hostile, hostile } }; })
+        << QStringList { u"<h3>"_s + hostileEscaped + u"</h3>"_s, u"<p>"_s + hostileEscaped + u"</p>"_s }
+        << QStringList { u"<script"_s };
+    QTest::addRow("hostile plain bullet")
+        << Edit([](Paper &p, PaperHtmlOptions &) { p.sections = { { QString(), hostile } }; })
+        << QStringList { u"<li>"_s + hostileEscaped + u"</li>"_s } << QStringList { u"<script"_s };
+    QTest::addRow("hostile note and tag")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.user.note = hostile;
+               p.user.tags = { hostile };
+           })
+        << QStringList { u"<p>"_s + hostileEscaped + u"</p>"_s, u"<span>"_s + hostileEscaped + u"</span>"_s }
+        << QStringList { u"<script"_s };
+    QTest::addRow("quotes in a URL cannot leave the attribute")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.arxivId.clear();
+               p.url = u"https://example.org/a\"onmouseover='x'<b>"_s;
+               p.videoUrl = u"https://example.org/v.mp4?\"><script>"_s;
+           })
+        << QStringList { u"href=\"https://example.org/a%22onmouseover=&#39;x&#39;%3Cb%3E\""_s,
+                         u"href=\"https://example.org/v.mp4?%22%3E%3Cscript%3E\""_s }
+        << QStringList { u"onmouseover='"_s, u"<script"_s, u"<b>"_s };
+    QTest::addRow("javascript: link is text, not <a>")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.sections = { { u"Link"_s, u"[클릭](javascript:alert(1)) 그리고 [파일](file:///etc/passwd)"_s } };
+           })
+        << QStringList { u"<p>[클릭](javascript:alert(1)) 그리고 [파일](file:///etc/passwd)</p>"_s }
+        << QStringList { u"href=\"javascript"_s, u"href=\"file"_s };
+    QTest::addRow("javascript: paper URL and video shown as text")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.arxivId.clear();
+               p.url = u"javascript:alert(1)"_s;
+               p.videoUrl = u"file:///etc/passwd"_s;
+               p.thumbnailUrl = u"javascript:alert(2)"_s;
+           })
+        << QStringList { u"<p class=\"meta\">javascript:alert(1)</p>"_s, u"동영상: file:///etc/passwd"_s }
+        << QStringList { u"href=\"javascript"_s, u"href=\"file"_s, u"<img"_s, u"<nav"_s };
+    QTest::addRow("raw <video> in a summary is escaped")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.sections = { { QString(), u"<div><video controls src=\"https://x.org/a.mp4\"></video></div>"_s } };
+           })
+        << QStringList { u"&lt;div&gt;&lt;video controls src=&quot;"_s }
+        << QStringList { u"<video"_s, u"<div"_s };
+    QTest::addRow("video URL is a plain link")
+        << Edit([](Paper &p, PaperHtmlOptions &) { p.videoUrl = u"https://cdn.example.org/demo.mp4"_s; })
+        << QStringList { u"<a href=\"https://cdn.example.org/demo.mp4\">▶ 동영상</a>"_s }
+        << QStringList { u"<video"_s };
+    QTest::addRow("Korean preserved, keys as headings")
+        << Edit([](Paper &, PaperHtmlOptions &) {})
+        << QStringList { u"<h3>What&#39;s New</h3>"_s, u"<h3>Technical Details</h3>"_s,
+                         u"<p>선호 데이터에 대한 <strong>단순한 분류 손실</strong> 하나로 대체합니다.</p>"_s,
+                         u"<html lang=\"ko\">"_s, u"<meta charset=\"utf-8\">"_s }
+        << QStringList { u"<ul>"_s };
+    QTest::addRow("plain bullets as one list, keyed ones as headings")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.sections = { { QString(), u"하나"_s }, { QString(), u"둘"_s }, { u"Key"_s, u"셋"_s }, { QString(), u"넷"_s } };
+           })
+        << QStringList { u"<ul>\n<li>하나</li>\n<li>둘</li>\n</ul>\n<h3>Key</h3>\n<p>셋</p>\n<ul>\n<li>넷</li>\n</ul>"_s }
+        << QStringList {};
+    QTest::addRow("continuation lines become line breaks")
+        << Edit([](Paper &p, PaperHtmlOptions &) { p.sections = { { u"Steps"_s, u"세 단계:\n1. 첫째\n2. 둘째"_s } }; })
+        << QStringList { u"<p>세 단계:<br>1. 첫째<br>2. 둘째</p>"_s } << QStringList {};
+    QTest::addRow("arXiv links")
+        << Edit([](Paper &, PaperHtmlOptions &) {})
+        << QStringList { u"<a href=\"https://arxiv.org/abs/2305.18290\">arXiv</a>"_s,
+                         u"<a href=\"https://arxiv.org/pdf/2305.18290\">PDF</a>"_s,
+                         u"<a href=\"https://huggingface.co/papers/2305.18290\">Hugging Face</a>"_s }
+        << QStringList {};
+    QTest::addRow("non-arXiv paper links only its URL")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.arxivId.clear();
+               p.url = u"https://openreview.net/forum?id=abc&x=1"_s;
+           })
+        << QStringList { u"<a href=\"https://openreview.net/forum?id=abc&amp;x=1\">원문 · openreview.net</a>"_s }
+        << QStringList { u"arxiv.org"_s, u"huggingface.co"_s };
+    QTest::addRow("dates and highest votes")
+        << Edit([](Paper &, PaperHtmlOptions &) {})
+        << QStringList { u"<span class=\"dates\">2024-06-03, 2024-06-10</span><span class=\"votes\">▲ 150</span>"_s }
+        << QStringList {};
+    QTest::addRow("unknown votes are not shown as zero")
+        << Edit([](Paper &p, PaperHtmlOptions &) { p.appearances = { { QDate(2023, 12, 28), std::nullopt } }; })
+        << QStringList { u"<span class=\"dates\">2023-12-28</span></p>"_s } << QStringList { u"▲"_s };
+    QTest::addRow("thumbnail through our scheme only")
+        << Edit([](Paper &, PaperHtmlOptions &) {})
+        << QStringList { u"<img src=\"hanji://thumbnail/"_s + thumbnailKey(u"https://cdn.example.org/dpo.png") + u'"' }
+        << QStringList { u"cdn.example.org"_s };
+    QTest::addRow("remote images off: no <img>")
+        << Edit([](Paper &, PaperHtmlOptions &o) { o.remoteImages = false; })
+        << QStringList {} << QStringList { u"<img"_s, u"hanji://thumbnail"_s };
+    QTest::addRow("many authors fold away")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.authors.clear();
+               for (int i = 1; i <= 40; ++i)
+                   p.authors += u"Author %1"_s.arg(i);
+           })
+        << QStringList { u"Author 12 <details><summary>외 28명</summary>, Author 13"_s, u"Author 40</details>"_s }
+        << QStringList {};
+}
+
+void TestPaperHtml::page()
+{
+    QFETCH(Edit, edit);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+
+    Paper paper = samplePaper();
+    PaperHtmlOptions options;
+    edit(paper, options);
+    const QString html = paperHtml(paper, options);
+
+    for (const QString &s : present) {
+        if (!html.contains(s))
+            QFAIL(qPrintable(u"missing: "_s + s + u"\n--- page:\n"_s + html));
+    }
+    for (const QString &s : absent) {
+        if (html.contains(s))
+            QFAIL(qPrintable(u"present: "_s + s + u"\n--- page:\n"_s + html));
+    }
+
+    // Whatever the row, the page holds only our own tags and http(s) links.
+    static const QRegularExpression tag(uR"(<(/?)([!a-zA-Z0-9]+))"_s);
+    for (const auto &match : tag.globalMatch(html))
+        QVERIFY2(allowedTags.contains(match.captured(2)), qPrintable(match.captured(0)));
+    static const QRegularExpression href(uR"re(href="([^"]*)")re"_s);
+    for (const auto &match : href.globalMatch(html))
+        QVERIFY2(match.captured(1).startsWith(u"https://") || match.captured(1).startsWith(u"http://"),
+                 qPrintable(match.captured(1)));
+    static const QRegularExpression src(uR"re(src="([^"]*)")re"_s);
+    for (const auto &match : src.globalMatch(html))
+        QVERIFY2(match.captured(1).startsWith(u"hanji://thumbnail/"), qPrintable(match.captured(1)));
+}
+
+void TestPaperHtml::inlineMarkdown_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("html");
+
+    QTest::addRow("plain Korean") << u"이미지를 16×16 패치로"_s << u"이미지를 16×16 패치로"_s;
+    QTest::addRow("markdown link") << u"[프로젝트 페이지](https://example.org/project)에서"_s
+                                   << u"<a href=\"https://example.org/project\">프로젝트 페이지</a>에서"_s;
+    QTest::addRow("bare URL followed by Korean")
+        << u"코드는 https://github.com/artidoro/qlora에서 받을 수 있습니다."_s
+        << u"코드는 <a href=\"https://github.com/artidoro/qlora\">https://github.com/artidoro/qlora</a>에서 받을 수 있습니다."_s;
+    QTest::addRow("bare URL ending a sentence")
+        << u"See https://x.org/a."_s << u"See <a href=\"https://x.org/a\">https://x.org/a</a>."_s;
+    QTest::addRow("bare URL in parentheses")
+        << u"(https://en.wikipedia.org/wiki/A_(b))"_s
+        << u"(<a href=\"https://en.wikipedia.org/wiki/A_(b)\">https://en.wikipedia.org/wiki/A_(b)</a>)"_s;
+    QTest::addRow("bold") << u"**트랜스포머** 인코더"_s << u"<strong>트랜스포머</strong> 인코더"_s;
+    QTest::addRow("unclosed bold is text") << u"a ** b"_s << u"a ** b"_s;
+    QTest::addRow("code is escaped and not linked")
+        << u"`x<y && https://a.b`"_s << u"<code>x&lt;y &amp;&amp; https://a.b</code>"_s;
+    QTest::addRow("bold link") << u"**[MM1](https://arxiv.org/abs/2403.09611)**"_s
+                               << u"<strong><a href=\"https://arxiv.org/abs/2403.09611\">MM1</a></strong>"_s;
+    QTest::addRow("brackets that are not a link") << u"분류용 [class] 토큰"_s << u"분류용 [class] 토큰"_s;
+    QTest::addRow("javascript link stays text")
+        << u"[x](javascript:alert(1))"_s << u"[x](javascript:alert(1))"_s;
+    QTest::addRow("data link stays text")
+        << u"[x](data:text/html,<b>)"_s << u"[x](data:text/html,&lt;b&gt;)"_s;
+    QTest::addRow("link text is escaped")
+        << u"[<img src=x onerror=alert(1)>](https://a.org)"_s
+        << u"<a href=\"https://a.org\">&lt;img src=x onerror=alert(1)&gt;</a>"_s;
+    QTest::addRow("not a URL inside a word") << u"xhttps://a.org"_s << u"xhttps://a.org"_s;
+    QTest::addRow("raw html") << u"<iframe src=\"https://a.org\">"_s
+                              << u"&lt;iframe src=&quot;<a href=\"https://a.org\">https://a.org</a>&quot;&gt;"_s;
+}
+
+void TestPaperHtml::inlineMarkdown()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, html);
+    QCOMPARE(inlineMarkdownToHtml(text), html);
+}
+
+void TestPaperHtml::colorsAndTypography()
+{
+    const Paper paper = samplePaper();
+    PaperHtmlOptions light;
+    const QString lightHtml = paperHtml(paper, light);
+    QVERIFY(lightHtml.contains(
+        u"font-family: \"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", \"Malgun Gothic\", sans-serif;"_s));
+    QVERIFY(lightHtml.contains(u"line-height: 1.7;"_s));
+    QVERIFY(lightHtml.contains(u"word-break: keep-all;"_s)); // Korean breaks between words
+    QVERIFY(lightHtml.contains(u"color-scheme: light;"_s));
+    QVERIFY(lightHtml.contains(u"background: #ffffff;"_s));
+
+    PaperHtmlOptions dark;
+    dark.colors = PaperHtmlColors::dark();
+    dark.colors.background = u"#101112"_s;
+    const QString darkHtml = paperHtml(paper, dark);
+    QVERIFY(darkHtml.contains(u"color-scheme: dark;"_s));
+    QVERIFY(darkHtml.contains(u"background: #101112;"_s));
+    QVERIFY(!darkHtml.contains(u"#ffffff"_s));
+}
+
+void TestPaperHtml::badColorsFallBack()
+{
+    PaperHtmlOptions options;
+    options.colors.background = u"red; } body { background: url(https://x.org/)"_s;
+    const QString html = paperHtml(samplePaper(), options);
+    QVERIFY(!html.contains(u"url(https"_s));
+    QVERIFY(html.contains(u"background: #ffffff;"_s));
+}
+
+void TestPaperHtml::text()
+{
+    Paper paper = samplePaper();
+    paper.title = hostile;
+    paper.sections += { QString(), u"줄 하나\n줄 둘"_s };
+    paper.user.note = u"다시 읽기"_s;
+    const QString text = paperText(paper);
+    const QString expected = hostile + uR"(
+Dates: 2024-06-03, 2024-06-10
+Votes: 150
+Authors: Rafael Rafailov, Archit Sharma
+arXiv: https://arxiv.org/abs/2305.18290
+PDF: https://arxiv.org/pdf/2305.18290
+Hugging Face: https://huggingface.co/papers/2305.18290
+Thumbnail: https://cdn.example.org/dpo.png
+
+What's New
+선호 데이터에 대한 **단순한 분류 손실** 하나로 대체합니다.
+
+Technical Details
+보상 함수를 다시 표현합니다.
+
+- 줄 하나
+  줄 둘
+
+Note
+다시 읽기
+)"_s;
+    QCOMPARE(text, expected);
+}
+
+QTEST_GUILESS_MAIN(TestPaperHtml)
+#include "tst_paperhtml.moc"
