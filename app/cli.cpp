@@ -24,6 +24,12 @@ const QList<Command> &commands()
 {
     static const QList<Command> list {
         { u"check"_s, u"Read digests and report totals and problems: check PATH… [--json]"_s, checkCommand },
+        { u"import"_s, u"Import folders of digests into the library: import [FOLDER…]"_s, importCommand },
+        { u"search"_s, u"Search the library: search QUERY [--min-votes N] [--from DATE] [--bookmarked] [--json] …"_s,
+          searchCommand },
+        { u"bookmark"_s, u"Keep the reading list: bookmark add|remove|list [ID…] [--note TEXT]"_s, bookmarkCommand },
+        { u"read"_s, u"Mark papers read: read ID… [--unread]"_s, readCommand },
+        { u"stats"_s, u"What the library holds: stats [--json]"_s, statsCommand },
     };
     return list;
 }
@@ -36,7 +42,7 @@ QString usage()
                    "Commands (no display needed):\n"_s;
     for (const Command &command : commands())
         text += u"  %1  %2\n"_s.arg(command.name, -8).arg(command.summary);
-    text += u"\nhanji COMMAND --help shows a command's options.\n"_s;
+    text += u"\nhanji COMMAND --help shows a command's options; all library commands take --library DIR.\n"_s;
     return text;
 }
 

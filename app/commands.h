@@ -15,5 +15,10 @@ struct Io {
 
 // Each takes the arguments after the command's name.
 [[nodiscard]] int checkCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int importCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int searchCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int bookmarkCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int readCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int statsCommand(const QStringList &arguments, Io io);
 
 } // namespace hanji::cli

@@ -408,6 +408,24 @@ DigestReadResult readDigestFile(const QString &path)
     return { DigestParser::parse(file.readAll(), path), QString() };
 }
 
+std::optional<DigestEntry> parseStoredEntry(QDate date, const QString &markdown)
+{
+    const QString text = u"## Daily Papers (%1)\n"_s.arg(date.toString(Qt::ISODate)) + markdown;
+    ParsedDigest digest = DigestParser::parse(text.toUtf8(), QString());
+    if (digest.entries.size() != 1)
+        return std::nullopt;
+    return std::move(digest.entries.first());
+}
+
+SearchableText searchableText(const DigestEntry &entry)
+{
+    QStringList summary;
+    summary.reserve(entry.sections.size());
+    for (const SummarySection &section : entry.sections)
+        summary += section.text;
+    return { entry.title, entry.authors.join(u", "_s), summary.join(u'\n') };
+}
+
 QString arxivIdFromUrl(QStringView url)
 {
     // New-style ids (0704.0001 onwards) and old-style archive/number ids, behind abs/, pdf/,

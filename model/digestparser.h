@@ -25,6 +25,18 @@ struct DigestReadResult {
 
 [[nodiscard]] DigestReadResult readDigestFile(const QString &path);
 
+// Parses the raw lines of one paper (DigestEntry::markdown) as listed on date: the index
+// keeps those lines and derives the rest from them when asked.
+[[nodiscard]] std::optional<DigestEntry> parseStoredEntry(QDate date, const QString &markdown);
+
+// The three texts full-text search looks in: title, authors, summary.
+struct SearchableText {
+    QString title;
+    QString authors;
+    QString summary;
+};
+[[nodiscard]] SearchableText searchableText(const DigestEntry &entry);
+
 // "https://arxiv.org/abs/2410.05258v2" -> "2410.05258"; also pdf links, old-style ids
 // ("hep-th/9901001") and Hugging Face paper pages. Empty when the URL names no arXiv paper.
 [[nodiscard]] QString arxivIdFromUrl(QStringView url);

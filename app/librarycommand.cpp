@@ -1,0 +1,129 @@
+#include "librarycommand.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji::cli {
+
+LibraryCommand::LibraryCommand(const QString &name, const QString &description, Io io)
+    : io(io)
+    , m_name(name)
+    , m_library(u"library"_s, u"The library folder (default: %1)."_s.arg(Library::defaultDirectory()), u"DIR"_s)
+    , m_help({ u"h"_s, u"help"_s }, u"Show this help."_s)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.addOption(m_library);
+    m_parser.addOption(m_help);
+}
+
+std::optional<int> LibraryCommand::parse(const QStringList &arguments)
+{
+    if (!m_parser.parse(QStringList { u"hanji "_s + m_name } + arguments)) {
+        io.err << "hanji " << m_name << ": " << m_parser.errorText() << "\n";
+        return BadUsage;
+    }
+    if (m_parser.isSet(m_help)) {
+        io.out << m_parser.helpText();
+        return Ok;
+    }
+    return std::nullopt;
+}
+
+int LibraryCommand::fail(const QString &message)
+{
+    io.err << "hanji " << m_name << ": " << message << "\n";
+    return Failed;
+}
+
+std::unique_ptr<Library> LibraryCommand::openLibrary()
+{
+    Library::OpenResult opened = Library::open(m_parser.value(m_library));
+    for (const QString &notice : opened.notices)
+        io.err << "hanji: " << notice << "\n";
+    if (!opened.library) {
+        fail(opened.error);
+        return nullptr;
+    }
+    const QStringList folders = opened.library->folders();
+    if (opened.library->indexIsNew() && !folders.isEmpty()) {
+        io.err << "hanji: building the index from " << folders.join(u", "_s) << "\n";
+        io.err.flush();
+        const ImportReport report = opened.library->import(folders);
+        if (!report.ok()) {
+            fail(report.error);
+            return nullptr;
+        }
+    }
+    return std::move(opened.library);
+}
+
+std::optional<QStringList> LibraryCommand::resolveIds(const Library &library, const QStringList &typed)
+{
+    QStringList ids;
+    QStringList unknown;
+    for (const QString &text : typed) {
+        const QString id = library.resolveId(text);
+        if (id.isEmpty())
+            unknown += text;
+        else if (!ids.contains(id))
+            ids += id;
+    }
+    if (!unknown.isEmpty()) {
+        fail(u"no paper with id %1 in the library (nothing was changed)"_s.arg(unknown.join(u", "_s)));
+        return std::nullopt;
+    }
+    return ids;
+}
+
+QJsonObject paperJson(const Paper &paper)
+{
+    QJsonArray dates;
+    for (const Appearance &appearance : paper.appearances)
+        dates.append(appearance.date.toString(Qt::ISODate));
+    const auto votes = paper.votes();
+    QJsonObject object {
+        { u"id"_s, paper.id },
+        { u"title"_s, paper.title },
+        { u"url"_s, paper.url },
+        { u"authors"_s, QJsonArray::fromStringList(paper.authors) },
+        { u"dates"_s, dates },
+        { u"votes"_s, votes ? QJsonValue(*votes) : QJsonValue() },
+        { u"bookmarked"_s, paper.user.bookmarked },
+        { u"read"_s, paper.user.read },
+    };
+    if (paper.user.bookmarked) {
+        object.insert(u"note"_s, paper.user.note);
+        object.insert(u"tags"_s, QJsonArray::fromStringList(paper.user.tags));
+        object.insert(u"bookmarked_at"_s, paper.user.bookmarkedAt.toString(Qt::ISODate));
+    }
+    return object;
+}
+
+void LibraryCommand::printPapers(const QList<Paper> &papers, bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const Paper &paper : papers)
+            array.append(paperJson(paper));
+        io.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return;
+    }
+    for (const Paper &paper : papers) {
+        const auto votes = paper.votes();
+        QStringList authors = paper.authors.mid(0, 3);
+        if (paper.authors.size() > 3)
+            authors += u"+%1"_s.arg(paper.authors.size() - 3);
+        io.out << (paper.user.bookmarked ? "★ " : "  ") << (paper.user.read ? "  " : "● ")
+               << paper.latestDate().toString(Qt::ISODate) << "  "
+               << (votes ? QString::number(*votes) : u"-"_s).rightJustified(4) << "  " << paper.id.leftJustified(12)
+               << "  " << paper.title << "\n"
+               << QString(38, u' ') << authors.join(u", "_s) << "\n";
+        if (!paper.user.note.isEmpty())
+            io.out << QString(38, u' ') << "note: " << paper.user.note << "\n";
+    }
+}
+
+} // namespace hanji::cli

@@ -1,0 +1,52 @@
+#include "librarycommand.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji::cli {
+
+int statsCommand(const QStringList &arguments, Io io)
+{
+    LibraryCommand command(u"stats"_s, u"Prints what the library holds."_s, io);
+    const QCommandLineOption json(u"json"_s, u"Print one JSON object."_s);
+    command.parser().addOption(json);
+    if (const auto exit = command.parse(arguments))
+        return *exit;
+    std::unique_ptr<Library> library = command.openLibrary();
+    if (!library)
+        return Failed;
+    const LibraryStats stats = library->stats();
+    if (command.parser().isSet(json)) {
+        const QJsonObject object {
+            { u"library"_s, library->directory() },
+            { u"folders"_s, QJsonArray::fromStringList(stats.folders) },
+            { u"files"_s, stats.files },
+            { u"days"_s, stats.days },
+            { u"entries"_s, stats.entries },
+            { u"papers"_s, stats.papers },
+            { u"votes_total"_s, stats.votesTotal },
+            { u"bookmarks"_s, stats.bookmarks },
+            { u"read"_s, stats.read },
+            { u"warnings"_s, stats.warnings },
+            { u"index_bytes"_s, stats.indexBytes },
+            { u"user_data_bytes"_s, stats.userDataBytes },
+        };
+        io.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+        return Ok;
+    }
+    io.out << "library:    " << library->directory() << "\n"
+           << "folders:    " << stats.folders.join(u", "_s) << "\n"
+           << "files:      " << stats.files << " (" << stats.warnings << " warnings)\n"
+           << "days:       " << stats.days << "\n"
+           << "papers:     " << stats.papers << " in " << stats.entries << " entries, " << stats.votesTotal << " votes\n"
+           << "bookmarks:  " << stats.bookmarks << "\n"
+           << "read:       " << stats.read << " of " << stats.papers << "\n"
+           << "size:       index " << stats.indexBytes / 1024 << " KiB, user data " << stats.userDataBytes / 1024
+           << " KiB\n";
+    return Ok;
+}
+
+} // namespace hanji::cli

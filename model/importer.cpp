@@ -1,0 +1,377 @@
+#include "importer.h"
+
+#include "digestparser.h"
+#include "indexdatabase.h"
+#include "logging.h"
+#include "sqlutil.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QLockFile>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+namespace {
+
+constexpr int kFilesPerTransaction = 64;
+
+struct KnownFile {
+    qint64 id = 0;
+    qint64 size = 0;
+    qint64 mtime = 0;
+    QByteArray hash;
+};
+
+const QChar kAuthorSeparator(0x1F);
+
+// One import's work on an open index: the statements prepared once, the papers it touched.
+class ImportSession
+{
+public:
+    explicit ImportSession(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+        QSqlQuery papers(m_db);
+        papers.setForwardOnly(true);
+        papers.exec(u"SELECT id, key FROM papers"_s);
+        while (papers.next()) {
+            m_paperIds.insert(papers.value(1).toString(), papers.value(0).toLongLong());
+            m_paperKeys.insert(papers.value(0).toLongLong(), papers.value(1).toString());
+        }
+        m_insertFile = prepared(m_db, u"INSERT INTO files(path, size, mtime, hash) VALUES (?, ?, ?, ?)"_s);
+        m_updateFile = prepared(m_db, u"UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?"_s);
+        m_entryPapers = prepared(m_db, u"SELECT DISTINCT paper_id FROM entries WHERE file_id = ?"_s);
+        m_deleteEntries = prepared(m_db, u"DELETE FROM entries WHERE file_id = ?"_s);
+        m_deleteWarnings = prepared(m_db, u"DELETE FROM warnings WHERE file_id = ?"_s);
+        m_deleteFile = prepared(m_db, u"DELETE FROM files WHERE id = ?"_s);
+        m_insertWarning = prepared(m_db, u"INSERT INTO warnings(file_id, line, message) VALUES (?, ?, ?)"_s);
+        m_insertPaper = prepared(m_db, u"INSERT INTO papers(key, arxiv_id, title, authors, max_votes, latest_date)"
+                                       " VALUES (?, COALESCE(?, ''), '', '', NULL, 0)"_s);
+        m_insertEntry = prepared(m_db, u"INSERT INTO entries(file_id, paper_id, date, votes, title, url, authors,"
+                                       " first_line, last_line, markdown)"
+                                       " VALUES (?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''))"_s);
+        m_latestEntry = prepared(m_db, u"SELECT id, date, markdown, title, authors FROM entries WHERE paper_id = ?"
+                                       " ORDER BY date DESC, id DESC LIMIT 1"_s);
+        m_maxVotes = prepared(m_db, u"SELECT MAX(votes) FROM entries WHERE paper_id = ?"_s);
+        m_updatePaper = prepared(m_db, u"UPDATE papers SET title = ?, authors = ?, max_votes = ?, latest_date = ?"
+                                       " WHERE id = ?"_s);
+        m_deletePaper = prepared(m_db, u"DELETE FROM papers WHERE id = ?"_s);
+        m_deleteText = prepared(m_db, u"DELETE FROM papers_fts WHERE rowid = ?"_s);
+        m_insertText = prepared(m_db, u"INSERT INTO papers_fts(rowid, title, authors, summary)"
+                                      " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''))"_s);
+    }
+
+    bool begin() { return m_db.transaction() || fail(m_db.lastError()); }
+
+    // Refreshes the papers this batch touched, then commits it: each batch leaves a consistent index.
+    bool commit()
+    {
+        if (!refreshTouchedPapers())
+            return false;
+        if (!m_db.commit())
+            return fail(m_db.lastError());
+        return true;
+    }
+
+    void rollback() { m_db.rollback(); }
+
+    bool replaceFile(const std::optional<KnownFile> &known, const QString &path, const QFileInfo &info,
+                     const QByteArray &hash, const ParsedDigest &digest, int *entriesWritten)
+    {
+        qint64 fileId = 0;
+        if (known) {
+            fileId = known->id;
+            if (!forgetEntriesOf(fileId))
+                return false;
+            bind(m_updateFile, { info.size(), info.lastModified().toMSecsSinceEpoch(), hash, fileId });
+            if (!run(m_updateFile))
+                return false;
+        } else {
+            bind(m_insertFile, { path, info.size(), info.lastModified().toMSecsSinceEpoch(), hash });
+            if (!run(m_insertFile))
+                return false;
+            fileId = m_insertFile.lastInsertId().toLongLong();
+        }
+        for (const ParseWarning &warning : digest.warnings) {
+            bind(m_insertWarning, { fileId, warning.line, warning.message });
+            if (!run(m_insertWarning))
+                return false;
+        }
+        for (const DigestEntry &entry : digest.entries) {
+            const qint64 paperId = paperIdFor(entry);
+            if (paperId == 0)
+                return false;
+            bind(m_insertEntry, { fileId, paperId, entry.date.toJulianDay(),
+                                  entry.votes ? QVariant(*entry.votes) : QVariant(QMetaType::fromType<int>()),
+                                  entry.title, entry.url, entry.authors.join(kAuthorSeparator), entry.firstLine,
+                                  entry.lastLine, entry.markdown });
+            if (!run(m_insertEntry))
+                return false;
+            m_parsed.insert(m_insertEntry.lastInsertId().toLongLong(), entry);
+            m_touched.insert(paperId);
+            ++*entriesWritten;
+        }
+        return true;
+    }
+
+    bool updateStat(qint64 fileId, const QFileInfo &info, const QByteArray &hash)
+    {
+        bind(m_updateFile, { info.size(), info.lastModified().toMSecsSinceEpoch(), hash, fileId });
+        return run(m_updateFile);
+    }
+
+    bool removeFile(qint64 fileId)
+    {
+        if (!forgetEntriesOf(fileId))
+            return false;
+        bind(m_deleteFile, { fileId });
+        return run(m_deleteFile);
+    }
+
+    [[nodiscard]] QString error() const { return m_error; }
+
+private:
+    static void bind(QSqlQuery &query, const QVariantList &values)
+    {
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values.at(i));
+    }
+
+    bool run(QSqlQuery &query) { return query.exec() || fail(query.lastError()); }
+
+    bool fail(const QSqlError &error)
+    {
+        m_error = describeSqlError(error);
+        qCWarning(lcLibrary) << "import failed:" << error.text();
+        return false;
+    }
+
+    bool forgetEntriesOf(qint64 fileId)
+    {
+        bind(m_entryPapers, { fileId });
+        if (!run(m_entryPapers))
+            return false;
+        while (m_entryPapers.next())
+            m_touched.insert(m_entryPapers.value(0).toLongLong());
+        for (QSqlQuery *query : { &m_deleteEntries, &m_deleteWarnings }) {
+            bind(*query, { fileId });
+            if (!run(*query))
+                return false;
+        }
+        return true;
+    }
+
+    qint64 paperIdFor(const DigestEntry &entry)
+    {
+        const QString key = entry.identity();
+        if (const auto found = m_paperIds.constFind(key); found != m_paperIds.cend())
+            return *found;
+        bind(m_insertPaper, { key, entry.arxivId });
+        if (!run(m_insertPaper))
+            return 0;
+        const qint64 id = m_insertPaper.lastInsertId().toLongLong();
+        m_paperIds.insert(key, id);
+        m_paperKeys.insert(id, key);
+        m_newPapers.insert(id);
+        return id;
+    }
+
+    // A paper shows the text of its most recent entry; one with no entries left is gone.
+    bool refreshTouchedPapers()
+    {
+        for (const qint64 paperId : std::as_const(m_touched)) {
+            bind(m_latestEntry, { paperId });
+            if (!run(m_latestEntry))
+                return false;
+            if (!m_newPapers.contains(paperId)) {
+                bind(m_deleteText, { paperId });
+                if (!run(m_deleteText))
+                    return false;
+            }
+            if (!m_latestEntry.next()) {
+                bind(m_deletePaper, { paperId });
+                if (!run(m_deletePaper))
+                    return false;
+                m_paperIds.remove(m_paperKeys.take(paperId));
+                continue;
+            }
+            const qint64 entryId = m_latestEntry.value(0).toLongLong();
+            const QDate date = QDate::fromJulianDay(m_latestEntry.value(1).toLongLong());
+            std::optional<DigestEntry> entry;
+            if (const auto parsed = m_parsed.constFind(entryId); parsed != m_parsed.cend())
+                entry = *parsed;
+            else
+                entry = parseStoredEntry(date, m_latestEntry.value(2).toString());
+            const QString title = m_latestEntry.value(3).toString();
+            const QString authors = m_latestEntry.value(4).toString();
+            m_latestEntry.finish();
+
+            bind(m_maxVotes, { paperId });
+            if (!run(m_maxVotes) || !m_maxVotes.next())
+                return false;
+            const QVariant maxVotes = m_maxVotes.value(0);
+            m_maxVotes.finish();
+            bind(m_updatePaper, { title, authors, maxVotes, date.toJulianDay(), paperId });
+            if (!run(m_updatePaper))
+                return false;
+            if (entry) {
+                const SearchableText text = searchableText(*entry);
+                bind(m_insertText, { paperId, text.title, text.authors, text.summary });
+                if (!run(m_insertText))
+                    return false;
+            }
+        }
+        m_touched.clear();
+        m_parsed.clear();
+        m_newPapers.clear();
+        return true;
+    }
+
+    QSqlDatabase m_db;
+    QString m_error;
+    QHash<QString, qint64> m_paperIds;
+    QHash<qint64, QString> m_paperKeys;
+    QSet<qint64> m_touched;
+    QSet<qint64> m_newPapers;
+    QHash<qint64, DigestEntry> m_parsed; // entries written this batch, by row id: no need to parse again
+    QSqlQuery m_insertFile, m_updateFile, m_entryPapers, m_deleteEntries, m_deleteWarnings, m_deleteFile,
+        m_insertWarning, m_insertPaper, m_insertEntry, m_latestEntry, m_maxVotes, m_updatePaper, m_deletePaper,
+        m_deleteText, m_insertText;
+};
+
+QHash<QString, KnownFile> knownFiles(const QSqlDatabase &db)
+{
+    QHash<QString, KnownFile> files;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.exec(u"SELECT id, path, size, mtime, hash FROM files"_s);
+    while (query.next()) {
+        files.insert(query.value(1).toString(), { query.value(0).toLongLong(), query.value(2).toLongLong(),
+                                                  query.value(3).toLongLong(), query.value(4).toByteArray() });
+    }
+    return files;
+}
+
+// A file vanished from a folder that is still there; files of folders not scanned now, or
+// of a folder that is missing altogether (an unplugged disk), stay in the index.
+bool isGone(const QString &path, const QSet<QString> &present, const QStringList &roots)
+{
+    if (present.contains(path))
+        return false;
+    for (const QString &root : roots) {
+        if (path.startsWith(root.endsWith(u'/') ? root : root + u'/'))
+            return QFileInfo(root).isDir();
+    }
+    return false;
+}
+
+} // namespace
+
+Importer::Importer(QString indexPath)
+    : m_indexPath(std::move(indexPath))
+{
+}
+
+ImportReport Importer::run(const QStringList &folders, const ProgressCallback &progress, const std::atomic_bool *cancel)
+{
+    ImportReport report;
+    QElapsedTimer timer;
+    timer.start();
+
+    QLockFile lock(m_indexPath + u".lock"_s);
+    if (!lock.tryLock(0)) {
+        report.error = u"another import into this library is running"_s;
+        return report;
+    }
+    const QString connection = uniqueConnectionName(u"import"_s);
+    {
+        IndexDatabase::OpenResult index = IndexDatabase::open(m_indexPath, connection);
+        if (!index.error.isEmpty()) {
+            report.error = index.error;
+            closeSqlite(connection);
+            return report;
+        }
+        const DigestFileList list = collectDigestFiles(folders);
+        report.errors = list.errors;
+        report.files = int(list.files.size());
+        QHash<QString, KnownFile> known = knownFiles(index.db);
+
+        QStringList roots;
+        for (const QString &folder : folders)
+            roots += QFileInfo(folder).absoluteFilePath();
+        const QSet<QString> present(list.files.cbegin(), list.files.cend());
+        QList<qint64> gone;
+        for (auto it = known.cbegin(); it != known.cend(); ++it) {
+            if (isGone(it.key(), present, roots))
+                gone.append(it->id);
+        }
+
+        ImportSession session(index.db);
+        bool ok = session.begin();
+        int inBatch = 0;
+        for (int i = 0; ok && i < list.files.size(); ++i) {
+            if (cancel && cancel->load()) {
+                report.cancelled = true;
+                break;
+            }
+            const QString &path = list.files.at(i);
+            const QFileInfo info(path);
+            const auto found = known.constFind(path);
+            const std::optional<KnownFile> previous = found == known.cend() ? std::nullopt : std::optional(*found);
+            if (previous && previous->size == info.size() && previous->mtime == info.lastModified().toMSecsSinceEpoch()) {
+                ++report.unchanged;
+            } else {
+                QFile file(path);
+                if (!file.open(QIODevice::ReadOnly)) {
+                    report.errors.append({ path, file.errorString() });
+                } else {
+                    const QByteArray bytes = file.readAll();
+                    const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha1);
+                    if (previous && previous->hash == hash) {
+                        ++report.unchanged; // touched, not changed
+                        ok = session.updateStat(previous->id, info, hash);
+                    } else {
+                        const ParsedDigest digest = DigestParser::parse(bytes, path);
+                        report.warnings += digest.warnings;
+                        ok = session.replaceFile(previous, path, info, hash, digest, &report.entries);
+                        ++report.parsed;
+                        ++inBatch;
+                    }
+                }
+            }
+            if (ok && inBatch >= kFilesPerTransaction) {
+                ok = session.commit() && session.begin();
+                inBatch = 0;
+            }
+            if (progress)
+                progress({ i + 1, report.files, path });
+        }
+        if (ok && !report.cancelled) {
+            for (const qint64 fileId : std::as_const(gone)) {
+                ok = session.removeFile(fileId);
+                if (!ok)
+                    break;
+                ++report.removed;
+            }
+        }
+        ok = ok && session.commit();
+        if (!ok) {
+            session.rollback();
+            report.error = session.error();
+        }
+    }
+    closeSqlite(connection);
+    report.milliseconds = timer.elapsed();
+    qCInfo(lcLibrary) << "import:" << report.parsed << "parsed," << report.unchanged << "unchanged," << report.removed
+                      << "removed in" << report.milliseconds << "ms";
+    return report;
+}
+
+} // namespace hanji

@@ -1,0 +1,96 @@
+#include "indexdatabase.h"
+
+#include "logging.h"
+#include "ngramtokenizer.h"
+#include "sqlutil.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+namespace {
+
+// Dates are Julian day numbers; authors are joined with U+001F, which no name holds.
+const char *const kSchema[] = {
+    "CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,"
+    " mtime INTEGER NOT NULL, hash BLOB NOT NULL)",
+    "CREATE TABLE warnings(file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
+    " line INTEGER NOT NULL, message TEXT NOT NULL)",
+    "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, arxiv_id TEXT NOT NULL,"
+    " title TEXT NOT NULL, authors TEXT NOT NULL, max_votes INTEGER, latest_date INTEGER NOT NULL)",
+    "CREATE TABLE entries(id INTEGER PRIMARY KEY,"
+    " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
+    " paper_id INTEGER NOT NULL REFERENCES papers(id), date INTEGER NOT NULL, votes INTEGER,"
+    " title TEXT NOT NULL, url TEXT NOT NULL, authors TEXT NOT NULL,"
+    " first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, markdown TEXT NOT NULL)",
+    "CREATE INDEX entries_by_paper ON entries(paper_id, date)",
+    "CREATE INDEX entries_by_date ON entries(date)",
+    "CREATE INDEX entries_by_file ON entries(file_id)",
+    "CREATE INDEX papers_by_date ON papers(latest_date)",
+    // Contentless: the text lives in entries.markdown; the index keeps only what it needs.
+    "CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
+    " tokenize='hanji_ngram')",
+};
+
+bool createSchema(const QSqlDatabase &db, QString *error)
+{
+    for (const char *statement : kSchema) {
+        if (!execSql(db, QString::fromLatin1(statement), error))
+            return false;
+    }
+    return execSql(db, u"PRAGMA user_version = %1"_s.arg(IndexDatabase::kSchemaVersion), error);
+}
+
+bool isHealthy(const QSqlDatabase &db)
+{
+    return querySingle(db, u"PRAGMA quick_check"_s).toString() == u"ok"_s;
+}
+
+void removeDatabaseFiles(const QString &path)
+{
+    for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s })
+        QFile::remove(path + suffix);
+}
+
+} // namespace
+
+IndexDatabase::OpenResult IndexDatabase::open(const QString &path, const QString &connectionName)
+{
+    OpenResult result;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        result.db = openSqlite(path, connectionName, &result.error);
+        if (!result.db.isOpen())
+            return result;
+        if (!registerNgramTokenizer(result.db)) {
+            result.error = u"SQLite's full-text search (FTS5) is not available"_s;
+            return result;
+        }
+        const QVariant objects = querySingle(result.db, u"SELECT count(*) FROM sqlite_master"_s);
+        const bool readable = objects.isValid(); // "file is not a database" fails right here
+        const bool fresh = readable && objects.toInt() == 0;
+        const int version = querySingle(result.db, u"PRAGMA user_version"_s).toInt();
+        const bool healthy = readable && !fresh && isHealthy(result.db);
+        if (fresh || (healthy && version == kSchemaVersion)) {
+            execSql(result.db, u"PRAGMA journal_mode = WAL"_s);
+            execSql(result.db, u"PRAGMA synchronous = NORMAL"_s);
+            execSql(result.db, u"PRAGMA foreign_keys = ON"_s);
+            if (fresh && !createSchema(result.db, &result.error))
+                return result;
+            return result;
+        }
+        // Damaged or from another version: it is only a cache, so start it again.
+        result.notice = healthy ? u"The index was made by another version of Hanji and is rebuilt from the digest files."_s
+                                : u"The index was damaged and is rebuilt from the digest files."_s;
+        result.rebuilt = true;
+        qCWarning(lcLibrary) << result.notice << path;
+        result.db = QSqlDatabase();
+        closeSqlite(connectionName);
+        removeDatabaseFiles(path);
+    }
+    result.error = u"cannot create the index at %1"_s.arg(path);
+    return result;
+}
+
+} // namespace hanji

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace hanji {
+
+// The index: a cache of what the digest files say (files, entries, papers, full-text
+// index). Losing it loses nothing: a damaged or outdated one is deleted and rebuilt from
+// the files.
+class IndexDatabase
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    struct OpenResult {
+        QSqlDatabase db;
+        QString error; // could not open at all
+        QString notice; // opened, but had to be rebuilt
+        bool rebuilt = false;
+    };
+
+    // Opens (creating or rebuilding when needed) on a new connection of the given name.
+    [[nodiscard]] static OpenResult open(const QString &path, const QString &connectionName);
+};
+
+} // namespace hanji

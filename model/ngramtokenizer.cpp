@@ -1,0 +1,168 @@
+#include "ngramtokenizer.h"
+
+#include "logging.h"
+
+#include <QChar>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QVariant>
+
+// QtSql's SQLite driver links the system libsqlite3; its C API is the only way to add a
+// tokenizer to FTS5.
+#include <sqlite3.h>
+
+#include <vector>
+
+namespace hanji {
+
+namespace {
+
+struct Char {
+    char32_t code;
+    int start; // byte offsets in the tokenized text
+    int end;
+};
+
+// Decodes UTF-8, folds case and collapses runs of white space into one space.
+std::vector<Char> foldedChars(const char *text, int size)
+{
+    std::vector<Char> chars;
+    chars.reserve(size_t(size));
+    const auto *bytes = reinterpret_cast<const unsigned char *>(text);
+    int i = 0;
+    while (i < size) {
+        const int start = i;
+        char32_t code = bytes[i];
+        int extra = 0;
+        if (code >= 0xF0 && code < 0xF8) {
+            code &= 0x07;
+            extra = 3;
+        } else if (code >= 0xE0) {
+            code &= 0x0F;
+            extra = 2;
+        } else if (code >= 0xC0) {
+            code &= 0x1F;
+            extra = 1;
+        } else if (code >= 0x80) {
+            code = 0xFFFD;
+        }
+        ++i;
+        for (; extra > 0 && i < size && (bytes[i] & 0xC0) == 0x80; --extra, ++i)
+            code = (code << 6) | (bytes[i] & 0x3F);
+        if (extra > 0)
+            code = 0xFFFD;
+        if (QChar::isSpace(code)) {
+            if (chars.empty() || chars.back().code == U' ') {
+                if (!chars.empty())
+                    chars.back().end = i;
+                continue;
+            }
+            code = U' ';
+        } else {
+            code = QChar::toCaseFolded(code);
+        }
+        chars.push_back({ code, start, i });
+    }
+    if (!chars.empty() && chars.back().code == U' ')
+        chars.pop_back();
+    return chars;
+}
+
+int appendUtf8(char32_t code, char *out)
+{
+    if (code < 0x80) {
+        out[0] = char(code);
+        return 1;
+    }
+    if (code < 0x800) {
+        out[0] = char(0xC0 | (code >> 6));
+        out[1] = char(0x80 | (code & 0x3F));
+        return 2;
+    }
+    if (code < 0x10000) {
+        out[0] = char(0xE0 | (code >> 12));
+        out[1] = char(0x80 | ((code >> 6) & 0x3F));
+        out[2] = char(0x80 | (code & 0x3F));
+        return 3;
+    }
+    out[0] = char(0xF0 | (code >> 18));
+    out[1] = char(0x80 | ((code >> 12) & 0x3F));
+    out[2] = char(0x80 | ((code >> 6) & 0x3F));
+    out[3] = char(0x80 | (code & 0x3F));
+    return 4;
+}
+
+using TokenCallback = int (*)(void *, int, const char *, int, int, int);
+
+int tokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+{
+    const std::vector<Char> chars = foldedChars(text, size);
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    char token[8];
+    const size_t n = chars.size();
+    // A query of one character looks for that character; a longer one for its pairs, which
+    // FTS5 then requires at consecutive positions.
+    if (query && n == 1) {
+        const int length = appendUtf8(chars[0].code, token);
+        return emit(context, 0, token, length, chars[0].start, chars[0].end);
+    }
+    for (size_t i = 0; i < n; ++i) {
+        const Char &c = chars[i];
+        const bool last = i + 1 == n;
+        if (!last) {
+            int length = appendUtf8(c.code, token);
+            length += appendUtf8(chars[i + 1].code, token + length);
+            if (const int rc = emit(context, 0, token, length, c.start, chars[i + 1].end); rc != SQLITE_OK)
+                return rc;
+        }
+        if (query || c.code == U' ')
+            continue; // documents also index single characters; spaces alone are never searched
+        const int length = appendUtf8(c.code, token);
+        if (const int rc = emit(context, last ? 0 : FTS5_TOKEN_COLOCATED, token, length, c.start, c.end); rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+int create(void *, const char **, int, Fts5Tokenizer **out)
+{
+    // Stateless: any non-null handle will do.
+    static int instance = 0;
+    *out = reinterpret_cast<Fts5Tokenizer *>(&instance);
+    return SQLITE_OK;
+}
+
+void destroy(Fts5Tokenizer *) { }
+
+fts5_api *fts5Api(sqlite3 *db)
+{
+    fts5_api *api = nullptr;
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
+        sqlite3_bind_pointer(statement, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+        sqlite3_step(statement);
+    }
+    sqlite3_finalize(statement);
+    return api;
+}
+
+} // namespace
+
+bool registerNgramTokenizer(QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        qCCritical(lcLibrary) << "not an SQLite connection:" << db.connectionName();
+        return false;
+    }
+    sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    fts5_api *api = sqlite ? fts5Api(sqlite) : nullptr;
+    if (!api) {
+        qCCritical(lcLibrary) << "this SQLite has no FTS5";
+        return false;
+    }
+    static fts5_tokenizer tokenizer { create, destroy, tokenize };
+    return api->xCreateTokenizer(api, "hanji_ngram", nullptr, &tokenizer, nullptr) == SQLITE_OK;
+}
+
+} // namespace hanji

@@ -1,0 +1,70 @@
+#include "searchquery.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+QList<SearchTerm> parseSearchText(QStringView text)
+{
+    QList<SearchTerm> terms;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        while (i < n && text[i].isSpace())
+            ++i;
+        if (i >= n)
+            break;
+        SearchTerm term;
+        for (const auto &[prefix, field] : { std::pair(u"title:"_s, SearchTerm::Field::Title),
+                                             std::pair(u"author:"_s, SearchTerm::Field::Authors),
+                                             std::pair(u"authors:"_s, SearchTerm::Field::Authors) }) {
+            if (text.sliced(i).startsWith(prefix, Qt::CaseInsensitive) && i + prefix.size() < n
+                && !text[i + prefix.size()].isSpace()) {
+                term.field = field;
+                i += prefix.size();
+                break;
+            }
+        }
+        qsizetype end = i;
+        if (text[i] == u'"') {
+            ++i;
+            end = text.indexOf(u'"', i);
+            if (end < 0)
+                end = n; // an unclosed quote runs to the end
+            term.text = text.sliced(i, end - i).toString().simplified();
+            i = end + 1;
+        } else {
+            while (end < n && !text[end].isSpace())
+                ++end;
+            term.text = text.sliced(i, end - i).toString();
+            i = end;
+        }
+        if (!term.text.isEmpty())
+            terms.append(term);
+    }
+    return terms;
+}
+
+QString ftsExpression(const QList<SearchTerm> &terms)
+{
+    QStringList parts;
+    for (const SearchTerm &term : terms) {
+        QString quoted = term.text;
+        quoted.replace(u'"', u"\"\""_s);
+        quoted = u'"' + quoted + u'"';
+        switch (term.field) {
+        case SearchTerm::Field::Any:
+            parts += quoted;
+            break;
+        case SearchTerm::Field::Title:
+            parts += u"title : "_s + quoted;
+            break;
+        case SearchTerm::Field::Authors:
+            parts += u"authors : "_s + quoted;
+            break;
+        }
+    }
+    return parts.join(u" AND "_s);
+}
+
+} // namespace hanji

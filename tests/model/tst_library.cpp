@@ -1,0 +1,562 @@
+#include "digestparser.h"
+#include "digestscan.h"
+#include "independentcount.h"
+#include "library.h"
+#include "testpaths.h"
+#include "userdatabase.h"
+
+#include <QDirIterator>
+#include <QLockFile>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace hanji;
+
+namespace {
+
+// The same papers the library holds, searched the slow, obvious way: every term must be a
+// case-insensitive substring of the title, the authors or the summary of the paper's most
+// recent listing (white space runs count as one space).
+class BruteForce
+{
+public:
+    explicit BruteForce(const QStringList &folders)
+    {
+        for (const QString &file : collectDigestFiles(folders).files) {
+            for (const DigestEntry &entry : readDigestFile(file).digest.entries) {
+                Paper &paper = m_papers[entry.identity()];
+                if (paper.appearances.isEmpty() || entry.date >= paper.latestDate()) {
+                    paper.title = entry.title;
+                    paper.authors = entry.authors;
+                    paper.sections = entry.sections;
+                }
+                paper.id = entry.identity();
+                paper.appearances.append({ entry.date, entry.votes });
+                std::sort(paper.appearances.begin(), paper.appearances.end(),
+                          [](const Appearance &a, const Appearance &b) { return a.date < b.date; });
+            }
+        }
+    }
+
+    [[nodiscard]] QSet<QString> search(const QString &text, const std::function<bool(const Paper &)> &filter = {}) const
+    {
+        const QList<SearchTerm> terms = parseSearchText(text);
+        QSet<QString> found;
+        for (const Paper &paper : m_papers) {
+            if (filter && !filter(paper))
+                continue;
+            const QString title = fold(paper.title);
+            const QString authors = fold(paper.authors.join(u", "_s));
+            QStringList texts;
+            for (const SummarySection &section : paper.sections)
+                texts += section.text;
+            const QString summary = fold(texts.join(u'\n'));
+            const bool all = std::all_of(terms.cbegin(), terms.cend(), [&](const SearchTerm &term) {
+                const QString needle = fold(term.text);
+                switch (term.field) {
+                case SearchTerm::Field::Title:
+                    return title.contains(needle);
+                case SearchTerm::Field::Authors:
+                    return authors.contains(needle);
+                case SearchTerm::Field::Any:
+                    break;
+                }
+                return title.contains(needle) || authors.contains(needle) || summary.contains(needle);
+            });
+            if (all)
+                found.insert(paper.id);
+        }
+        return found;
+    }
+
+    [[nodiscard]] const QHash<QString, Paper> &papers() const { return m_papers; }
+
+private:
+    static QString fold(const QString &text) { return text.simplified().toCaseFolded(); }
+    QHash<QString, Paper> m_papers;
+};
+
+QSet<QString> asSet(const QStringList &list) { return QSet<QString>(list.cbegin(), list.cend()); }
+
+std::unique_ptr<Library> openLibrary(const QString &dir)
+{
+    Library::OpenResult opened = Library::open(dir);
+    if (!opened.library)
+        qWarning() << opened.error;
+    return std::move(opened.library);
+}
+
+bool copyFolder(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + source.mid(from.size());
+        QDir().mkpath(QFileInfo(target).path());
+        if (!QFile::copy(source, target))
+            return false;
+    }
+    return true;
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+}
+
+} // namespace
+
+class TestLibrary : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importCountsMatchTheFiles();
+    void rescanSkipsUnchangedFiles();
+    void changedAndRemovedFilesUpdateTheIndexButNotUserData();
+    void bookmarksSurviveDeletingTheIndexAndMovingTheFolder();
+    void damagedIndexIsRebuilt();
+    void damagedUserDataIsMovedAsideNeverDeleted();
+    void migrationKeepsABackupAndTheBookmarks();
+    void cancelledImportLeavesAConsistentIndex();
+    void secondImportIsRefusedWhileOneRuns();
+    void lockedLibraryGivesAClearError();
+    void readOnlyLibraryGivesAClearError();
+    void parseSearchText_data();
+    void parseSearchText();
+    void searchMatchesBruteForce_data();
+    void searchMatchesBruteForce();
+    void searchCombinesFilters();
+    void searchMatchesBruteForceOnTheCorpus();
+    void resolvesIdsFromLinks();
+};
+
+void TestLibrary::importCountsMatchTheFiles()
+{
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    QVERIFY(library);
+    QVERIFY(library->indexIsNew());
+    const ImportReport report = library->import({ QStringLiteral(HANJI_SAMPLES_DIR) });
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    QVERIFY(report.errors.isEmpty());
+
+    IndependentCount count;
+    count.addFolder(QStringLiteral(HANJI_SAMPLES_DIR));
+    const LibraryStats stats = library->stats();
+    QCOMPARE(stats.files, count.files);
+    QCOMPARE(stats.days, count.days.size());
+    QCOMPARE(stats.entries, count.entries.size());
+    QCOMPARE(stats.papers, count.papers.size());
+    QCOMPARE(stats.votesTotal, count.votesTotal);
+    QCOMPARE(library->rows().size(), count.papers.size());
+    QCOMPARE(library->folders(), QStringList { QFileInfo(QStringLiteral(HANJI_SAMPLES_DIR)).absoluteFilePath() });
+
+    // The same paper on two days is one paper with two appearances, votes per day.
+    const auto dpo = library->paper(u"2305.18290"_s);
+    QVERIFY(dpo);
+    QCOMPARE(dpo->appearances.size(), 2);
+    QCOMPARE(dpo->appearances.at(0).date, QDate(2024, 6, 3));
+    QVERIFY(dpo->appearances.at(0).votes != dpo->appearances.at(1).votes);
+    QVERIFY(!dpo->sections.isEmpty());
+    QVERIFY(dpo->markdown.startsWith(u"### ["_s));
+    QVERIFY(dpo->sourceFile.endsWith(u"2025/01/15.md"_s));
+}
+
+void TestLibrary::rescanSkipsUnchangedFiles()
+{
+    QTemporaryDir dir;
+    QVERIFY(copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), dir.filePath(u"digests"_s)));
+    auto library = openLibrary(dir.filePath(u"lib"_s));
+    const ImportReport first = library->import({ dir.filePath(u"digests"_s) });
+    QCOMPARE(first.parsed, first.files);
+    const ImportReport second = library->import({ dir.filePath(u"digests"_s) });
+    QCOMPARE(second.parsed, 0);
+    QCOMPARE(second.unchanged, first.files);
+    QCOMPARE(second.entries, 0);
+
+    // Touched but not changed: the hash says so, nothing is parsed again.
+    QFile file(dir.filePath(u"digests/2024/06/03.md"_s));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(60), QFileDevice::FileModificationTime));
+    file.close();
+    const ImportReport touched = library->import({ dir.filePath(u"digests"_s) });
+    QCOMPARE(touched.parsed, 0);
+}
+
+void TestLibrary::changedAndRemovedFilesUpdateTheIndexButNotUserData()
+{
+    QTemporaryDir dir;
+    const QString digests = dir.filePath(u"digests"_s);
+    QVERIFY(copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), digests));
+    auto library = openLibrary(dir.filePath(u"lib"_s));
+    QVERIFY(library->import({ digests }).ok());
+    const int papersBefore = library->stats().papers;
+    QString error;
+    QVERIFY(library->setBookmarked({ u"2010.11929"_s }, true, &error));
+    QVERIFY(library->setNote(u"2010.11929"_s, u"패치 크기 실험 다시 보기"_s, &error));
+    QVERIFY(library->setRead({ u"2010.11929"_s }, true, &error));
+
+    // Changed: one paper added to a day.
+    QFile day(digests + u"/2024/06/03.md"_s);
+    QVERIFY(day.open(QIODevice::Append));
+    day.write("\n### [새 논문: A New One](https://arxiv.org/abs/2406.99999)\n\nVote: 7\n\n- **What's New**: 새로 추가된 요약.\n");
+    day.close();
+    ImportReport report = library->import({ digests });
+    QCOMPARE(report.parsed, 1);
+    QCOMPARE(library->stats().papers, papersBefore + 1);
+    QCOMPARE(library->search({ .text = u"새로 추가된"_s }).ids, QStringList { u"2406.99999"_s });
+
+    // Removed: its papers leave the index; the bookmark, note and read state stay.
+    QVERIFY(QFile::remove(digests + u"/2024/06/03.md"_s));
+    report = library->import({ digests });
+    QCOMPARE(report.removed, 1);
+    QVERIFY(!library->paper(u"2010.11929"_s));
+    QVERIFY(library->search({ .text = u"새로 추가된"_s }).ids.isEmpty());
+    QVERIFY(library->bookmarkIds().contains(u"2010.11929"_s));
+
+    // Back again: the paper returns, still bookmarked, noted and read.
+    QVERIFY(QFile::copy(QStringLiteral(HANJI_SAMPLES_DIR) + u"/2024/06/03.md"_s, digests + u"/2024/06/03.md"_s));
+    QVERIFY(library->import({ digests }).ok());
+    const auto paper = library->paper(u"2010.11929"_s);
+    QVERIFY(paper);
+    QVERIFY(paper->user.bookmarked);
+    QCOMPARE(paper->user.note, u"패치 크기 실험 다시 보기"_s);
+    QVERIFY(paper->user.read);
+    QCOMPARE(library->stats().papers, papersBefore);
+}
+
+void TestLibrary::bookmarksSurviveDeletingTheIndexAndMovingTheFolder()
+{
+    QTemporaryDir dir;
+    const QString libraryDir = dir.filePath(u"lib"_s);
+    QVERIFY(copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), dir.filePath(u"old"_s)));
+    {
+        auto library = openLibrary(libraryDir);
+        QVERIFY(library->import({ dir.filePath(u"old"_s) }).ok());
+        QString error;
+        QVERIFY(library->setBookmarked({ u"1706.03762"_s, u"2106.09685"_s }, true, &error));
+        QVERIFY(library->setTags(u"1706.03762"_s, { u"classic"_s, u"nlp"_s }, &error));
+        QVERIFY(library->setRead({ u"2106.09685"_s }, true, &error));
+    }
+    QVERIFY(QFile::remove(libraryDir + u"/index.sqlite"_s));
+    QVERIFY(QDir().rename(dir.filePath(u"old"_s), dir.filePath(u"new"_s)));
+
+    auto library = openLibrary(libraryDir);
+    QVERIFY(library->indexIsNew());
+    QCOMPARE(library->rows().size(), 0);
+    QVERIFY(library->import({ dir.filePath(u"new"_s) }).ok());
+    QCOMPARE(library->bookmarkIds(), (QStringList { u"1706.03762"_s, u"2106.09685"_s }));
+    const auto attention = library->paper(u"1706.03762"_s);
+    QVERIFY(attention && attention->user.bookmarked);
+    QCOMPARE(attention->user.tags, (QStringList { u"classic"_s, u"nlp"_s }));
+    QVERIFY(library->paper(u"2106.09685"_s)->user.read);
+    QCOMPARE(library->search({ .bookmarkedOnly = true }).ids.size(), 2);
+}
+
+void TestLibrary::damagedIndexIsRebuilt()
+{
+    QTemporaryDir dir;
+    {
+        auto library = openLibrary(dir.path());
+        QVERIFY(library->import({ QStringLiteral(HANJI_SAMPLES_DIR) }).ok());
+    }
+    QFile::remove(dir.filePath(u"index.sqlite-wal"_s));
+    writeFile(dir.filePath(u"index.sqlite"_s), QByteArray(8192, 'x'));
+    Library::OpenResult opened = Library::open(dir.path());
+    QVERIFY2(opened.library, qPrintable(opened.error));
+    QVERIFY(opened.notices.join(u' ').contains(u"damaged"_s));
+    QVERIFY(opened.library->indexIsNew());
+    QVERIFY(opened.library->import(opened.library->folders()).ok());
+    QVERIFY(opened.library->stats().papers > 10);
+}
+
+void TestLibrary::damagedUserDataIsMovedAsideNeverDeleted()
+{
+    QTemporaryDir dir;
+    const QByteArray garbage = "not a database, but somebody's bytes all the same" + QByteArray(4096, '\x01');
+    writeFile(dir.filePath(u"userdata.sqlite"_s), garbage);
+    Library::OpenResult opened = Library::open(dir.path());
+    QVERIFY2(opened.library, qPrintable(opened.error));
+    const QString notice = opened.notices.join(u' ');
+    QVERIFY2(notice.contains(u"damaged"_s), qPrintable(notice));
+    const QStringList aside = QDir(dir.path()).entryList({ u"userdata.damaged-*.sqlite"_s });
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(notice.contains(aside.constFirst()));
+    QFile kept(dir.filePath(aside.constFirst()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), garbage);
+    QString error;
+    QVERIFY(opened.library->setBookmarked({ u"1706.03762"_s }, true, &error));
+}
+
+void TestLibrary::migrationKeepsABackupAndTheBookmarks()
+{
+    QTemporaryDir dir;
+    {
+        // A user data file as the first release wrote it.
+        QSqlDatabase old = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old-userdata"_s);
+        old.setDatabaseName(dir.filePath(u"userdata.sqlite"_s));
+        QVERIFY(old.open());
+        QSqlQuery query(old);
+        for (const QString &statement : UserDatabase::migrationTo(1))
+            QVERIFY(query.exec(statement));
+        QVERIFY(query.exec(u"INSERT INTO bookmarks(paper_id, added_at, note) VALUES ('1706.03762', '2024-01-01T00:00:00.000Z', 'old note')"_s));
+        QVERIFY(query.exec(u"PRAGMA user_version = 1"_s));
+        old.close();
+    }
+    QSqlDatabase::removeDatabase(u"old-userdata"_s);
+
+    auto library = openLibrary(dir.path());
+    QVERIFY(library);
+    QCOMPARE(library->userState(u"1706.03762"_s).note, u"old note"_s);
+    const QStringList backups = QDir(dir.path()).entryList({ u"userdata.backup-v1-*.sqlite"_s });
+    QCOMPARE(backups.size(), 1);
+    QString error;
+    QVERIFY(library->setTags(u"1706.03762"_s, { u"migrated"_s }, &error));
+}
+
+void TestLibrary::cancelledImportLeavesAConsistentIndex()
+{
+    QTemporaryDir dir;
+    for (int i = 0; i < 150; ++i) {
+        writeFile(dir.filePath(u"digests/%1.md"_s.arg(i, 3, 10, QChar(u'0'))),
+                  u"## Daily Papers (2024-01-01)\n### [P%1](https://arxiv.org/abs/2401.%2)\nVote: 1\n- 요약 %1.\n"_s.arg(i)
+                      .arg(10000 + i)
+                      .toUtf8());
+    }
+    auto library = openLibrary(dir.filePath(u"lib"_s));
+    std::atomic_bool cancel = false;
+    int calls = 0;
+    const ImportReport report = library->import({ dir.filePath(u"digests"_s) }, [&](const ImportProgress &progress) {
+        ++calls;
+        QCOMPARE(progress.total, 150);
+        if (progress.done == 100)
+            cancel = true;
+    }, &cancel);
+    QVERIFY(report.ok());
+    QVERIFY(report.cancelled);
+    QCOMPARE(calls, 100);
+    QCOMPARE(library->stats().papers, 100);
+    QCOMPARE(library->search({ .text = u"요약"_s }).ids.size(), 100);
+    const ImportReport rest = library->import({ dir.filePath(u"digests"_s) });
+    QCOMPARE(rest.parsed, 50);
+    QCOMPARE(library->stats().papers, 150);
+}
+
+void TestLibrary::secondImportIsRefusedWhileOneRuns()
+{
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    QLockFile lock(library->indexPath() + u".lock"_s);
+    QVERIFY(lock.tryLock(0));
+    const ImportReport report = Importer(library->indexPath()).run({ QStringLiteral(HANJI_SAMPLES_DIR) });
+    QVERIFY(!report.ok());
+    QVERIFY(report.error.contains(u"another import"_s));
+}
+
+void TestLibrary::lockedLibraryGivesAClearError()
+{
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-writer"_s);
+    other.setDatabaseName(library->userDataPath());
+    QVERIFY(other.open());
+    QSqlQuery hold(other);
+    QVERIFY(hold.exec(u"BEGIN EXCLUSIVE"_s));
+    QString error;
+    QVERIFY(!library->setBookmarked({ u"1706.03762"_s }, true, &error));
+    QVERIFY2(error.contains(u"locked"_s), qPrintable(error));
+    QVERIFY(!library->userState(u"1706.03762"_s).bookmarked);
+    QVERIFY(hold.exec(u"ROLLBACK"_s));
+    hold = QSqlQuery();
+    other.close();
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"other-writer"_s);
+    QVERIFY(library->setBookmarked({ u"1706.03762"_s }, true, &error));
+}
+
+void TestLibrary::readOnlyLibraryGivesAClearError()
+{
+    if (geteuid() == 0)
+        QSKIP("running as root: file permissions do not stop root, so a read-only folder cannot be made here");
+    QTemporaryDir dir;
+    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    const Library::OpenResult opened = Library::open(dir.path());
+    QVERIFY(!opened.library);
+    QVERIFY2(opened.error.contains(u"read-only"_s), qPrintable(opened.error));
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+void TestLibrary::parseSearchText_data()
+{
+    using F = SearchTerm::Field;
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<SearchTerm>>("terms");
+    QTest::addRow("words") << u"확산  모델"_s << QList<SearchTerm> { { F::Any, u"확산"_s }, { F::Any, u"모델"_s } };
+    QTest::addRow("quoted phrase") << u"\"diffusion   model\" 학습"_s
+                                   << QList<SearchTerm> { { F::Any, u"diffusion model"_s }, { F::Any, u"학습"_s } };
+    QTest::addRow("prefixes") << u"title:LoRA author:\"Edward Hu\""_s
+                              << QList<SearchTerm> { { F::Title, u"LoRA"_s }, { F::Authors, u"Edward Hu"_s } };
+    QTest::addRow("unclosed quote") << u"\"open end"_s << QList<SearchTerm> { { F::Any, u"open end"_s } };
+    QTest::addRow("a colon that is no prefix") << u"title: x"_s
+                                               << QList<SearchTerm> { { F::Any, u"title:"_s }, { F::Any, u"x"_s } };
+    QTest::addRow("empty") << u"   "_s << QList<SearchTerm> {};
+}
+
+void TestLibrary::parseSearchText()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<SearchTerm>, terms);
+    QCOMPARE(hanji::parseSearchText(text), terms);
+}
+
+void TestLibrary::searchMatchesBruteForce_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("expectHits");
+    QTest::addRow("one Korean syllable") << u"모"_s << true;
+    QTest::addRow("another one syllable") << u"학"_s << true;
+    QTest::addRow("two syllables") << u"모델"_s << true;
+    QTest::addRow("two syllables, rarer") << u"확산"_s << true;
+    QTest::addRow("three syllables") << u"트랜스"_s << true;
+    QTest::addRow("a long Korean word") << u"트랜스포머"_s << true;
+    QTest::addRow("two Korean words, both must match") << u"확산 이미지"_s << true;
+    QTest::addRow("a quoted phrase with a space") << u"\"언어 모델\""_s << true;
+    QTest::addRow("English in odd case") << u"DiFfUsIoN"_s << true;
+    QTest::addRow("English all caps") << u"LORA"_s << true;
+    QTest::addRow("one Latin letter") << u"x"_s << true;
+    QTest::addRow("an author") << u"author:vaswani"_s << true;
+    QTest::addRow("an author's full name") << u"author:\"Noam Shazeer\""_s << true;
+    QTest::addRow("a title word") << u"title:attention"_s << true;
+    QTest::addRow("title prefix excludes summary-only hits") << u"title:모델"_s << false;
+    QTest::addRow("mixed scripts") << u"LLM 추론"_s << true;
+    QTest::addRow("LaTeX in a title") << u"$\\times$"_s << false;
+    QTest::addRow("punctuation") << u"(RLHF)"_s << false;
+    QTest::addRow("nothing matches") << u"쥐둘기zq"_s << false;
+    QTest::addRow("a double quote inside a word") << u"a\"b"_s << false;
+}
+
+void TestLibrary::searchMatchesBruteForce()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, expectHits);
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    QVERIFY(library->import({ QStringLiteral(HANJI_SAMPLES_DIR) }).ok());
+    const BruteForce brute({ QStringLiteral(HANJI_SAMPLES_DIR) });
+
+    const SearchResult result = library->search({ .text = query });
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    const QSet<QString> expected = brute.search(query);
+    QCOMPARE(asSet(result.ids), expected);
+    QCOMPARE(result.ids.size(), expected.size()); // no paper twice
+    if (expectHits)
+        QVERIFY2(!expected.isEmpty(), "the fixture should give this query something to find");
+}
+
+void TestLibrary::searchCombinesFilters()
+{
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    QVERIFY(library->import({ QStringLiteral(HANJI_SAMPLES_DIR) }).ok());
+    const BruteForce brute({ QStringLiteral(HANJI_SAMPLES_DIR) });
+    QString error;
+    QVERIFY(library->setBookmarked({ u"2305.18290"_s, u"1706.03762"_s, u"2010.11929"_s }, true, &error));
+    QVERIFY(library->setRead({ u"2305.18290"_s }, true, &error));
+
+    const auto votes = [](const Paper &p) { return p.votes().value_or(0); };
+    const auto listedBetween = [](const Paper &p, QDate from, QDate to) {
+        return std::any_of(p.appearances.cbegin(), p.appearances.cend(),
+                           [&](const Appearance &a) { return a.date >= from && a.date <= to; });
+    };
+    QCOMPARE(asSet(library->search({ .text = u"모델"_s, .minVotes = 50 }).ids),
+             brute.search(u"모델"_s, [&](const Paper &p) { return votes(p) >= 50; }));
+    QCOMPARE(asSet(library->search({ .minVotes = 10, .maxVotes = 100 }).ids),
+             brute.search(QString(), [&](const Paper &p) { return votes(p) >= 10 && votes(p) <= 100; }));
+    const QDate from(2024, 6, 1), to(2024, 6, 30);
+    QCOMPARE(asSet(library->search({ .text = u"학습"_s, .from = from, .to = to }).ids),
+             brute.search(u"학습"_s, [&](const Paper &p) { return listedBetween(p, from, to); }));
+    QCOMPARE(asSet(library->search({ .bookmarkedOnly = true, .unreadOnly = true }).ids),
+             (QSet<QString> { u"1706.03762"_s, u"2010.11929"_s }));
+    const int unread = library->search({ .unreadOnly = true }).ids.size();
+    QCOMPARE(unread, brute.papers().size() - 1);
+
+    // Orders: newest first, most votes first, and relevance puts a title hit above summary hits.
+    const QStringList byVotes = library->search({ .order = SearchQuery::Order::MostVotes }).ids;
+    for (int i = 1; i < byVotes.size(); ++i)
+        QVERIFY(brute.papers()[byVotes[i - 1]].votes().value_or(-1) >= brute.papers()[byVotes[i]].votes().value_or(-1));
+    const QStringList newest = library->search({ .order = SearchQuery::Order::Newest }).ids;
+    for (int i = 1; i < newest.size(); ++i)
+        QVERIFY(brute.papers()[newest[i - 1]].latestDate() >= brute.papers()[newest[i]].latestDate());
+    const QStringList ranked = library->search({ .text = u"attention"_s }).ids;
+    const QSet<QString> titleHits = brute.search(u"title:attention"_s);
+    QVERIFY(titleHits.size() >= 2);
+    QVERIFY(ranked.size() > titleHits.size());
+    QCOMPARE(asSet(ranked.mid(0, titleHits.size())), titleHits);
+    QCOMPARE(library->search({ .limit = 3 }).ids.size(), 3);
+}
+
+void TestLibrary::searchMatchesBruteForceOnTheCorpus()
+{
+    const QString corpus = QStringLiteral(HANJI_CORPUS_DIR);
+    if (!QFileInfo::exists(corpus))
+        QSKIP("no ../shared/corpus beside the checkout: search parity on real data skipped");
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    QVERIFY(library->import({ corpus }).ok());
+    const BruteForce brute({ corpus });
+    QCOMPARE(library->stats().papers, brute.papers().size());
+
+    // Fixed queries, plus pieces cut from real summaries: 1, 2, 3 and 5 characters long.
+    QStringList queries { u"모델"_s, u"확산"_s, u"학습"_s, u"강화"_s, u"에이전트"_s, u"\"대규모 언어 모델\""_s, u"LLM"_s,
+                          u"diffusion"_s, u"Transformer"_s, u"author:wang"_s, u"title:video"_s, u"비디오 생성"_s,
+                          u"GPT-4"_s, u"3D"_s, u"벤치마크 성능"_s, u"쥐"_s };
+    QRandomGenerator random(7);
+    const QList<Paper> papers = brute.papers().values();
+    for (int length : { 1, 2, 3, 5 }) {
+        for (int n = 0; n < 12; ++n) {
+            const Paper &paper = papers.at(random.bounded(int(papers.size())));
+            const QString text = paper.sections.value(0).text.simplified();
+            if (text.size() <= length)
+                continue;
+            QString piece = text.mid(random.bounded(int(text.size() - length)), length).trimmed();
+            piece.remove(u'"');
+            if (!piece.isEmpty())
+                queries += u'"' + piece + u'"';
+        }
+    }
+    for (const QString &query : std::as_const(queries)) {
+        const SearchResult result = library->search({ .text = query });
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        const QSet<QString> expected = brute.search(query);
+        QVERIFY2(asSet(result.ids) == expected,
+                 qPrintable(u"%1: library %2, brute force %3"_s.arg(query).arg(result.ids.size()).arg(expected.size())));
+    }
+}
+
+void TestLibrary::resolvesIdsFromLinks()
+{
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    QVERIFY(library->import({ QStringLiteral(HANJI_SAMPLES_DIR) }).ok());
+    QCOMPARE(library->resolveId(u"1706.03762"_s), u"1706.03762"_s);
+    QCOMPARE(library->resolveId(u"1706.03762v5"_s), u"1706.03762"_s);
+    QCOMPARE(library->resolveId(u"https://arxiv.org/abs/1706.03762v2"_s), u"1706.03762"_s);
+    QCOMPARE(library->resolveId(u"https://huggingface.co/papers/1706.03762"_s), u"1706.03762"_s);
+    QCOMPARE(library->resolveId(u"https://github.com/karpathy/nanoGPT"_s), u"https://github.com/karpathy/nanoGPT"_s);
+    QCOMPARE(library->resolveId(u"9999.99999"_s), QString());
+}
+
+
+QTEST_GUILESS_MAIN(TestLibrary)
+#include "tst_library.moc"
