@@ -1,11 +1,13 @@
 #include "cli.h"
 #include "readerapp.h"
+#include "urlscheme.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
+    hanji::registerHanjiUrlScheme(); // QtWebEngine takes schemes only before the application exists
     QCoreApplication::setApplicationName(QStringLiteral("hanji"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HANJI_VERSION));
 

@@ -1,6 +1,7 @@
 #include "paperhtml.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QUrl>
 
 #include <optional>
@@ -114,6 +115,63 @@ qsizetype closingBracket(QStringView text, qsizetype open, QChar opening, QChar 
     return -1;
 }
 
+// Titles and summaries carry bits of TeX ("16$\\times$16"). A span made only of symbols we
+// know reads better as the symbols; anything else stays as written.
+QString texSymbols(QStringView text)
+{
+    static const QHash<QString, QString> symbols = {
+        { u"times"_s, u"×"_s },  { u"cdot"_s, u"·"_s },   { u"pm"_s, u"±"_s },     { u"sim"_s, u"~"_s },
+        { u"approx"_s, u"≈"_s }, { u"leq"_s, u"≤"_s },    { u"geq"_s, u"≥"_s },    { u"le"_s, u"≤"_s },
+        { u"ge"_s, u"≥"_s },     { u"neq"_s, u"≠"_s },    { u"infty"_s, u"∞"_s },  { u"to"_s, u"→"_s },
+        { u"rightarrow"_s, u"→"_s }, { u"leftarrow"_s, u"←"_s }, { u"alpha"_s, u"α"_s }, { u"beta"_s, u"β"_s },
+        { u"gamma"_s, u"γ"_s },  { u"delta"_s, u"δ"_s },  { u"epsilon"_s, u"ε"_s }, { u"theta"_s, u"θ"_s },
+        { u"lambda"_s, u"λ"_s }, { u"mu"_s, u"μ"_s },     { u"pi"_s, u"π"_s },     { u"sigma"_s, u"σ"_s },
+        { u"tau"_s, u"τ"_s },    { u"phi"_s, u"φ"_s },    { u"omega"_s, u"ω"_s },  { u"Delta"_s, u"Δ"_s },
+    };
+    if (!text.contains(u'$'))
+        return text.toString();
+    QString out;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype open = text.indexOf(u'$', i);
+        const qsizetype close = open < 0 ? -1 : text.indexOf(u'$', open + 1);
+        if (close < 0)
+            break;
+        QString replaced;
+        bool ok = true;
+        bool sawSymbol = false;
+        for (qsizetype j = open + 1; ok && j < close;) {
+            const QChar c = text[j];
+            if (c == u'\\') {
+                qsizetype end = j + 1;
+                while (end < close && text[end].isLetter() && text[end].unicode() < 0x80)
+                    ++end;
+                const auto symbol = symbols.constFind(text.sliced(j + 1, end - j - 1).toString());
+                ok = symbol != symbols.cend();
+                if (ok)
+                    replaced += *symbol;
+                sawSymbol = true;
+                j = end;
+            } else if ((c.isLetterOrNumber() && c.unicode() < 0x80) || c == u' ') {
+                replaced += c;
+                ++j;
+            } else {
+                ok = false;
+            }
+        }
+        out += text.sliced(i, open - i);
+        if (ok && sawSymbol) {
+            out += replaced.trimmed();
+            i = close + 1;
+        } else {
+            out += u'$'; // not ours to read: keep it, and look for a span from the next '$'
+            i = open + 1;
+        }
+    }
+    out += text.sliced(i);
+    return out;
+}
+
 enum InlineFlag { AllowBold = 1, AllowLinks = 2, AllowAll = AllowBold | AllowLinks };
 
 void appendInline(QString &out, QStringView text, int flags)
@@ -186,7 +244,7 @@ void appendInlineLines(QString &out, QStringView text)
         if (!first)
             out += u"<br>"_s;
         first = false;
-        appendInline(out, line, AllowAll);
+        appendInline(out, texSymbols(line), AllowAll);
     }
 }
 
@@ -233,8 +291,14 @@ nav.links a { display: inline-block; margin: 0 0.45em 0.45em 0; padding: 0.1em 0
 a { color: %5; }
 a:hover { text-decoration: underline; }
 figure.thumb { margin: 1.2em 0 0.4em; }
-figure.thumb img { display: block; width: 100%; max-height: 26em; aspect-ratio: auto 16 / 9;
-  object-fit: contain; background: %9; border-radius: 6px; }
+figure.thumb img { display: block; box-sizing: border-box; width: 100%; max-height: 26em;
+  aspect-ratio: auto 16 / 9; object-fit: contain; background: %9; border: 1px solid %7;
+  border-radius: 6px; }
+)"_s;
+    // Teaser figures are mostly black on white: dimmed a little, they do not glare at night.
+    if (c.darkScheme)
+        css += u"figure.thumb img { filter: brightness(0.85); }\n"_s;
+    css += uR"(
 h3 { font-size: 1.05em; line-height: 1.5; color: %6; margin: 1.5em 0 0.4em; padding-bottom: 0.2em;
   border-bottom: 1px solid %7; }
 p { margin: 0 0 0.8em; }
@@ -246,6 +310,7 @@ code { font-family: "Noto Sans Mono CJK KR", "DejaVu Sans Mono", monospace; font
   background: %8; padding: 0.05em 0.35em; border-radius: 3px; }
 .note { margin-top: 2em; padding: 0.6em 1em; border-left: 3px solid %7; background: %8; }
 .note h3 { margin-top: 0.2em; border: none; }
+.note code { background: %7; }
 )"_s;
     css = css.arg(c.darkScheme ? u"dark"_s : u"light"_s, cssColor(c.background, fallback.background),
                   cssColor(c.text, fallback.text), cssColor(c.muted, fallback.muted),
@@ -403,9 +468,10 @@ QString inlineMarkdownToHtml(QStringView text)
 
 QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
 {
-    QString out = pageHead(options, paper.title);
+    const QString title = texSymbols(paper.title);
+    QString out = pageHead(options, title);
     out += u"<body>\n<article>\n<header>\n<h1>"_s;
-    appendEscaped(out, paper.title);
+    appendEscaped(out, title);
     out += u"</h1>\n"_s;
 
     QStringList meta;
@@ -429,6 +495,8 @@ QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
     if (options.remoteImages && httpUrl(paper.thumbnailUrl)) {
         out += u"<figure class=\"thumb\"><img src=\""_s;
         appendEscaped(out, thumbnailPageUrl(paper.thumbnailUrl));
+        if (options.imageRevision != 0)
+            out += u"?r="_s + QString::number(options.imageRevision);
         out += u"\" alt=\"\"></figure>\n"_s;
     }
 

@@ -114,6 +114,10 @@ void TestPaperHtml::page_data()
         << Edit([](Paper &p, PaperHtmlOptions &) { p.videoUrl = u"https://cdn.example.org/demo.mp4"_s; })
         << QStringList { u"<a href=\"https://cdn.example.org/demo.mp4\">▶ 동영상</a>"_s }
         << QStringList { u"<video"_s };
+    QTest::addRow("TeX symbol in the title")
+        << Edit([](Paper &p, PaperHtmlOptions &) { p.title = u"An Image is Worth 16$\\times$16 Words"_s; })
+        << QStringList { u"<h1>An Image is Worth 16×16 Words</h1>"_s, u"<title>An Image is Worth 16×16 Words</title>"_s }
+        << QStringList {};
     QTest::addRow("Korean preserved, keys as headings")
         << Edit([](Paper &, PaperHtmlOptions &) {})
         << QStringList { u"<h3>What&#39;s New</h3>"_s, u"<h3>Technical Details</h3>"_s,
@@ -153,6 +157,10 @@ void TestPaperHtml::page_data()
         << Edit([](Paper &, PaperHtmlOptions &) {})
         << QStringList { u"<img src=\"hanji://thumbnail/"_s + thumbnailKey(u"https://cdn.example.org/dpo.png") + u'"' }
         << QStringList { u"cdn.example.org"_s };
+    QTest::addRow("image revision defeats the engine's cache")
+        << Edit([](Paper &, PaperHtmlOptions &o) { o.imageRevision = 7; })
+        << QStringList { u"<img src=\"hanji://thumbnail/"_s + thumbnailKey(u"https://cdn.example.org/dpo.png") + u"?r=7\""_s }
+        << QStringList {};
     QTest::addRow("remote images off: no <img>")
         << Edit([](Paper &, PaperHtmlOptions &o) { o.remoteImages = false; })
         << QStringList {} << QStringList { u"<img"_s, u"hanji://thumbnail"_s };
@@ -230,6 +238,10 @@ void TestPaperHtml::inlineMarkdown_data()
         << u"[<img src=x onerror=alert(1)>](https://a.org)"_s
         << u"<a href=\"https://a.org\">&lt;img src=x onerror=alert(1)&gt;</a>"_s;
     QTest::addRow("not a URL inside a word") << u"xhttps://a.org"_s << u"xhttps://a.org"_s;
+    QTest::addRow("TeX symbols") << u"16$\\times$16 패치, $\\alpha$=0.5, $\\sim$1B"_s
+                                 << u"16×16 패치, α=0.5, ~1B"_s;
+    QTest::addRow("TeX we do not know stays") << u"$O(n^2)$ 와 $\\frac{a}{b}$"_s << u"$O(n^2)$ 와 $\\frac{a}{b}$"_s;
+    QTest::addRow("dollars are not TeX") << u"$5 or $10"_s << u"$5 or $10"_s;
     QTest::addRow("raw html") << u"<iframe src=\"https://a.org\">"_s
                               << u"&lt;iframe src=&quot;<a href=\"https://a.org\">https://a.org</a>&quot;&gt;"_s;
 }

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "paper.h"
+
+#include <QDesktopServices>
+#include <QObject>
+#include <QUrl>
+
+class QWidget;
+
+namespace hanji {
+
+// The summary pane as the window sees it, so tests and a fallback can stand in for
+// QtWebEngine. Links never open inside the pane: they come out as externalLinkRequested.
+class PaperView : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual void showPaper(const Paper &paper) = 0;
+    virtual void clear() = 0;
+    virtual void scrollPage() = 0; // Space
+    virtual void scrollPageBack() = 0; // Shift+Space
+    [[nodiscard]] virtual QWidget *widget() const = 0;
+
+Q_SIGNALS:
+    void externalLinkRequested(const QUrl &url);
+};
+
+// What the window does with a pane's links: the system browser, never the pane.
+inline void openLinksInSystemBrowser(PaperView *view)
+{
+    QObject::connect(view, &PaperView::externalLinkRequested, view, [](const QUrl &url) {
+        QDesktopServices::openUrl(url);
+    });
+}
+
+} // namespace hanji
