@@ -60,7 +60,7 @@ public:
         m_latestEntry = prepared(m_db, u"SELECT id, date, markdown, title, authors FROM entries WHERE paper_id = ?"
                                        " ORDER BY date DESC, id DESC LIMIT 1"_s);
         m_maxVotes = prepared(m_db, u"SELECT MAX(votes) FROM entries WHERE paper_id = ?"_s);
-        m_updatePaper = prepared(m_db, u"UPDATE papers SET title = ?, authors = ?, max_votes = ?, latest_date = ?"
+        m_updatePaper = prepared(m_db, u"UPDATE papers SET title = COALESCE(?, ''), authors = COALESCE(?, ''), max_votes = ?, latest_date = ?"
                                        " WHERE id = ?"_s);
         m_deletePaper = prepared(m_db, u"DELETE FROM papers WHERE id = ?"_s);
         m_deleteText = prepared(m_db, u"DELETE FROM papers_fts WHERE rowid = ?"_s);
@@ -114,7 +114,9 @@ public:
                                   entry.lastLine, entry.markdown });
             if (!run(m_insertEntry))
                 return false;
-            m_parsed.insert(m_insertEntry.lastInsertId().toLongLong(), entry);
+            const qint64 entryId = m_insertEntry.lastInsertId().toLongLong();
+            m_parsed.insert(entryId, entry);
+            m_entriesOfNewPapers[paperId].append(entryId);
             m_touched.insert(paperId);
             ++*entriesWritten;
         }
@@ -186,15 +188,22 @@ private:
     // A paper shows the text of its most recent entry; one with no entries left is gone.
     bool refreshTouchedPapers()
     {
-        for (const qint64 paperId : std::as_const(m_touched)) {
+        // Ascending rowids let FTS5 keep appending to its pending segment; any other order
+        // makes it flush at every step, which costs five times as much.
+        QList<qint64> touched(m_touched.cbegin(), m_touched.cend());
+        std::sort(touched.begin(), touched.end());
+        for (const qint64 paperId : std::as_const(touched)) {
+            if (m_newPapers.contains(paperId)) {
+                if (!refreshNewPaper(paperId))
+                    return false;
+                continue;
+            }
             bind(m_latestEntry, { paperId });
             if (!run(m_latestEntry))
                 return false;
-            if (!m_newPapers.contains(paperId)) {
-                bind(m_deleteText, { paperId });
-                if (!run(m_deleteText))
-                    return false;
-            }
+            bind(m_deleteText, { paperId });
+            if (!run(m_deleteText))
+                return false;
             if (!m_latestEntry.next()) {
                 bind(m_deletePaper, { paperId });
                 if (!run(m_deletePaper))
@@ -221,17 +230,42 @@ private:
             bind(m_updatePaper, { title, authors, maxVotes, date.toJulianDay(), paperId });
             if (!run(m_updatePaper))
                 return false;
-            if (entry) {
-                const SearchableText text = searchableText(*entry);
-                bind(m_insertText, { paperId, text.title, text.authors, text.summary });
-                if (!run(m_insertText))
-                    return false;
-            }
+            if (entry && !insertText(paperId, *entry))
+                return false;
         }
         m_touched.clear();
         m_parsed.clear();
         m_newPapers.clear();
+        m_entriesOfNewPapers.clear();
         return true;
+    }
+
+    // A paper first seen in this batch has all its entries in memory: no need to ask the index.
+    bool refreshNewPaper(qint64 paperId)
+    {
+        const QList<qint64> entryIds = m_entriesOfNewPapers.value(paperId);
+        const DigestEntry *latest = nullptr;
+        std::optional<int> maxVotes;
+        for (const qint64 entryId : entryIds) { // ascending: a later listing of the same date wins
+            const DigestEntry &entry = m_parsed[entryId];
+            if (!latest || entry.date >= latest->date)
+                latest = &entry;
+            if (entry.votes && (!maxVotes || *entry.votes > *maxVotes))
+                maxVotes = entry.votes;
+        }
+        if (!latest)
+            return true;
+        bind(m_updatePaper, { latest->title, latest->authors.join(kAuthorSeparator),
+                              maxVotes ? QVariant(*maxVotes) : QVariant(QMetaType::fromType<int>()),
+                              latest->date.toJulianDay(), paperId });
+        return run(m_updatePaper) && insertText(paperId, *latest);
+    }
+
+    bool insertText(qint64 paperId, const DigestEntry &entry)
+    {
+        const SearchableText text = searchableText(entry);
+        bind(m_insertText, { paperId, text.title, text.authors, text.summary });
+        return run(m_insertText);
     }
 
     QSqlDatabase m_db;
@@ -241,6 +275,7 @@ private:
     QSet<qint64> m_touched;
     QSet<qint64> m_newPapers;
     QHash<qint64, DigestEntry> m_parsed; // entries written this batch, by row id: no need to parse again
+    QHash<qint64, QList<qint64>> m_entriesOfNewPapers; // paper -> its entries written this batch
     QSqlQuery m_insertFile, m_updateFile, m_entryPapers, m_deleteEntries, m_deleteWarnings, m_deleteFile,
         m_insertWarning, m_insertPaper, m_insertEntry, m_latestEntry, m_maxVotes, m_updatePaper, m_deletePaper,
         m_deleteText, m_insertText;

@@ -43,11 +43,6 @@ bool createSchema(const QSqlDatabase &db, QString *error)
     return execSql(db, u"PRAGMA user_version = %1"_s.arg(IndexDatabase::kSchemaVersion), error);
 }
 
-bool isHealthy(const QSqlDatabase &db)
-{
-    return querySingle(db, u"PRAGMA quick_check"_s).toString() == u"ok"_s;
-}
-
 void removeDatabaseFiles(const QString &path)
 {
     for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s })
@@ -71,7 +66,9 @@ IndexDatabase::OpenResult IndexDatabase::open(const QString &path, const QString
         const bool readable = objects.isValid(); // "file is not a database" fails right here
         const bool fresh = readable && objects.toInt() == 0;
         const int version = querySingle(result.db, u"PRAGMA user_version"_s).toInt();
-        const bool healthy = readable && !fresh && isHealthy(result.db);
+        // A damaged header fails the read above. A full quick_check would read the whole cache
+        // (a quarter of a gigabyte for ten years) on every start, so it is left out.
+        const bool healthy = readable && !fresh;
         if (fresh || (healthy && version == kSchemaVersion)) {
             execSql(result.db, u"PRAGMA journal_mode = WAL"_s);
             execSql(result.db, u"PRAGMA synchronous = NORMAL"_s);

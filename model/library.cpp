@@ -171,6 +171,7 @@ ImportReport Library::import(const QStringList &folders, const Importer::Progres
     ImportReport report = Importer(indexPath()).run(folders, progress, cancel);
     if (report.ok() && !report.cancelled)
         m_indexIsNew = false;
+    indexChanged();
     return report;
 }
 
@@ -255,65 +256,112 @@ QList<Paper> Library::papers(const QStringList &ids) const
     return list;
 }
 
+void Library::ensureFacts() const
+{
+    if (m_factsValid)
+        return;
+    m_facts.clear();
+    QSqlQuery papers(m_index);
+    papers.setForwardOnly(true);
+    papers.exec(u"SELECT id, key, max_votes, latest_date FROM papers"_s);
+    while (papers.next()) {
+        PaperFacts &facts = m_facts[papers.value(0).toLongLong()];
+        facts.key = papers.value(1).toString();
+        facts.votesKnown = !papers.value(2).isNull();
+        facts.votes = papers.value(2).toInt();
+        facts.latestDate = papers.value(3).toLongLong();
+    }
+    QSqlQuery dates(m_index);
+    dates.setForwardOnly(true);
+    dates.exec(u"SELECT DISTINCT paper_id, date FROM entries"_s);
+    while (dates.next()) {
+        const auto facts = m_facts.find(dates.value(0).toLongLong());
+        if (facts != m_facts.end())
+            facts->dates.append(dates.value(1).toLongLong());
+    }
+    m_factsValid = true;
+}
+
 SearchResult Library::search(const SearchQuery &query) const
 {
     SearchResult result;
+    ensureFacts();
     const QString match = ftsExpression(parseSearchText(query.text));
-    QString sql = u"SELECT p.key FROM papers p"_s;
-    QVariantList values;
-    if (!match.isEmpty()) {
-        sql += u" JOIN (SELECT rowid, bm25(papers_fts, 10.0, 4.0, 1.0) AS rank FROM papers_fts WHERE papers_fts MATCH ?)"
-               " f ON f.rowid = p.id"_s;
-        values += match;
+    const bool ranked = query.order == SearchQuery::Order::Relevance && !match.isEmpty();
+
+    struct Hit {
+        qint64 rowid;
+        double rank;
+        const PaperFacts *facts;
+    };
+    QList<Hit> hits;
+    const auto consider = [&](qint64 rowid, double rank) {
+        const auto found = m_facts.constFind(rowid);
+        if (found == m_facts.cend())
+            return;
+        const PaperFacts &facts = *found;
+        // Unknown votes count as none: they pass no minimum above zero.
+        if ((query.minVotes && facts.votes < *query.minVotes) || (query.maxVotes && facts.votes > *query.maxVotes))
+            return;
+        if (query.from.isValid() || query.to.isValid()) {
+            const qint64 from = query.from.isValid() ? query.from.toJulianDay() : std::numeric_limits<qint64>::min();
+            const qint64 to = query.to.isValid() ? query.to.toJulianDay() : std::numeric_limits<qint64>::max();
+            if (std::none_of(facts.dates.cbegin(), facts.dates.cend(), [&](qint64 d) { return d >= from && d <= to; }))
+                return;
+        }
+        if (query.bookmarkedOnly || query.unreadOnly) {
+            const UserState state = m_userStates.value(facts.key);
+            if ((query.bookmarkedOnly && !state.bookmarked) || (query.unreadOnly && state.read))
+                return;
+        }
+        hits.append({ rowid, rank, &facts });
+    };
+
+    if (match.isEmpty()) {
+        hits.reserve(m_facts.size());
+        for (auto it = m_facts.cbegin(); it != m_facts.cend(); ++it)
+            consider(it.key(), 0);
+    } else {
+        QSqlQuery select = prepared(m_index, ranked ? u"SELECT rowid, bm25(papers_fts, 10.0, 4.0, 1.0) FROM papers_fts"
+                                                      " WHERE papers_fts MATCH ?"_s
+                                                    : u"SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?"_s);
+        select.setForwardOnly(true);
+        select.addBindValue(match);
+        if (!select.exec()) {
+            result.error = describeSqlError(select.lastError());
+            return result;
+        }
+        while (select.next())
+            consider(select.value(0).toLongLong(), ranked ? select.value(1).toDouble() : 0.0);
     }
-    QStringList where;
-    // Unknown votes count as none: they pass no minimum above zero.
-    if (query.minVotes) {
-        where += u"COALESCE(p.max_votes, 0) >= ?"_s;
-        values += *query.minVotes;
-    }
-    if (query.maxVotes) {
-        where += u"COALESCE(p.max_votes, 0) <= ?"_s;
-        values += *query.maxVotes;
-    }
-    if (query.from.isValid() || query.to.isValid()) {
-        where += u"EXISTS (SELECT 1 FROM entries e WHERE e.paper_id = p.id AND e.date BETWEEN ? AND ?)"_s;
-        values += query.from.isValid() ? query.from.toJulianDay() : std::numeric_limits<qint64>::min();
-        values += query.to.isValid() ? query.to.toJulianDay() : std::numeric_limits<qint64>::max();
-    }
-    if (!where.isEmpty())
-        sql += u" WHERE "_s + where.join(u" AND "_s);
-    switch (query.order) {
-    case SearchQuery::Order::Relevance:
-        sql += match.isEmpty() ? u" ORDER BY p.latest_date DESC, p.max_votes DESC"_s
-                               : u" ORDER BY f.rank, p.latest_date DESC"_s;
+
+    const auto newer = [](const Hit &a, const Hit &b) {
+        if (a.facts->latestDate != b.facts->latestDate)
+            return a.facts->latestDate > b.facts->latestDate;
+        if (a.facts->votes != b.facts->votes)
+            return a.facts->votes > b.facts->votes;
+        return a.rowid > b.rowid;
+    };
+    switch (ranked ? SearchQuery::Order::Relevance
+                   : query.order == SearchQuery::Order::Relevance ? SearchQuery::Order::Newest : query.order) {
+    case SearchQuery::Order::Relevance: // bm25: lower is better
+        std::sort(hits.begin(), hits.end(), [&](const Hit &a, const Hit &b) { return a.rank != b.rank ? a.rank < b.rank : newer(a, b); });
         break;
     case SearchQuery::Order::Newest:
-        sql += u" ORDER BY p.latest_date DESC, p.max_votes DESC"_s;
+        std::sort(hits.begin(), hits.end(), newer);
         break;
     case SearchQuery::Order::MostVotes:
-        sql += u" ORDER BY COALESCE(p.max_votes, -1) DESC, p.latest_date DESC"_s;
+        std::sort(hits.begin(), hits.end(), [&](const Hit &a, const Hit &b) {
+            const int va = a.facts->votesKnown ? a.facts->votes : -1;
+            const int vb = b.facts->votesKnown ? b.facts->votes : -1;
+            return va != vb ? va > vb : newer(a, b);
+        });
         break;
     }
-    QSqlQuery select = prepared(m_index, sql);
-    select.setForwardOnly(true);
-    for (int i = 0; i < values.size(); ++i)
-        select.bindValue(i, values.at(i));
-    if (!select.exec()) {
-        result.error = describeSqlError(select.lastError());
-        return result;
-    }
-    while (select.next()) {
-        QString id = select.value(0).toString();
-        if (query.bookmarkedOnly || query.unreadOnly) {
-            const UserState state = m_userStates.value(id);
-            if ((query.bookmarkedOnly && !state.bookmarked) || (query.unreadOnly && state.read))
-                continue;
-        }
-        result.ids.append(std::move(id));
-        if (query.limit >= 0 && result.ids.size() >= query.limit)
-            break;
-    }
+    const qsizetype count = query.limit >= 0 ? std::min<qsizetype>(query.limit, hits.size()) : hits.size();
+    result.ids.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        result.ids.append(hits.at(i).facts->key);
     return result;
 }
 

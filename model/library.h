@@ -60,6 +60,9 @@ public:
     [[nodiscard]] ImportReport import(const QStringList &folders, const Importer::ProgressCallback &progress = {},
                                       const std::atomic_bool *cancel = nullptr);
 
+    // Call after an import made elsewhere (another thread's Importer): drops what is cached.
+    void indexChanged() { m_factsValid = false; }
+
     [[nodiscard]] QList<PaperRow> rows() const;
     [[nodiscard]] std::optional<Paper> paper(const QString &id) const;
     [[nodiscard]] QList<Paper> papers(const QStringList &ids) const;
@@ -80,7 +83,18 @@ public:
     [[nodiscard]] bool setSetting(const QString &key, const QString &value, QString *error);
 
 private:
+    // What search filters and orders by, for every paper, kept in memory: FTS5 then only
+    // has to name the matching rows.
+    struct PaperFacts {
+        QString key;
+        qint64 latestDate = 0;
+        int votes = 0; // highest; unknown counts as 0, as in the filters
+        bool votesKnown = false;
+        QList<qint64> dates;
+    };
+
     Library() = default;
+    void ensureFacts() const;
     void loadUserStates();
     [[nodiscard]] bool inUserTransaction(const std::function<bool()> &work, QString *error);
     [[nodiscard]] QString bookmarkTitle(const QString &id, QString *url) const;
@@ -92,6 +106,8 @@ private:
     QSqlDatabase m_user;
     bool m_indexIsNew = false;
     QHash<QString, UserState> m_userStates;
+    mutable QHash<qint64, PaperFacts> m_facts;
+    mutable bool m_factsValid = false;
 };
 
 } // namespace hanji
