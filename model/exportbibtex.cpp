@@ -9,8 +9,9 @@ namespace hanji::exportwriters {
 
 namespace {
 
-const QStringList kMonths { u"jan"_s, u"feb"_s, u"mar"_s, u"apr"_s, u"may"_s, u"jun"_s,
-                            u"jul"_s, u"aug"_s, u"sep"_s, u"oct"_s, u"nov"_s, u"dec"_s };
+// BibTeX's month macros: styles print them in their own language.
+constexpr QStringView kMonths[] = { u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
+                                    u"jul", u"aug", u"sep", u"oct", u"nov", u"dec" };
 
 // Braces keep the capitals of "LLaVA" or "GPT-4" when a style lowercases titles.
 QString titleValue(const QString &title)
@@ -75,7 +76,7 @@ QString entry(const Paper &paper, const QString &key, const ExportOptions &optio
     if (date.isValid())
         addField(out, u"year"_s, QString::number(date.year));
     if (date.month > 0)
-        addField(out, u"month"_s, kMonths[date.month - 1], false);
+        addField(out, u"month"_s, kMonths[date.month - 1].toString(), false);
     if (!paper.arxivId.isEmpty()) {
         addField(out, u"eprint"_s, latexEscaped(paper.arxivId));
         addField(out, u"archivePrefix"_s, u"arXiv"_s);

@@ -274,8 +274,10 @@ void ExportDialog::updatePreview()
     const QList<Paper> list = papers();
     if (list.isEmpty()) {
         m_previewLabel->setText(tr("Nothing to export: the chosen source has no papers."));
+    } else if (list.size() == 1) {
+        m_previewLabel->setText(tr("Preview of the one paper:"));
     } else if (list.size() <= kPreviewPapers) {
-        m_previewLabel->setText(tr("Preview of all %n paper(s):", nullptr, int(list.size())));
+        m_previewLabel->setText(tr("Preview of all %1 papers:").arg(list.size()));
     } else {
         m_previewLabel->setText(tr("Preview of the first %1 of %2 papers:").arg(kPreviewPapers).arg(list.size()));
     }
@@ -307,7 +309,8 @@ void ExportDialog::copyToClipboard()
 {
     const QList<Paper> list = papers();
     QGuiApplication::clipboard()->setText(displayText(exportPapers(list, format(), options())));
-    m_status->setText(tr("Copied %n paper(s) as %1.", nullptr, int(list.size())).arg(formatTitle(format())));
+    m_status->setText(list.size() == 1 ? tr("Copied one paper as %1.").arg(formatTitle(format()))
+                                       : tr("Copied %1 papers as %2.").arg(list.size()).arg(formatTitle(format())));
 }
 
 QAction *addCopyBibTeXAction(QWidget *window, std::function<QList<Paper>()> selectedPapers)
