@@ -20,5 +20,6 @@ struct Io {
 [[nodiscard]] int bookmarkCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int readCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int statsCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int exportCommand(const QStringList &arguments, Io io);
 
 } // namespace hanji::cli

@@ -78,6 +78,54 @@ std::optional<QStringList> LibraryCommand::resolveIds(const Library &library, co
     return ids;
 }
 
+SearchOptions::SearchOptions(QCommandLineParser &parser)
+    : m_parser(parser)
+{
+    parser.addOptions({ m_minVotes, m_maxVotes, m_from, m_to, m_bookmarked, m_unread, m_sort, m_limit });
+}
+
+std::optional<SearchQuery> SearchOptions::query(const QString &command, QTextStream &err) const
+{
+    SearchQuery query;
+    query.text = m_parser.positionalArguments().join(u' ');
+    for (const auto &[option, target] : { std::pair(&m_minVotes, &query.minVotes), std::pair(&m_maxVotes, &query.maxVotes),
+                                          std::pair(&m_limit, static_cast<std::optional<int> *>(nullptr)) }) {
+        if (!m_parser.isSet(*option))
+            continue;
+        bool ok = false;
+        const int value = m_parser.value(*option).toInt(&ok);
+        if (!ok || value < 0) {
+            err << "hanji " << command << ": --" << option->names().constFirst() << " takes a whole number\n";
+            return std::nullopt;
+        }
+        if (target)
+            *target = value;
+        else
+            query.limit = value;
+    }
+    for (const auto &[option, target] : { std::pair(&m_from, &query.from), std::pair(&m_to, &query.to) }) {
+        if (!m_parser.isSet(*option))
+            continue;
+        *target = QDate::fromString(m_parser.value(*option), Qt::ISODate);
+        if (!target->isValid()) {
+            err << "hanji " << command << ": --" << option->names().constFirst() << " takes a date as YYYY-MM-DD\n";
+            return std::nullopt;
+        }
+    }
+    query.bookmarkedOnly = m_parser.isSet(m_bookmarked);
+    query.unreadOnly = m_parser.isSet(m_unread);
+    const QString order = m_parser.value(m_sort);
+    if (order == u"date"_s) {
+        query.order = SearchQuery::Order::Newest;
+    } else if (order == u"votes"_s) {
+        query.order = SearchQuery::Order::MostVotes;
+    } else if (!order.isEmpty() && order != u"relevance"_s) {
+        err << "hanji " << command << ": --sort takes relevance, date or votes\n";
+        return std::nullopt;
+    }
+    return query;
+}
+
 QJsonObject paperJson(const Paper &paper)
 {
     QJsonArray dates;

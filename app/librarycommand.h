@@ -9,6 +9,8 @@
 
 namespace hanji::cli {
 
+using namespace Qt::StringLiterals;
+
 // What the library commands share: the --library option, opening the library with its
 // notices on stderr, filling a new index from the known folders, papers as text or JSON.
 class LibraryCommand
@@ -35,6 +37,27 @@ private:
     QCommandLineParser m_parser;
     QCommandLineOption m_library;
     QCommandLineOption m_help;
+};
+
+// The filters search and export share: --min-votes, --max-votes, --from, --to, --bookmarked,
+// --unread, --sort, --limit; the query is the positional words.
+class SearchOptions
+{
+public:
+    explicit SearchOptions(QCommandLineParser &parser);
+    // The query, or nullopt after printing what was wrong with an option.
+    [[nodiscard]] std::optional<SearchQuery> query(const QString &command, QTextStream &err) const;
+
+private:
+    QCommandLineParser &m_parser;
+    QCommandLineOption m_minVotes { u"min-votes"_s, u"Only papers with at least N votes."_s, u"N"_s };
+    QCommandLineOption m_maxVotes { u"max-votes"_s, u"Only papers with at most N votes."_s, u"N"_s };
+    QCommandLineOption m_from { u"from"_s, u"Only papers listed on or after DATE (YYYY-MM-DD)."_s, u"DATE"_s };
+    QCommandLineOption m_to { u"to"_s, u"Only papers listed on or before DATE."_s, u"DATE"_s };
+    QCommandLineOption m_bookmarked { u"bookmarked"_s, u"Only bookmarked papers."_s };
+    QCommandLineOption m_unread { u"unread"_s, u"Only unread papers."_s };
+    QCommandLineOption m_sort { u"sort"_s, u"relevance (default), date or votes."_s, u"ORDER"_s };
+    QCommandLineOption m_limit { u"limit"_s, u"At most N papers."_s, u"N"_s };
 };
 
 // One paper as the command line's JSON gives it: id, title, url, authors, dates, votes,

@@ -124,9 +124,38 @@ private Q_SLOTS:
         const QJsonObject stats = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(stats[u"files"_s].toInt(), 4);
         QCOMPARE(stats[u"papers"_s].toInt(), 23);
-        QCOMPARE(stats[u"bookmarks"_s].toInt(), 1);
+        QCOMPARE(stats[u"bookmarks"_s].toInt(), 1);  // before the export test adds two
         QCOMPARE(stats[u"read"_s].toInt(), 1);
         QVERIFY(stats[u"index_bytes"_s].toInteger() > 0);
+    }
+
+    void exportWritesTheReadingListInOrder()
+    {
+        QCOMPARE(hanji({ u"bookmark"_s, u"add"_s, u"2312.00752"_s, u"1810.04805"_s, u"--note"_s, u"비교"_s }).exitCode, 0);
+        const Run bibtex = hanji({ u"export"_s, u"--format"_s, u"bibtex"_s, u"--bookmarked"_s, u"--with-notes"_s });
+        QCOMPARE(bibtex.exitCode, 0);
+        const QString text = QString::fromUtf8(bibtex.out);
+        const qsizetype lora = text.indexOf(u"eprint = {2106.09685}"_s);
+        const qsizetype mamba = text.indexOf(u"eprint = {2312.00752}"_s);
+        const qsizetype bert = text.indexOf(u"eprint = {1810.04805}"_s);
+        QVERIFY2(lora >= 0 && lora < mamba && mamba < bert, bibtex.out); // the order they were added
+        QVERIFY(text.contains(u"annote = {비교}"_s));
+
+        const QString file = m_dir.filePath(u"out/list.json"_s);
+        QDir().mkpath(m_dir.filePath(u"out"_s));
+        const Run json = hanji({ u"export"_s, u"-f"_s, u"json"_s, u"모델"_s, u"--min-votes"_s, u"50"_s, u"-o"_s, file });
+        QCOMPARE(json.exitCode, 0);
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QJsonArray papers = QJsonDocument::fromJson(written.readAll()).array();
+        QVERIFY(!papers.isEmpty());
+        for (const QJsonValue &paper : papers)
+            QVERIFY(paper[u"votes"_s].toInt() >= 50);
+
+        const Run nowhere = hanji({ u"export"_s, u"-f"_s, u"ris"_s, u"-o"_s, m_dir.filePath(u"missing/dir/x.ris"_s) });
+        QCOMPARE(nowhere.exitCode, 1);
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(u"missing/dir/x.ris"_s)));
+        QCOMPARE(hanji({ u"export"_s, u"-f"_s, u"docx"_s }).exitCode, 2);
     }
 
     void mistakesGetClearMessages()
