@@ -1,38 +1,110 @@
 #include "readerapp.h"
 
+#include "library.h"
 #include "mainwindow.h"
+#include "paperfilterproxy.h"
+#include "paperview.h"
+#include "thumbnailcache.h"
+#include "webpaperview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QTimer>
+#include <QTreeView>
+#include <QWebEngineView>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace hanji {
 
+namespace {
+
+// --screenshot: once the import is done and the paper shown (its page loaded), grab the
+// window and quit.
+void captureWhenReady(MainWindow &window, const QString &file, const QString &selectId)
+{
+    auto *done = new bool(false);
+    const auto capture = [&window, file, done] {
+        if (*done)
+            return;
+        *done = true;
+        // Give the engine a moment to paint the page it has loaded.
+        QTimer::singleShot(1200, &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            if (!saved)
+                std::fprintf(stderr, "hanji: cannot write %s\n", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    };
+    const auto selectAndCapture = [&window, selectId, capture] {
+        if (selectId.isEmpty() || !window.selectPaper(selectId)) {
+            if (!selectId.isEmpty())
+                std::fprintf(stderr, "hanji: no paper %s in the list\n", qPrintable(selectId));
+            window.paperListView()->setFocus();
+            if (window.currentPaperId().isEmpty() && window.paperListView()->model()->rowCount() > 0)
+                window.paperListView()->setCurrentIndex(window.paperListView()->model()->index(0, 2));
+        }
+        if (auto *web = qobject_cast<WebPaperView *>(window.paperView()))
+            QObject::connect(web->webView(), &QWebEngineView::loadFinished, &window, capture);
+        QTimer::singleShot(8000, &window, capture); // never wait forever
+    };
+    if (window.isImporting())
+        QObject::connect(&window, &MainWindow::importFinished, &window, selectAndCapture, Qt::SingleShotConnection);
+    else
+        QTimer::singleShot(0, &window, selectAndCapture);
+}
+
+} // namespace
+
 int runReader(QApplication &app)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Hanji, a reader for daily AI-paper digests."_s);
-    parser.addPositionalArgument(u"FOLDER"_s, u"A folder of digest files to open."_s, u"[FOLDER]"_s);
-    const QCommandLineOption screenshot(u"screenshot"_s, u"Write a PNG of the window once loaded, then exit."_s,
-                                        u"FILE"_s);
-    parser.addOption(screenshot);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"FOLDER"_s, u"Folders of digest files to open (added to the library)."_s, u"[FOLDER…]"_s);
+    const QCommandLineOption library(u"library"_s, u"The library folder (default: %1)."_s.arg(Library::defaultDirectory()),
+                                     u"DIR"_s);
+    const QCommandLineOption screenshot(u"screenshot"_s, u"Write a PNG of the window once loaded, then exit."_s, u"FILE"_s);
+    const QCommandLineOption select(u"select"_s, u"Show this paper (arXiv id) first."_s, u"ID"_s);
+    parser.addOptions({ library, screenshot, select });
     parser.process(app);
 
-    MainWindow window;
-    window.resize(1400, 860);
-    window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openFolder(parser.positionalArguments().constFirst());
-
-    if (parser.isSet(screenshot)) {
-        const QString file = parser.value(screenshot);
-        QTimer::singleShot(1500, &window, [&window, file] {
-            const bool saved = window.grab().save(file);
-            QApplication::exit(saved ? 0 : 1);
-        });
+    Library::OpenResult opened = Library::open(parser.value(library));
+    if (!opened.library) {
+        std::fprintf(stderr, "hanji: %s\n", qPrintable(opened.error));
+        if (!parser.isSet(screenshot))
+            QMessageBox::critical(nullptr, u"Hanji"_s, opened.error);
+        return 1;
     }
+    ThumbnailCache thumbnails(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/thumbnails"_s);
+    MainWindow window(*opened.library, &thumbnails);
+    if (!window.restoreGeometry(QByteArray()))
+        window.resize(1440, 880);
+    if (parser.isSet(screenshot))
+        window.resize(1440, 880); // the same picture on every machine
+    window.show();
+
+    for (const QString &notice : std::as_const(opened.notices))
+        QMessageBox::information(&window, u"Hanji"_s, notice);
+
+    const QString lastPaper = opened.library->setting(u"lastPaper"_s);
+    if (!lastPaper.isEmpty())
+        window.selectPaper(lastPaper);
+    if (!parser.positionalArguments().isEmpty())
+        window.openFolders(parser.positionalArguments());
+    else
+        window.rescan(); // catch up with what changed while the reader was closed
+
+    if (parser.isSet(screenshot))
+        captureWhenReady(window, parser.value(screenshot), parser.value(select));
+    else if (parser.isSet(select))
+        QObject::connect(&window, &MainWindow::importFinished, &window,
+                         [&window, id = parser.value(select)] { window.selectPaper(id); }, Qt::SingleShotConnection);
     return app.exec();
 }
 

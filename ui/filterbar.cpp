@@ -1,0 +1,120 @@
+#include "filterbar.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+
+namespace hanji {
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent)
+    , m_search(new QLineEdit(this))
+    , m_minSlider(new QSlider(Qt::Horizontal, this))
+    , m_minSpin(new QSpinBox(this))
+    , m_maxSpin(new QSpinBox(this))
+    , m_bookmarked(new QCheckBox(tr("북마크만"), this))
+    , m_unread(new QCheckBox(tr("안 읽은 것만"), this))
+{
+    m_search->setPlaceholderText(tr("제목·저자·요약 검색 (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setToolTip(tr("모든 단어가 들어 있는 논문을 찾습니다. \"따옴표\"는 구절로, title:·author:는 그 항목에서만 찾습니다."));
+    m_search->installEventFilter(this);
+    m_search->setMinimumWidth(180);
+
+    m_minSlider->setRange(0, 100);
+    m_minSlider->setToolTip(tr("최소 추천 수"));
+    m_minSlider->setMinimumWidth(90);
+    m_minSlider->setMaximumWidth(160);
+    m_minSpin->setRange(0, 100);
+    m_minSpin->setToolTip(tr("최소 추천 수: 0이면 제한 없음 (추천 수를 모르는 논문도 보입니다)"));
+    m_maxSpin->setRange(0, 100);
+    m_maxSpin->setSpecialValueText(tr("제한 없음"));
+    m_maxSpin->setToolTip(tr("최대 추천 수"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(m_search, 3);
+    layout->addSpacing(8);
+    layout->addWidget(new QLabel(tr("추천"), this));
+    layout->addWidget(m_minSlider, 1);
+    layout->addWidget(m_minSpin);
+    layout->addWidget(new QLabel(tr("~"), this));
+    layout->addWidget(m_maxSpin);
+    layout->addSpacing(8);
+    layout->addWidget(m_bookmarked);
+    layout->addWidget(m_unread);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
+    connect(&m_debounce, &QTimer::timeout, this, [this] { Q_EMIT searchChanged(searchText()); });
+    // Enter and the clear button answer at once, without waiting for the pause.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_debounce.stop();
+        Q_EMIT searchChanged(searchText());
+    });
+
+    connect(m_minSlider, &QSlider::valueChanged, m_minSpin, &QSpinBox::setValue);
+    connect(m_minSpin, &QSpinBox::valueChanged, this, [this](int value) {
+        const QSignalBlocker blocker(m_minSlider);
+        m_minSlider->setValue(value);
+        emitVoteRange();
+    });
+    connect(m_maxSpin, &QSpinBox::valueChanged, this, [this] { emitVoteRange(); });
+    connect(m_bookmarked, &QCheckBox::toggled, this, &FilterBar::bookmarkedOnlyChanged);
+    connect(m_unread, &QCheckBox::toggled, this, &FilterBar::unreadOnlyChanged);
+}
+
+QString FilterBar::searchText() const { return m_search->text().trimmed(); }
+
+int FilterBar::minimumVotes() const { return m_minSpin->value(); }
+
+std::optional<int> FilterBar::maximumVotes() const
+{
+    return m_maxSpin->value() == 0 ? std::nullopt : std::optional(m_maxSpin->value());
+}
+
+bool FilterBar::bookmarkedOnly() const { return m_bookmarked->isChecked(); }
+
+bool FilterBar::unreadOnly() const { return m_unread->isChecked(); }
+
+void FilterBar::setVoteCeiling(int votes)
+{
+    const int ceiling = std::max(votes, 10);
+    m_minSlider->setRange(0, ceiling);
+    m_minSpin->setRange(0, ceiling);
+    m_maxSpin->setRange(0, ceiling);
+}
+
+void FilterBar::setMinimumVotes(int votes) { m_minSpin->setValue(votes); }
+
+void FilterBar::setBookmarkedOnly(bool on) { m_bookmarked->setChecked(on); }
+
+void FilterBar::setUnreadOnly(bool on) { m_unread->setChecked(on); }
+
+void FilterBar::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+        m_search->clear();
+        m_debounce.stop();
+        Q_EMIT searchChanged(QString());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FilterBar::emitVoteRange() { Q_EMIT voteRangeChanged(minimumVotes(), maximumVotes()); }
+
+} // namespace hanji

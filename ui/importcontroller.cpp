@@ -1,0 +1,71 @@
+#include "importcontroller.h"
+
+#include <QThread>
+
+namespace hanji {
+
+ImportController::ImportController(QString indexPath, QObject *parent)
+    : QObject(parent)
+    , m_indexPath(std::move(indexPath))
+{
+}
+
+ImportController::~ImportController()
+{
+    m_queued.reset();
+    if (m_thread) {
+        m_cancel = true;
+        m_thread->wait();
+    }
+}
+
+void ImportController::start(const QStringList &folders)
+{
+    if (m_thread) {
+        QStringList merged = m_queued.value_or(QStringList());
+        for (const QString &folder : folders) {
+            if (!merged.contains(folder))
+                merged += folder;
+        }
+        m_queued = merged;
+        return;
+    }
+    launch(folders);
+}
+
+void ImportController::cancel()
+{
+    m_queued.reset();
+    m_cancel = true;
+}
+
+void ImportController::launch(const QStringList &folders)
+{
+    m_cancel = false;
+    m_thread = QThread::create([this, folders] {
+        const ImportReport report = Importer(m_indexPath).run(
+            folders,
+            [this](const ImportProgress &p) {
+                QMetaObject::invokeMethod(this, [this, p] { Q_EMIT progress(p.done, p.total, p.file); },
+                                          Qt::QueuedConnection);
+            },
+            &m_cancel);
+        QMetaObject::invokeMethod(this, [this, report] { done(report); }, Qt::QueuedConnection);
+    });
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_thread->start(QThread::LowPriority);
+    Q_EMIT started();
+}
+
+void ImportController::done(const ImportReport &report)
+{
+    m_thread = nullptr; // deletes itself once finished
+    Q_EMIT finished(report);
+    if (m_queued) {
+        const QStringList next = *m_queued;
+        m_queued.reset();
+        launch(next);
+    }
+}
+
+} // namespace hanji

@@ -1,0 +1,21 @@
+#include "paperitemdelegate.h"
+
+#include "paperlistmodel.h"
+
+namespace hanji {
+
+void PaperItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    if (index.data(PaperListModel::UnreadRole).toBool())
+        option->font.setBold(true);
+    if (index.column() == PaperListModel::BookmarkColumn) {
+        option->displayAlignment = Qt::AlignCenter;
+        if (index.data(PaperListModel::BookmarkedRole).toBool())
+            option->palette.setColor(QPalette::Text, QColor(0xE0, 0x9A, 0x00));
+    }
+    if (index.column() == PaperListModel::VotesColumn)
+        option->displayAlignment = Qt::AlignRight | Qt::AlignVCenter;
+}
+
+} // namespace hanji
