@@ -30,6 +30,7 @@ const QList<Command> &commands()
         { u"bookmark"_s, u"Keep the reading list: bookmark add|remove|list [ID…] [--note TEXT]"_s, bookmarkCommand },
         { u"read"_s, u"Mark papers read: read ID… [--unread]"_s, readCommand },
         { u"stats"_s, u"What the library holds: stats [--json]"_s, statsCommand },
+        { u"show"_s, u"Print a paper: show ID [--html] (the summary pane's exact HTML)"_s, showCommand },
         { u"export"_s, u"Export papers: export --format markdown|bibtex|ris|csv|json [--bookmarked | QUERY] [-o FILE] …"_s,
           exportCommand },
     };

@@ -21,5 +21,6 @@ struct Io {
 [[nodiscard]] int readCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int statsCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int exportCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int showCommand(const QStringList &arguments, Io io);
 
 } // namespace hanji::cli

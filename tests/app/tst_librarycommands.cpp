@@ -158,6 +158,21 @@ private Q_SLOTS:
         QCOMPARE(hanji({ u"export"_s, u"-f"_s, u"docx"_s }).exitCode, 2);
     }
 
+    void showPrintsTextOrThePanesHtml()
+    {
+        const Run text = hanji({ u"show"_s, u"https://arxiv.org/abs/2106.09685"_s });
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.startsWith("LoRA: Low-Rank Adaptation"));
+        QVERIFY(text.out.contains("What's New"));
+        const Run html = hanji({ u"show"_s, u"2106.09685"_s, u"--html"_s });
+        QCOMPARE(html.exitCode, 0);
+        QVERIFY(html.out.startsWith("<!DOCTYPE html>"));
+        QVERIFY(html.out.contains("https://arxiv.org/pdf/2106.09685"));
+        QVERIFY(!html.out.contains("<script"));
+        QCOMPARE(hanji({ u"show"_s, u"9999.99999"_s }).exitCode, 1);
+        QCOMPARE(hanji({ u"show"_s }).exitCode, 2);
+    }
+
     void mistakesGetClearMessages()
     {
         const Run unknown = hanji({ u"bookmark"_s, u"add"_s, u"2106.09685"_s, u"9999.99999"_s });

@@ -1,0 +1,207 @@
+#include "datetreemodel.h"
+#include "filterbar.h"
+#include "library.h"
+#include "mainwindow.h"
+#include "paperfilterproxy.h"
+#include "paperlistmodel.h"
+#include "paperview.h"
+#include "testpaths.h"
+#include "thumbnailcache.h"
+
+#include <QApplication>
+#include <QDirIterator>
+#include <QInputMethodEvent>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using namespace hanji;
+
+namespace {
+
+// Stands in for the QtWebEngine pane: remembers what the window asked it to show.
+class RecordingView : public PaperView
+{
+public:
+    RecordingView()
+        : m_widget(new QWidget) // the window's tab widget takes it over
+    {
+    }
+    void showPaper(const Paper &paper) override { shown.append(paper); }
+    void clear() override { ++cleared; }
+    void scrollPage() override { ++pagesForward; }
+    void scrollPageBack() override { }
+    [[nodiscard]] QWidget *widget() const override { return m_widget; }
+
+    QList<Paper> shown;
+    int cleared = 0;
+    int pagesForward = 0;
+
+private:
+    QWidget *m_widget;
+};
+
+void copyFolder(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + source.mid(from.size());
+        QDir().mkpath(QFileInfo(target).path());
+        QFile::copy(source, target);
+    }
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_digests;
+    QString m_libraryDir;
+
+    struct Session {
+        std::unique_ptr<Library> library;
+        std::unique_ptr<ThumbnailCache> thumbnails;
+        RecordingView *view = nullptr;
+        std::unique_ptr<MainWindow> window;
+    };
+
+    Session open()
+    {
+        Session s;
+        s.library = Library::open(m_libraryDir).library;
+        s.thumbnails = std::make_unique<ThumbnailCache>(m_dir.filePath(u"cache"_s));
+        s.thumbnails->setEnabled(false); // no network in this test: the pane has its own
+        s.view = new RecordingView;
+        s.window = std::make_unique<MainWindow>(*s.library, s.thumbnails.get(), s.view);
+        s.view->setParent(s.window.get());
+        s.window->resize(1300, 800);
+        s.window->show();
+        return s;
+    }
+
+    static int votesAt(const Session &s, int row)
+    {
+        return s.window->paperProxy()->index(row, 0).data(PaperListModel::VotesRole).toInt();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(u"hanji-tests"_s); // keep the user's settings out of it
+        m_digests = m_dir.filePath(u"digests"_s);
+        m_libraryDir = m_dir.filePath(u"library"_s);
+        copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), m_digests);
+    }
+
+    void readFilterSearchBookmarkAndRestart()
+    {
+        QString bookmarkedId;
+        {
+            Session s = open();
+            QSignalSpy imported(s.window.get(), &MainWindow::importFinished);
+            s.window->openFolders({ m_digests });
+            QVERIFY(imported.wait(30000));
+            PaperFilterProxy *proxy = s.window->paperProxy();
+            QCOMPARE(proxy->rowCount(), 23);
+            QVERIFY(s.window->statusText().contains(u"23"_s));
+
+            // A day in the date tree: only its papers.
+            QTreeView *tree = s.window->dateTreeView();
+            auto *dates = qobject_cast<DateTreeModel *>(tree->model());
+            tree->setCurrentIndex(dates->indexForScope(DateScope::ofDay(QDate(2024, 6, 3))));
+            QCOMPARE(proxy->rowCount(), 5);
+            for (int row = 0; row < proxy->rowCount(); ++row)
+                QVERIFY(proxy->index(row, 0).data(PaperListModel::DatesRole).value<QList<QDate>>().contains(QDate(2024, 6, 3)));
+
+            // Sorted by votes, most first.
+            s.window->paperListView()->sortByColumn(PaperListModel::VotesColumn, Qt::DescendingOrder);
+            for (int row = 1; row < proxy->rowCount(); ++row)
+                QVERIFY(votesAt(s, row - 1) >= votesAt(s, row));
+
+            // Back to all papers, at least 100 votes.
+            tree->setCurrentIndex(dates->allIndex());
+            s.window->filterBar()->setMinimumVotes(100);
+            QVERIFY(proxy->rowCount() > 0);
+            QVERIFY(proxy->rowCount() < 23);
+            for (int row = 0; row < proxy->rowCount(); ++row)
+                QVERIFY(votesAt(s, row) >= 100);
+            s.window->filterBar()->setMinimumVotes(0);
+
+            // A two-syllable Korean word, typed: the list shows what the library finds.
+            QLineEdit *search = s.window->filterBar()->searchField();
+            search->setFocus();
+            QInputMethodEvent typed; // Korean arrives through the input method, committed syllables
+            typed.setCommitString(u"확산"_s);
+            QApplication::sendEvent(search, &typed);
+            QCOMPARE(search->text(), u"확산"_s);
+            QTRY_VERIFY(proxy->isSearching());
+            const QStringList expected = s.library->search({ .text = u"확산"_s }).ids;
+            QVERIFY(expected.size() >= 2);
+            QTRY_COMPARE(proxy->rowCount(), expected.size());
+            for (int row = 0; row < proxy->rowCount(); ++row)
+                QVERIFY(expected.contains(proxy->index(row, 0).data(PaperListModel::IdRole).toString()));
+            QTest::keyClick(search, Qt::Key_Escape);
+            QTRY_COMPARE(proxy->rowCount(), 23);
+
+            // Choose a paper: the pane shows it; after a moment it counts as read.
+            QTreeView *list = s.window->paperListView();
+            list->setFocus();
+            list->setCurrentIndex(proxy->index(2, PaperListModel::TitleColumn));
+            bookmarkedId = s.window->currentPaperId();
+            QVERIFY(!bookmarkedId.isEmpty());
+            QCOMPARE(s.view->shown.constLast().id, bookmarkedId);
+            QVERIFY(!s.view->shown.constLast().sections.isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(s.library->userState(bookmarkedId).read, 5000);
+
+            // Ctrl+D bookmarks it; the star and the Bookmarks node follow.
+            QTest::keyClick(list, Qt::Key_D, Qt::ControlModifier);
+            QVERIFY(s.library->userState(bookmarkedId).bookmarked);
+            QCOMPARE(list->currentIndex().siblingAtColumn(PaperListModel::BookmarkColumn).data().toString(), u"★"_s);
+            QCOMPARE(dates->bookmarksIndex().siblingAtColumn(DateTreeModel::PapersColumn).data(DateTreeModel::PapersRole).toInt(), 1);
+
+            // j and k walk the list; Space pages the summary.
+            QTest::keyClick(list, Qt::Key_J);
+            QVERIFY(s.window->currentPaperId() != bookmarkedId);
+            QTest::keyClick(list, Qt::Key_K);
+            QCOMPARE(s.window->currentPaperId(), bookmarkedId);
+            QTest::keyClick(list, Qt::Key_Space);
+            QCOMPARE(s.view->pagesForward, 1);
+        }
+        // Closed and opened again on the same library: the bookmark and the read state are there.
+        Session s = open();
+        QVERIFY(s.library->userState(bookmarkedId).bookmarked);
+        auto *papers = qobject_cast<PaperListModel *>(s.window->paperProxy()->sourceModel());
+        const QModelIndex row = papers->indexForId(bookmarkedId);
+        QVERIFY(row.isValid());
+        QVERIFY(row.data(PaperListModel::BookmarkedRole).toBool());
+        QVERIFY(row.data(PaperListModel::ReadRole).toBool());
+        QVERIFY(s.window->selectPaper(bookmarkedId));
+    }
+
+    void newDigestsInTheWatchedFolderAppearOnTheirOwn()
+    {
+        Session s = open();
+        QSignalSpy imported(s.window.get(), &MainWindow::importFinished);
+        s.window->rescan();
+        QVERIFY(imported.wait(30000));
+        const int before = s.window->paperProxy()->rowCount();
+        QDir().mkpath(m_digests + u"/2025/02"_s);
+        QFile day(m_digests + u"/2025/02/03.md"_s);
+        QVERIFY(day.open(QIODevice::WriteOnly));
+        day.write("## Daily Papers (2025-02-03)\n\n### [감시 테스트: A Watched Paper](https://arxiv.org/abs/2502.00001)\n\n"
+                  "Vote: 5\n\n- 폴더를 지켜보다가 새 파일을 스스로 읽어 들입니다.\n");
+        day.close();
+        QTRY_COMPARE_WITH_TIMEOUT(s.window->paperProxy()->rowCount(), before + 1, 15000);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
