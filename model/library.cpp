@@ -177,9 +177,28 @@ ImportReport Library::import(const QStringList &folders, const Importer::Progres
 
 QList<PaperRow> Library::rows() const
 {
+    QList<PaperRow> rows = readRows(m_index);
+    applyUserState(rows);
+    return rows;
+}
+
+void Library::applyUserState(QList<PaperRow> &rows) const
+{
+    for (PaperRow &row : rows) {
+        const auto state = m_userStates.constFind(row.id);
+        if (state == m_userStates.cend())
+            continue;
+        row.bookmarked = state->bookmarked;
+        row.bookmarkedAt = state->bookmarkedAt;
+        row.read = state->read;
+    }
+}
+
+QList<PaperRow> Library::readRows(const QSqlDatabase &index)
+{
     QList<PaperRow> rows;
     QHash<qint64, qsizetype> rowOfPaper;
-    QSqlQuery papers(m_index);
+    QSqlQuery papers(index);
     papers.setForwardOnly(true);
     papers.exec(u"SELECT id, key, arxiv_id, title, authors, max_votes FROM papers"_s);
     while (papers.next()) {
@@ -189,14 +208,10 @@ QList<PaperRow> Library::rows() const
         row.title = papers.value(3).toString();
         row.authors = splitAuthors(papers.value(4).toString());
         row.votes = optionalInt(papers.value(5));
-        const UserState state = m_userStates.value(row.id);
-        row.bookmarked = state.bookmarked;
-        row.bookmarkedAt = state.bookmarkedAt;
-        row.read = state.read;
         rowOfPaper.insert(papers.value(0).toLongLong(), rows.size());
         rows.append(std::move(row));
     }
-    QSqlQuery dates(m_index);
+    QSqlQuery dates(index);
     dates.setForwardOnly(true);
     dates.exec(u"SELECT paper_id, date, MAX(votes) FROM entries GROUP BY paper_id, date ORDER BY paper_id, date"_s);
     while (dates.next()) {
@@ -349,6 +364,8 @@ SearchResult Library::search(const SearchQuery &query) const
         break;
     case SearchQuery::Order::Newest:
         std::sort(hits.begin(), hits.end(), newer);
+        break;
+    case SearchQuery::Order::None:
         break;
     case SearchQuery::Order::MostVotes:
         std::sort(hits.begin(), hits.end(), [&](const Hit &a, const Hit &b) {

@@ -64,6 +64,11 @@ public:
     void indexChanged() { m_factsValid = false; }
 
     [[nodiscard]] QList<PaperRow> rows() const;
+    // The rows as stored in an index, without the user's state: for a worker thread with a
+    // connection of its own, so the UI thread does not wait for tens of thousands of rows.
+    [[nodiscard]] static QList<PaperRow> readRows(const QSqlDatabase &index);
+    // Fills in bookmark and read state, which only this object knows.
+    void applyUserState(QList<PaperRow> &rows) const;
     [[nodiscard]] std::optional<Paper> paper(const QString &id) const;
     [[nodiscard]] QList<Paper> papers(const QStringList &ids) const;
     [[nodiscard]] SearchResult search(const SearchQuery &query) const;

@@ -11,7 +11,8 @@ namespace hanji {
 // What a user asks of the library: words, quoted phrases, "title:" and "author:"
 // prefixes, and filters. All terms must match; each is a case-insensitive substring.
 struct SearchQuery {
-    enum class Order { Relevance, Newest, MostVotes };
+    // None: whatever order is fastest, for callers that only want the set (the window's filter).
+    enum class Order { Relevance, Newest, MostVotes, None };
 
     QString text {};
     std::optional<int> minVotes {};

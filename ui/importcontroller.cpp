@@ -1,6 +1,11 @@
 #include "importcontroller.h"
 
+#include "library.h"
+#include "sqlutil.h"
+
 #include <QThread>
+
+using namespace Qt::StringLiterals;
 
 namespace hanji {
 
@@ -39,6 +44,20 @@ void ImportController::cancel()
     m_cancel = true;
 }
 
+QList<PaperRow> ImportController::readRowsOnThisThread() const
+{
+    const QString connection = uniqueConnectionName(u"rows"_s);
+    QList<PaperRow> rows;
+    {
+        QString error;
+        const QSqlDatabase index = openSqlite(m_indexPath, connection, &error);
+        if (index.isOpen())
+            rows = Library::readRows(index);
+    }
+    closeSqlite(connection);
+    return rows;
+}
+
 void ImportController::launch(const QStringList &folders)
 {
     m_cancel = false;
@@ -50,17 +69,19 @@ void ImportController::launch(const QStringList &folders)
                                           Qt::QueuedConnection);
             },
             &m_cancel);
-        QMetaObject::invokeMethod(this, [this, report] { done(report); }, Qt::QueuedConnection);
+        QList<PaperRow> rows = readRowsOnThisThread();
+        QMetaObject::invokeMethod(this, [this, report, rows = std::move(rows)] { done(report, rows); },
+                                  Qt::QueuedConnection);
     });
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
     m_thread->start(QThread::LowPriority);
     Q_EMIT started();
 }
 
-void ImportController::done(const ImportReport &report)
+void ImportController::done(const ImportReport &report, const QList<PaperRow> &rows)
 {
     m_thread = nullptr; // deletes itself once finished
-    Q_EMIT finished(report);
+    Q_EMIT finished(report, rows);
     if (m_queued) {
         const QStringList next = *m_queued;
         m_queued.reset();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "importer.h"
+#include "paper.h"
 
 #include <QObject>
 #include <QStringList>
@@ -28,11 +29,13 @@ public:
 Q_SIGNALS:
     void started();
     void progress(int done, int total, const QString &file);
-    void finished(const hanji::ImportReport &report);
+    // rows: every paper of the index as it now stands, read on the worker (no user state).
+    void finished(const hanji::ImportReport &report, const QList<hanji::PaperRow> &rows);
 
 private:
     void launch(const QStringList &folders);
-    void done(const ImportReport &report);
+    [[nodiscard]] QList<PaperRow> readRowsOnThisThread() const;
+    void done(const ImportReport &report, const QList<PaperRow> &rows);
 
     QString m_indexPath;
     QThread *m_thread = nullptr;

@@ -349,12 +349,13 @@ void MainWindow::rescan()
 
 bool MainWindow::isImporting() const { return m_importer->isRunning(); }
 
-void MainWindow::onImportFinished(const ImportReport &report)
+void MainWindow::onImportFinished(const ImportReport &report, QList<PaperRow> rows)
 {
     m_progress->hide();
     m_cancel->hide();
     m_library.indexChanged();
-    reloadRows();
+    m_library.applyUserState(rows);
+    setRows(std::move(rows));
     QString message;
     if (!report.ok())
         message = tr("가져오기 실패: %1").arg(report.error);
@@ -382,11 +383,12 @@ void MainWindow::onImportFinished(const ImportReport &report)
     Q_EMIT importFinished(report);
 }
 
-void MainWindow::reloadRows()
+void MainWindow::reloadRows() { setRows(m_library.rows()); }
+
+void MainWindow::setRows(QList<PaperRow> rows)
 {
     const QString keep = m_currentId;
     const DateScope scope = m_dates->scopeOf(m_tree->currentIndex());
-    QList<PaperRow> rows = m_library.rows();
     int ceiling = 0;
     for (const PaperRow &row : std::as_const(rows))
         ceiling = std::max(ceiling, row.votes.value_or(0));
@@ -453,8 +455,8 @@ void MainWindow::runSearch(const QString &text)
         m_proxy->setSearchMatches(std::nullopt);
     } else {
         // Unranked: the list keeps the column order the reader chose, and a one-letter query
-        // over ten years still answers at once.
-        const SearchResult result = m_library.search({ .text = text, .order = SearchQuery::Order::Newest });
+        // over ten years need not be sorted twice.
+        const SearchResult result = m_library.search({ .text = text, .order = SearchQuery::Order::None });
         if (!result.error.isEmpty())
             report(result.error);
         m_proxy->setSearchMatches(QSet<QString>(result.ids.cbegin(), result.ids.cend()));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "importer.h"
+#include "paper.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -73,7 +74,8 @@ private:
     void saveSettings() const;
 
     void reloadRows();
-    void onImportFinished(const ImportReport &report);
+    void setRows(QList<PaperRow> rows);
+    void onImportFinished(const ImportReport &report, QList<PaperRow> rows);
     void onCurrentPaperChanged();
     void onScopeSelected();
     void showCurrentPaper();
