@@ -22,19 +22,33 @@ QStringView trimmedRight(QStringView line)
     return line.first(end);
 }
 
-// A LaTeX "\textit" written without escaping reaches the digest as TAB + "extit":
-// put the backslash-t back so the text reads as its author wrote it.
-QString restoreEatenTabs(QStringView text)
+// A LaTeX "\\textit" written without escaping reaches the digest as TAB + "extit" (likewise
+// \\b, \\f, \\v, \\a): put the backslash and letter back so the text reads as written.
+QString restoreEatenEscapes(QStringView text)
 {
-    if (!text.contains(u'\t'))
+    const auto letterOf = [](QChar c) -> char {
+        switch (c.unicode()) {
+        case 0x07: return 'a';
+        case 0x08: return 'b';
+        case 0x09: return 't';
+        case 0x0B: return 'v';
+        case 0x0C: return 'f';
+        default: return 0;
+        }
+    };
+    const auto eaten = std::find_if(text.cbegin(), text.cend(), [&](QChar c) { return letterOf(c) != 0; });
+    if (eaten == text.cend())
         return text.toString();
     QString out;
     out.reserve(text.size() + 8);
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == u'\t' && i + 1 < text.size() && text[i + 1].isLetter())
-            out += u"\\t"_s;
-        else
+        const char letter = letterOf(text[i]);
+        if (letter && i + 1 < text.size() && text[i + 1].isLetter()) {
+            out += u'\\';
+            out += QLatin1Char(letter);
+        } else {
             out += text[i];
+        }
     }
     return out;
 }
@@ -143,9 +157,9 @@ SummarySection parseBullet(QStringView bullet)
         }
         if (key.isEmpty() || key.size() > 80)
             break;
-        return { key.trimmed().toString(), restoreEatenTabs(rest.trimmed()) };
+        return { key.trimmed().toString(), restoreEatenEscapes(rest.trimmed()) };
     }
-    return { QString(), restoreEatenTabs(bullet.trimmed()) };
+    return { QString(), restoreEatenEscapes(bullet.trimmed()) };
 }
 
 QString videoFromHtml(QStringView line)
@@ -249,14 +263,14 @@ private:
         entry.sourceFile = m_file;
         entry.firstLine = entry.lastLine = lineNo;
         if (const auto link = parseLink(heading)) {
-            entry.title = restoreEatenTabs(link->text.trimmed());
+            entry.title = restoreEatenEscapes(link->text.trimmed());
             entry.url = absoluteUrl(link->url);
             entry.arxivId = arxivIdFromUrl(entry.url);
         } else {
             QStringView title = heading.trimmed();
             if (title.startsWith(u'[') && title.endsWith(u']'))
                 title = title.sliced(1, title.size() - 2);
-            entry.title = restoreEatenTabs(title.trimmed());
+            entry.title = restoreEatenEscapes(title.trimmed());
             // Without a link the title is all that names the paper.
             entry.url = u"title:"_s + entry.title;
             warn(lineNo, u"paper heading has no link: expected \"### [Title](URL)\""_s);
@@ -322,7 +336,7 @@ private:
         if (m_lastSection >= 0) {
             QString &text = paper.sections[m_lastSection].text;
             text += u'\n';
-            text += restoreEatenTabs(trimmed);
+            text += restoreEatenEscapes(trimmed);
             return;
         }
         warn(lineNo, u"line not understood, ignored: \"%1\""_s.arg(trimmed.left(60)));

@@ -168,6 +168,11 @@ void TestDigestParser::parse_data()
                       "- 방법 (\textit{HR-ED})을 쓴다.\n")
         << QList<Expected> { { {}, {}, {}, {}, {}, { { {}, u"방법 (\\textit{HR-ED})을 쓴다."_s } }, {}, {} } };
 
+    QTest::addRow("eaten \\b and \\f escapes are put back too")
+        << QByteArray("## Daily Papers (2024-03-05)\n### [T](https://arxiv.org/abs/2403.00001)\n"
+                      "- \benchmark \x0c" "ramework, 끝\b.\n")
+        << QList<Expected> { { {}, {}, {}, {}, {}, { { {}, u"\\benchmark \\framework, 끝\b."_s } }, {}, {} } };
+
     QTest::addRow("continuation lines join their bullet")
         << QByteArray("## Daily Papers (2024-03-05)\n### [T](https://arxiv.org/abs/2403.00001)\n"
                       "- **Technical Details**: 세 단계:\n1. **첫째**: 가\n2. 둘째\n- 다음.\n")
