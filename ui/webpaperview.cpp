@@ -99,8 +99,12 @@ public:
         if (info.requestUrl().scheme() != paperUrlScheme) {
             qCDebug(lcPane) << "request blocked:" << info.requestUrl();
             info.block(true);
+            Q_EMIT blocked(info.requestUrl()); // Qt 6 calls us on the UI thread
         }
     }
+
+Q_SIGNALS:
+    void blocked(const QUrl &url);
 };
 
 QColor mix(const QColor &a, const QColor &b, double bWeight)
@@ -144,7 +148,9 @@ WebPaperView::WebPaperView(ThumbnailCache *thumbnails, QWidget *parentWidget)
     setParent(m_view);
 
     m_profile->installUrlSchemeHandler(paperUrlScheme.toLatin1(), m_scheme);
-    m_profile->setUrlRequestInterceptor(new OnlyOurSchemeInterceptor(m_profile));
+    auto *interceptor = new OnlyOurSchemeInterceptor(m_profile);
+    connect(interceptor, &OnlyOurSchemeInterceptor::blocked, this, &WebPaperView::requestBlocked);
+    m_profile->setUrlRequestInterceptor(interceptor);
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
 

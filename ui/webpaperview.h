@@ -39,6 +39,11 @@ public:
 
     [[nodiscard]] static PaperHtmlColors colorsFor(const QPalette &palette);
 
+Q_SIGNALS:
+    // Something in the page tried to load from outside our scheme and was stopped; the
+    // last line of defence behind navigation refusal and the page's CSP, so never expected.
+    void requestBlocked(const QUrl &url);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 

@@ -132,6 +132,7 @@ private Q_SLOTS:
     void cleanup();
     void lockedDown();
     void hostileTitleIsText();
+    void nothingLeavesButOurScheme();
     void linkClickGoesToTheSystemBrowser();
     void keyboardActivatedLinkGoesOutToo();
     void middleClickGoesOutToo();
@@ -284,11 +285,23 @@ void TestWebPaperView::hostileTitleIsText()
     QCOMPARE(inspect(u"document.querySelector('h1').textContent"_s).toString(), hostile);
 }
 
+void TestWebPaperView::nothingLeavesButOurScheme()
+{
+    QVERIFY(show(plainPaper()));
+    // Script from the test's isolated world asks for an image and a fetch from outside:
+    // the page's CSP refuses both, and the profile's interceptor stands behind it.
+    const QUrl outside = m_server->url("/thumb.png");
+    (void)inspect(u"new Image().src = '%1'; fetch('%1').catch(() => 0); 1"_s.arg(outside.toString()));
+    QTest::qWait(1000);
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
 void TestWebPaperView::linkClickGoesToTheSystemBrowser()
 {
     QVERIFY(show(plainPaper()));
     const QUrl before = m_pane->webView()->url();
     QSignalSpy external(m_pane, &PaperView::externalLinkRequested);
+    QSignalSpy blocked(m_pane, &WebPaperView::requestBlocked);
 
     const QPoint pdf = linkCenter(u"nav.links a:nth-child(2)"_s);
     QVERIFY(!pdf.isNull());
@@ -303,6 +316,7 @@ void TestWebPaperView::linkClickGoesToTheSystemBrowser()
     QCOMPARE(m_pane->webView()->url(), before);
     QCOMPARE(inspect(u"document.querySelector('h1').textContent"_s).toString(), plainPaper().title);
     QCOMPARE(external.size(), 1);
+    QCOMPARE(blocked.size(), 0); // refused as a navigation, never even a request
 }
 
 void TestWebPaperView::keyboardActivatedLinkGoesOutToo()
@@ -310,6 +324,7 @@ void TestWebPaperView::keyboardActivatedLinkGoesOutToo()
     QVERIFY(show(plainPaper()));
     const QUrl before = m_pane->webView()->url();
     QSignalSpy external(m_pane, &PaperView::externalLinkRequested);
+    QSignalSpy blocked(m_pane, &WebPaperView::requestBlocked);
     m_window->activateWindow();
     m_pane->webView()->setFocus();
     QTRY_VERIFY(m_pane->webView()->focusProxy()->hasFocus());
@@ -321,6 +336,7 @@ void TestWebPaperView::keyboardActivatedLinkGoesOutToo()
     QCOMPARE(external.at(0).at(0).toUrl(), QUrl(u"https://arxiv.org/abs/2305.18290"_s));
     QTest::qWait(300);
     QCOMPARE(m_pane->webView()->url(), before);
+    QCOMPARE(blocked.size(), 0);
 }
 
 void TestWebPaperView::middleClickGoesOutToo()
@@ -328,13 +344,16 @@ void TestWebPaperView::middleClickGoesOutToo()
     QVERIFY(show(plainPaper()));
     const QUrl before = m_pane->webView()->url();
     QSignalSpy external(m_pane, &PaperView::externalLinkRequested);
+    QSignalSpy blocked(m_pane, &WebPaperView::requestBlocked);
     const QPoint hf = linkCenter(u"nav.links a:nth-child(3)"_s);
     QVERIFY(!hf.isNull());
     QTest::qWait(100);
     QTest::mouseClick(m_pane->webView()->focusProxy(), Qt::MiddleButton, {}, hf);
     QTRY_COMPARE_WITH_TIMEOUT(external.size(), 1, loadTimeout);
     QCOMPARE(external.at(0).at(0).toUrl(), QUrl(u"https://huggingface.co/papers/2305.18290"_s));
+    QTest::qWait(300);
     QCOMPARE(m_pane->webView()->url(), before);
+    QCOMPARE(blocked.size(), 0);
 }
 
 void TestWebPaperView::thumbnailFromLocalServer()
