@@ -1,0 +1,463 @@
+#include "datetreemodel.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+QDate DateScope::firstDay() const
+{
+    switch (kind) {
+    case Year:
+        return QDate(year, 1, 1);
+    case Month:
+        return QDate(year, month, 1);
+    case Day:
+        return QDate(year, month, day);
+    case All:
+    case Bookmarks:
+        break;
+    }
+    return {};
+}
+
+QDate DateScope::lastDay() const
+{
+    switch (kind) {
+    case Year:
+        return QDate(year, 12, 31);
+    case Month: {
+        const QDate first(year, month, 1);
+        return first.isValid() ? first.addMonths(1).addDays(-1) : QDate();
+    }
+    case Day:
+        return QDate(year, month, day);
+    case All:
+    case Bookmarks:
+        break;
+    }
+    return {};
+}
+
+bool DateScope::contains(const PaperRow &paper) const
+{
+    switch (kind) {
+    case All:
+        return true;
+    case Bookmarks:
+        return paper.bookmarked;
+    case Year:
+    case Month:
+    case Day:
+        break;
+    }
+    const QDate first = firstDay();
+    const QDate last = lastDay();
+    return std::any_of(paper.appearances.cbegin(), paper.appearances.cend(),
+                       [&](const Appearance &a) { return a.date >= first && a.date <= last; });
+}
+
+DateTreeModel::DateTreeModel(QObject *parent)
+    : DateTreeModel(QLocale(QLocale::Korean, QLocale::SouthKorea), parent)
+{
+}
+
+DateTreeModel::DateTreeModel(const QLocale &locale, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_locale(locale)
+    , m_root(std::make_unique<Node>())
+{
+    // Both fixed nodes exist from the start, so a first import is an insertion like any other.
+    auto all = std::make_unique<Node>();
+    all->parent = m_root.get();
+    all->scope = DateScope::all();
+    m_all = all.get();
+    auto bookmarks = std::make_unique<Node>();
+    bookmarks->parent = m_root.get();
+    bookmarks->scope = DateScope::bookmarks();
+    m_bookmarks = bookmarks.get();
+    m_root->children.push_back(std::move(all));
+    m_root->children.push_back(std::move(bookmarks));
+}
+
+DateTreeModel::~DateTreeModel() = default;
+
+void DateTreeModel::setRows(const QList<PaperRow> &rows)
+{
+    QHash<QString, PaperState> papers;
+    papers.reserve(rows.size());
+    QHash<qint64, Counts> dayCounts;
+    QHash<int, Counts> monthCounts; // year * 100 + month
+    QHash<int, Counts> yearCounts;
+    Counts all;
+    Counts bookmarks;
+    for (const PaperRow &row : rows) {
+        if (papers.contains(row.id))
+            continue; // the library never repeats an id; if it did, the first one wins
+        PaperState state;
+        state.bookmarked = row.bookmarked;
+        state.read = row.read;
+        state.days.reserve(row.appearances.size());
+        for (const Appearance &a : row.appearances) {
+            if (a.date.isValid())
+                state.days.append(a.date);
+        }
+        if (!std::is_sorted(state.days.cbegin(), state.days.cend()))
+            std::sort(state.days.begin(), state.days.end());
+        state.days.erase(std::unique(state.days.begin(), state.days.end()), state.days.end());
+
+        const int unread = row.read ? 0 : 1;
+        ++all.papers;
+        all.unread += unread;
+        if (row.bookmarked) {
+            ++bookmarks.papers;
+            bookmarks.unread += unread;
+        }
+        // Days ascend, so a paper's days in one month (or year) are adjacent: count each once.
+        int lastMonth = -1;
+        int lastYear = -1;
+        for (const QDate &date : std::as_const(state.days)) {
+            Counts &day = dayCounts[date.toJulianDay()];
+            ++day.papers;
+            day.unread += unread;
+            const int month = date.year() * 100 + date.month();
+            if (month != lastMonth) {
+                Counts &counts = monthCounts[month];
+                ++counts.papers;
+                counts.unread += unread;
+                lastMonth = month;
+            }
+            if (date.year() != lastYear) {
+                Counts &counts = yearCounts[date.year()];
+                ++counts.papers;
+                counts.unread += unread;
+                lastYear = date.year();
+            }
+        }
+        papers.insert(row.id, std::move(state));
+    }
+
+    QList<qint64> days = dayCounts.keys();
+    std::sort(days.begin(), days.end(), std::greater<>());
+    std::vector<Shape> years;
+    for (const qint64 julian : std::as_const(days)) {
+        const QDate date = QDate::fromJulianDay(julian);
+        if (years.empty() || years.back().scope.year != date.year())
+            years.push_back({ DateScope::ofYear(date.year()), yearCounts.value(date.year()), {} });
+        std::vector<Shape> &months = years.back().children;
+        if (months.empty() || months.back().scope.month != date.month()) {
+            months.push_back({ DateScope::ofMonth(date.year(), date.month()),
+                               monthCounts.value(date.year() * 100 + date.month()),
+                               {} });
+        }
+        months.back().children.push_back({ DateScope::ofDay(date), dayCounts.value(julian), {} });
+    }
+
+    m_papers = std::move(papers);
+    setCounts(m_all, all);
+    setCounts(m_bookmarks, bookmarks);
+    mergeChildren(m_all, years);
+}
+
+void DateTreeModel::mergeChildren(Node *node, std::vector<Shape> &wanted)
+{
+    auto &children = node->children;
+    const QModelIndex parent = indexOf(node);
+    const auto isWanted = [&wanted](const DateScope &scope) {
+        return std::any_of(wanted.cbegin(), wanted.cend(), [&](const Shape &s) { return s.scope == scope; });
+    };
+
+    // Removals first, in runs from the end: what stays is then a subsequence of wanted, as both
+    // are ordered newest first.
+    for (int last = int(children.size()) - 1; last >= 0;) {
+        if (isWanted(children[last]->scope)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !isWanted(children[first - 1]->scope))
+            --first;
+        beginRemoveRows(parent, first, last);
+        for (int i = first; i <= last; ++i)
+            forgetDays(children[i].get());
+        children.erase(children.begin() + first, children.begin() + last + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+
+    // Then one walk: a kept node is updated in place, a run of new ones is inserted at once.
+    std::size_t i = 0;
+    while (i < wanted.size()) {
+        if (i < children.size() && children[i]->scope == wanted[i].scope) {
+            setCounts(children[i].get(), wanted[i].counts);
+            mergeChildren(children[i].get(), wanted[i].children);
+            ++i;
+            continue;
+        }
+        const DateScope *next = i < children.size() ? &children[i]->scope : nullptr;
+        std::size_t end = i + 1;
+        while (end < wanted.size() && !(next && wanted[end].scope == *next))
+            ++end;
+        std::vector<std::unique_ptr<Node>> fresh;
+        fresh.reserve(end - i);
+        beginInsertRows(parent, int(i), int(end) - 1);
+        for (std::size_t k = i; k < end; ++k)
+            fresh.push_back(makeNode(node, wanted[k]));
+        children.insert(children.begin() + qsizetype(i), std::make_move_iterator(fresh.begin()),
+                        std::make_move_iterator(fresh.end()));
+        endInsertRows();
+        i = end;
+    }
+    Q_ASSERT(children.size() == wanted.size());
+}
+
+std::unique_ptr<DateTreeModel::Node> DateTreeModel::makeNode(Node *parent, Shape &shape)
+{
+    auto node = std::make_unique<Node>();
+    node->parent = parent;
+    node->scope = shape.scope;
+    node->counts = shape.counts;
+    if (shape.scope.kind == DateScope::Day)
+        m_days.insert(shape.scope.firstDay().toJulianDay(), node.get());
+    node->children.reserve(shape.children.size());
+    for (Shape &child : shape.children)
+        node->children.push_back(makeNode(node.get(), child));
+    return node;
+}
+
+void DateTreeModel::forgetDays(const Node *node)
+{
+    if (node->scope.kind == DateScope::Day)
+        m_days.remove(node->scope.firstDay().toJulianDay());
+    for (const auto &child : node->children)
+        forgetDays(child.get());
+}
+
+void DateTreeModel::setCounts(Node *node, Counts counts)
+{
+    if (node->counts == counts)
+        return;
+    node->counts = counts;
+    emitNodeChanged(node);
+}
+
+void DateTreeModel::emitNodeChanged(Node *node)
+{
+    Q_EMIT dataChanged(indexOf(node, NameColumn), indexOf(node, ColumnCount - 1),
+                       { Qt::DisplayRole, Qt::ToolTipRole, PapersRole, UnreadRole });
+}
+
+bool DateTreeModel::updateUserState(const QString &id, bool bookmarked, bool read)
+{
+    const auto it = m_papers.find(id);
+    if (it == m_papers.end())
+        return false;
+    PaperState &state = it.value();
+    if (state.bookmarked == bookmarked && state.read == read)
+        return false;
+
+    const int unreadBefore = state.read ? 0 : 1;
+    const int unreadAfter = read ? 0 : 1;
+    const int unreadDelta = unreadAfter - unreadBefore;
+    const bool wasBookmarked = state.bookmarked;
+    state.bookmarked = bookmarked;
+    state.read = read;
+
+    if (wasBookmarked != bookmarked || (bookmarked && unreadDelta != 0)) {
+        Counts counts = m_bookmarks->counts;
+        counts.papers += (bookmarked ? 1 : 0) - (wasBookmarked ? 1 : 0);
+        counts.unread += (bookmarked ? unreadAfter : 0) - (wasBookmarked ? unreadBefore : 0);
+        setCounts(m_bookmarks, counts);
+    }
+    if (unreadDelta == 0)
+        return true;
+
+    // Every node above the paper's days, each once: a day's month and year repeat for
+    // neighbouring days.
+    std::vector<Node *> touched{ m_all };
+    for (const QDate &date : std::as_const(state.days)) {
+        Node *node = m_days.value(date.toJulianDay());
+        Q_ASSERT(node);
+        for (; node && node != m_all; node = node->parent) {
+            if (std::find(touched.cbegin(), touched.cend(), node) == touched.cend())
+                touched.push_back(node);
+        }
+    }
+    for (Node *node : touched) {
+        node->counts.unread += unreadDelta;
+        emitNodeChanged(node);
+    }
+    return true;
+}
+
+QModelIndex DateTreeModel::allIndex() const
+{
+    return indexOf(m_all);
+}
+
+QModelIndex DateTreeModel::bookmarksIndex() const
+{
+    return indexOf(m_bookmarks);
+}
+
+QModelIndex DateTreeModel::indexForScope(const DateScope &scope) const
+{
+    if (scope.kind == DateScope::All)
+        return allIndex();
+    if (scope.kind == DateScope::Bookmarks)
+        return bookmarksIndex();
+    // Walk down year, month, day while the path exists: a vanished node falls back to the
+    // deepest one found.
+    const DateScope path[] = { DateScope::ofYear(scope.year), DateScope::ofMonth(scope.year, scope.month),
+                               { DateScope::Day, scope.year, scope.month, scope.day } };
+    const int depth = scope.kind == DateScope::Year ? 1 : scope.kind == DateScope::Month ? 2 : 3;
+    const Node *node = m_all;
+    for (int level = 0; level < depth; ++level) {
+        const auto it = std::find_if(node->children.cbegin(), node->children.cend(),
+                                     [&](const auto &child) { return child->scope == path[level]; });
+        if (it == node->children.cend())
+            break;
+        node = it->get();
+    }
+    return indexOf(node);
+}
+
+DateScope DateTreeModel::scopeOf(const QModelIndex &index) const
+{
+    Q_ASSERT(checkIndex(index));
+    return index.isValid() ? nodeOf(index)->scope : DateScope::all();
+}
+
+QModelIndex DateTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    return createIndex(row, column, nodeOf(parent)->children[std::size_t(row)].get());
+}
+
+QModelIndex DateTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    Q_ASSERT(checkIndex(child, CheckIndexOption::DoNotUseParent));
+    return indexOf(nodeOf(child)->parent);
+}
+
+int DateTreeModel::rowCount(const QModelIndex &parent) const
+{
+    // Only the first column has children, as in Qt's simpletreemodel.
+    if (parent.column() > 0)
+        return 0;
+    Q_ASSERT(checkIndex(parent));
+    return int(nodeOf(parent)->children.size());
+}
+
+int DateTreeModel::columnCount(const QModelIndex &parent) const
+{
+    Q_UNUSED(parent)
+    return ColumnCount;
+}
+
+QVariant DateTreeModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid));
+    if (!index.isValid())
+        return {};
+    const Node *node = nodeOf(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return label(node->scope);
+        case PapersColumn:
+            return node->counts.papers;
+        case UnreadColumn:
+            // Blank rather than 0, as mail readers do: the eye finds the nodes with news.
+            return node->counts.unread > 0 ? QVariant(node->counts.unread) : QVariant();
+        default:
+            Q_UNREACHABLE_RETURN({});
+        }
+    case Qt::ToolTipRole:
+        return korean() ? u"논문 %1편, 안 읽음 %2편"_s.arg(node->counts.papers).arg(node->counts.unread)
+                        : tr("%1 papers, %2 unread").arg(node->counts.papers).arg(node->counts.unread);
+    case Qt::TextAlignmentRole:
+        if (index.column() == NameColumn)
+            return {};
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    case ScopeRole:
+        return QVariant::fromValue(node->scope);
+    case PapersRole:
+        return node->counts.papers;
+    case UnreadRole:
+        return node->counts.unread;
+    default:
+        return {};
+    }
+}
+
+QVariant DateTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractItemModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return korean() ? u"날짜"_s : tr("Date");
+    case PapersColumn:
+        return korean() ? u"논문"_s : tr("Papers");
+    case UnreadColumn:
+        return korean() ? u"안 읽음"_s : tr("Unread");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> DateTreeModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(ScopeRole, "scope");
+    names.insert(PapersRole, "papers");
+    names.insert(UnreadRole, "unread");
+    return names;
+}
+
+QModelIndex DateTreeModel::indexOf(const Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    const auto &siblings = node->parent->children;
+    // At most 31 siblings: a search is cheaper than keeping row numbers up to date.
+    const auto it = std::find_if(siblings.cbegin(), siblings.cend(),
+                                 [node](const auto &sibling) { return sibling.get() == node; });
+    Q_ASSERT(it != siblings.cend());
+    return createIndex(int(it - siblings.cbegin()), column, node);
+}
+
+DateTreeModel::Node *DateTreeModel::nodeOf(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QString DateTreeModel::label(const DateScope &scope) const
+{
+    switch (scope.kind) {
+    case DateScope::All:
+        return korean() ? u"모든 논문"_s : tr("All papers");
+    case DateScope::Bookmarks:
+        return korean() ? u"북마크"_s : tr("Bookmarks");
+    case DateScope::Year:
+        return korean() ? u"%1년"_s.arg(scope.year) : QString::number(scope.year);
+    case DateScope::Month:
+        // Korean gives "6월", English "June".
+        return m_locale.standaloneMonthName(scope.month);
+    case DateScope::Day: {
+        // The full date, so the label also reads well alone (a breadcrumb, a window title).
+        const QDate date = scope.firstDay();
+        return u"%1 (%2)"_s.arg(date.toString(Qt::ISODate),
+                                m_locale.dayName(date.dayOfWeek(), QLocale::ShortFormat));
+    }
+    }
+    return {};
+}
+
+} // namespace hanji

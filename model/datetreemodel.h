@@ -1,0 +1,133 @@
+#pragma once
+
+#include "paper.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QLocale>
+
+#include <memory>
+#include <vector>
+
+namespace hanji {
+
+// Which papers a node of the date tree stands for. The list's filter takes it as is: a paper
+// is in a Year/Month/Day scope when any of its appearances is.
+struct DateScope {
+    enum Kind { All, Year, Month, Day, Bookmarks };
+    Kind kind = All;
+    int year = 0;
+    int month = 0; // Month and Day only
+    int day = 0; // Day only
+
+    [[nodiscard]] static DateScope all() { return {}; }
+    [[nodiscard]] static DateScope bookmarks() { return { Bookmarks, 0, 0, 0 }; }
+    [[nodiscard]] static DateScope ofYear(int year) { return { Year, year, 0, 0 }; }
+    [[nodiscard]] static DateScope ofMonth(int year, int month) { return { Month, year, month, 0 }; }
+    [[nodiscard]] static DateScope ofDay(QDate date) { return { Day, date.year(), date.month(), date.day() }; }
+
+    // The first and last day of a Year/Month/Day scope; invalid dates for All and Bookmarks.
+    [[nodiscard]] QDate firstDay() const;
+    [[nodiscard]] QDate lastDay() const;
+    [[nodiscard]] bool isDateRange() const { return kind == Year || kind == Month || kind == Day; }
+    // Whether the paper belongs here; the filter proxy does the same with cached bounds.
+    [[nodiscard]] bool contains(const PaperRow &paper) const;
+
+    bool operator==(const DateScope &) const = default;
+};
+
+// The navigation tree of the reader window:
+//   모든 논문 (All papers) → years → months → days, newest first
+//   북마크 (Bookmarks), the reading list
+// Each node counts its distinct papers and the unread ones among them. Updates never reset
+// the model once it holds data, so views keep their expansion and selection.
+class DateTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, PapersColumn, UnreadColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    enum Role {
+        ScopeRole = Qt::UserRole + 1, // DateScope
+        PapersRole, // int, on every column: a delegate can paint badges in the name column
+        UnreadRole, // int
+    };
+    Q_ENUM(Role)
+
+    // Labels follow the locale: Korean text for a Korean locale (the default, our readers),
+    // translatable English otherwise.
+    explicit DateTreeModel(QObject *parent = nullptr);
+    explicit DateTreeModel(const QLocale &locale, QObject *parent = nullptr);
+    ~DateTreeModel() override;
+
+    // Replaces the papers after an import. Nodes that stay keep their indexes: only vanished
+    // nodes are removed, new ones inserted and changed counts announced with dataChanged.
+    void setRows(const QList<PaperRow> &rows);
+    // One paper's bookmark or read state changed: dataChanged on the affected nodes only.
+    // Returns false for an unknown id or when nothing changed.
+    bool updateUserState(const QString &id, bool bookmarked, bool read);
+
+    [[nodiscard]] QModelIndex allIndex() const;
+    [[nodiscard]] QModelIndex bookmarksIndex() const;
+    // The node of scope, or its nearest existing ancestor (a vanished day falls back to its
+    // month, year, then All papers): what to select again after a rebuild or at startup.
+    [[nodiscard]] QModelIndex indexForScope(const DateScope &scope) const;
+    [[nodiscard]] DateScope scopeOf(const QModelIndex &index) const;
+
+    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Counts {
+        int papers = 0;
+        int unread = 0;
+        bool operator==(const Counts &) const = default;
+    };
+    struct Node {
+        Node *parent = nullptr;
+        DateScope scope;
+        Counts counts;
+        std::vector<std::unique_ptr<Node>> children; // newest first
+    };
+    // The wanted shape of a subtree, built from the rows, merged into the live tree.
+    struct Shape {
+        DateScope scope;
+        Counts counts;
+        std::vector<Shape> children;
+    };
+    // What updateUserState needs to know about a paper without the whole row.
+    struct PaperState {
+        QList<QDate> days; // distinct, ascending
+        bool bookmarked = false;
+        bool read = false;
+    };
+
+    void mergeChildren(Node *node, std::vector<Shape> &wanted);
+    std::unique_ptr<Node> makeNode(Node *parent, Shape &shape);
+    void forgetDays(const Node *node);
+    void setCounts(Node *node, Counts counts);
+    void emitNodeChanged(Node *node);
+    [[nodiscard]] QModelIndex indexOf(const Node *node, int column = NameColumn) const;
+    [[nodiscard]] Node *nodeOf(const QModelIndex &index) const;
+    [[nodiscard]] QString label(const DateScope &scope) const;
+    [[nodiscard]] bool korean() const { return m_locale.language() == QLocale::Korean; }
+
+    QLocale m_locale;
+    std::unique_ptr<Node> m_root; // invisible; its children are All papers and Bookmarks
+    Node *m_all = nullptr;
+    Node *m_bookmarks = nullptr;
+    QHash<qint64, Node *> m_days; // Julian day → day node
+    QHash<QString, PaperState> m_papers;
+};
+
+} // namespace hanji
+
+Q_DECLARE_METATYPE(hanji::DateScope)

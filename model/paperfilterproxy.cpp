@@ -1,0 +1,271 @@
+#include "paperfilterproxy.h"
+
+#include "paperlistmodel.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace hanji {
+
+namespace {
+
+// Qt applies a filter change one interval of rows at a time, each interval moving the whole
+// mapping: beyond this many intervals, filtering and sorting anew is cheaper.
+constexpr int kMaxIncrementalIntervals = 300;
+
+template<typename T>
+int threeWay(const T &a, const T &b)
+{
+    return (b < a) - (a < b);
+}
+
+// Each column breaks its ties with the next most telling key, and the id last, so the order
+// never depends on where rows happen to sit in the source.
+int compareRows(const PaperListModel &model, int left, int right, int column)
+{
+    const PaperListModel::Keys &a = model.keysAt(left);
+    const PaperListModel::Keys &b = model.keysAt(right);
+    int result = 0;
+    switch (column) {
+    case PaperListModel::BookmarkColumn:
+        result = threeWay(a.bookmarkTime, b.bookmarkTime); // not bookmarked is -1: lowest
+        if (result == 0)
+            result = threeWay(a.latestDay, b.latestDay);
+        break;
+    case PaperListModel::VotesColumn:
+        result = threeWay(a.votes, b.votes); // unknown is -1: lowest
+        if (result == 0)
+            result = threeWay(a.latestDay, b.latestDay);
+        break;
+    case PaperListModel::TitleColumn:
+        result = model.compareTitles(left, right);
+        if (result == 0)
+            result = threeWay(a.latestDay, b.latestDay);
+        break;
+    case PaperListModel::AuthorsColumn:
+        result = model.compareAuthors(left, right);
+        if (result == 0)
+            result = model.compareTitles(left, right);
+        break;
+    case PaperListModel::DateColumn:
+        result = threeWay(a.latestDay, b.latestDay);
+        if (result == 0)
+            result = threeWay(a.votes, b.votes);
+        break;
+    case PaperListModel::ArxivIdColumn:
+        result = model.paperAt(left).arxivId.compare(model.paperAt(right).arxivId);
+        break;
+    default:
+        Q_ASSERT_X(false, "compareRows", "column out of range");
+        break;
+    }
+    return result != 0 ? result : model.paperAt(left).id.compare(model.paperAt(right).id);
+}
+
+} // namespace
+
+PaperFilterProxy::PaperFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    // For generic consumers of sortRole(); our lessThan reads the keys directly.
+    setSortRole(PaperListModel::SortRole);
+    // A typed pointer once, not a cast in each of the 800,000 calls of a sort.
+    connect(this, &QAbstractProxyModel::sourceModelChanged, this,
+            [this] { m_papers = qobject_cast<const PaperListModel *>(sourceModel()); });
+}
+
+template<typename Change>
+void PaperFilterProxy::changeFilter(Change &&change)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 10, 0)
+    beginFilterChange();
+    change();
+    if (changesManyIntervals())
+        invalidate();
+    else
+        endFilterChange(QSortFilterProxyModel::Direction::Rows);
+#else
+    change();
+    if (changesManyIntervals())
+        invalidate();
+    else
+        invalidateRowsFilter();
+#endif
+}
+
+bool PaperFilterProxy::changesManyIntervals() const
+{
+    if (!m_papers)
+        return false;
+    // The mapping still holds what the old filter accepted. Rows that come or go can only make
+    // as many intervals as there are rows staying between them, plus one.
+    const int shown = rowCount();
+    if (shown <= kMaxIncrementalIntervals)
+        return false;
+    int staying = 0;
+    int changing = 0;
+    for (int row = 0, count = m_papers->rowCount(); row < count; ++row) {
+        const bool accepted = filterAcceptsRow(row, {});
+        const bool mapped = mapFromSource(m_papers->index(row, 0)).isValid();
+        if (accepted && mapped)
+            ++staying;
+        else if (accepted || mapped)
+            ++changing;
+        if (staying > kMaxIncrementalIntervals && changing > kMaxIncrementalIntervals)
+            return true;
+    }
+    return false;
+}
+
+void PaperFilterProxy::setScope(const DateScope &scope)
+{
+    if (scope == m_scope)
+        return;
+    changeFilter([&] {
+        m_scope = scope;
+        m_firstDay = scope.isDateRange() ? scope.firstDay().toJulianDay() : 0;
+        m_lastDay = scope.isDateRange() ? scope.lastDay().toJulianDay() : 0;
+    });
+}
+
+void PaperFilterProxy::setVoteRange(int minimum, std::optional<int> maximum)
+{
+    minimum = std::max(minimum, 0);
+    if (minimum == m_minimumVotes && maximum == m_maximumVotes)
+        return;
+    changeFilter([&] {
+        m_minimumVotes = minimum;
+        m_maximumVotes = maximum;
+    });
+}
+
+void PaperFilterProxy::setBookmarkedOnly(bool on)
+{
+    if (on == m_bookmarkedOnly)
+        return;
+    changeFilter([&] { m_bookmarkedOnly = on; });
+}
+
+void PaperFilterProxy::setUnreadOnly(bool on)
+{
+    if (on == m_unreadOnly)
+        return;
+    changeFilter([&] { m_unreadOnly = on; });
+}
+
+void PaperFilterProxy::setPinnedId(const QString &id)
+{
+    if (id == m_pinnedId)
+        return;
+    if (!m_unreadOnly) {
+        m_pinnedId = id; // no filter reads it now
+        return;
+    }
+    changeFilter([&] { m_pinnedId = id; });
+}
+
+void PaperFilterProxy::setSearchMatches(std::optional<QSet<QString>> ids)
+{
+    const bool wasRanking = ranking();
+    if (!wasRanking && ids == m_matches)
+        return;
+    if (wasRanking) {
+        // The order changes as well as the rows.
+        m_matches = std::move(ids);
+        m_rank.clear();
+        invalidate();
+        return;
+    }
+    changeFilter([&] {
+        m_matches = std::move(ids);
+        m_rank.clear();
+    });
+}
+
+void PaperFilterProxy::setSearchRanking(const QStringList &rankedIds)
+{
+    QHash<QString, int> rank;
+    rank.reserve(rankedIds.size());
+    for (int i = 0; i < int(rankedIds.size()); ++i) {
+        if (!rank.contains(rankedIds[i]))
+            rank.insert(rankedIds[i], i); // a repeated id keeps its best place
+    }
+    QSet<QString> matches(rankedIds.cbegin(), rankedIds.cend());
+    if (m_matches == matches && rank == m_rank)
+        return;
+    if (m_rankOrder) {
+        m_matches = std::move(matches);
+        m_rank = std::move(rank);
+        invalidate();
+        return;
+    }
+    changeFilter([&] {
+        m_matches = std::move(matches);
+        m_rank = std::move(rank);
+    });
+}
+
+void PaperFilterProxy::setRankOrder(bool on)
+{
+    if (on == m_rankOrder)
+        return;
+    m_rankOrder = on;
+    if (!m_rank.isEmpty())
+        invalidate(); // only the order changes, but Qt has no sort-only invalidation
+}
+
+bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    Q_ASSERT_X(m_papers, "PaperFilterProxy", "the source must be a PaperListModel");
+    Q_ASSERT(!sourceParent.isValid());
+    if (!m_papers || sourceParent.isValid())
+        return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+    const PaperListModel::Keys &keys = m_papers->keysAt(sourceRow);
+
+    // The compact keys first: most rows fail one of them when a filter is on.
+    if ((m_bookmarkedOnly || m_scope.kind == DateScope::Bookmarks) && keys.bookmarkTime < 0)
+        return false;
+    if (keys.votes >= 0) {
+        if (keys.votes < m_minimumVotes || (m_maximumVotes && keys.votes > *m_maximumVotes))
+            return false;
+    } else if (m_minimumVotes > 0) {
+        return false;
+    }
+    if (m_scope.isDateRange()) {
+        if (keys.latestDay < m_firstDay || keys.firstDay > m_lastDay)
+            return false;
+        // Between two appearances the scope may still hold none of them.
+        const PaperRow &paper = m_papers->paperAt(sourceRow);
+        if (paper.appearances.size() > 1
+            && std::none_of(paper.appearances.cbegin(), paper.appearances.cend(), [this](const Appearance &a) {
+                   const qint64 day = a.date.toJulianDay();
+                   return day >= m_firstDay && day <= m_lastDay;
+               }))
+            return false;
+    }
+    if (m_unreadOnly && keys.read && (m_pinnedId.isEmpty() || m_papers->paperAt(sourceRow).id != m_pinnedId))
+        return false;
+    return !m_matches || m_matches->contains(m_papers->paperAt(sourceRow).id);
+}
+
+bool PaperFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const PaperListModel *model = m_papers;
+    Q_ASSERT_X(model, "PaperFilterProxy", "the source must be a PaperListModel");
+    if (!model)
+        return QSortFilterProxyModel::lessThan(left, right);
+    Q_ASSERT(left.model() == model && right.model() == model);
+    Q_ASSERT(left.column() == right.column());
+
+    if (ranking()) {
+        constexpr int unranked = std::numeric_limits<int>::max();
+        const int leftRank = m_rank.value(model->paperAt(left.row()).id, unranked);
+        const int rightRank = m_rank.value(model->paperAt(right.row()).id, unranked);
+        // Best first in either direction: Qt asks lessThan(right, left) for descending order.
+        if (leftRank != rightRank)
+            return sortOrder() == Qt::AscendingOrder ? leftRank < rightRank : leftRank > rightRank;
+    }
+    return compareRows(*model, left.row(), right.row(), left.column()) < 0;
+}
+
+} // namespace hanji

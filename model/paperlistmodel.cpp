@@ -1,0 +1,567 @@
+#include "paperlistmodel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+namespace {
+
+// Beyond this many remove/change signals a reset is cheaper: each signal makes the proxy and
+// the view walk their mappings once.
+constexpr int kMaxIncrementalSignals = 32;
+constexpr int kAuthorsShown = 3;
+
+bool sameRow(const PaperRow &a, const PaperRow &b)
+{
+    return a.id == b.id && a.arxivId == b.arxivId && a.title == b.title && a.authors == b.authors
+        && a.appearances == b.appearances && a.votes == b.votes && a.bookmarked == b.bookmarked
+        && a.bookmarkedAt == b.bookmarkedAt && a.read == b.read;
+}
+
+// The number of contiguous runs in an ascending list of rows.
+int countRuns(const QList<int> &rows)
+{
+    int runs = 0;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (i == 0 || rows[i] != rows[i - 1] + 1)
+            ++runs;
+    }
+    return runs;
+}
+
+QDate latestDate(const PaperRow &paper)
+{
+    return paper.appearances.isEmpty() ? QDate() : paper.appearances.constLast().date;
+}
+
+QCollator makeCollator(const QLocale &locale)
+{
+    QCollator collator(locale);
+    // "Model 2" before "Model 10", and "diffusion" beside "Diffusion".
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    return collator;
+}
+
+// A total order: what the collator calls equal (case variants) is ordered by code points.
+int compareText(const QCollator &collator, const QString &left, const QString &right)
+{
+    const int result = collator.compare(left, right);
+    return result != 0 ? result : QString::compare(left, right);
+}
+
+// The rank of each text in collation order, identical texts sharing one; empty when cancelled.
+// A bottom-up merge sort rather than std::sort, so a cancelled job stops between passes.
+std::vector<qint32> collationRanks(const QCollator &collator, const std::vector<QString> &texts,
+                                   const std::atomic<bool> &cancelled)
+{
+    const qsizetype count = qsizetype(texts.size());
+    const auto less = [&](qint32 a, qint32 b) {
+        return compareText(collator, texts[std::size_t(a)], texts[std::size_t(b)]) < 0;
+    };
+    std::vector<qint32> order(static_cast<std::size_t>(count));
+    for (qsizetype i = 0; i < count; ++i)
+        order[std::size_t(i)] = qint32(i);
+    constexpr qsizetype kRun = 32;
+    for (qsizetype i = 0; i < count; i += kRun) {
+        if (i % (kRun * 64) == 0 && cancelled.load(std::memory_order_relaxed))
+            return {};
+        std::sort(order.begin() + i, order.begin() + std::min(i + kRun, count), less);
+    }
+    std::vector<qint32> merged(order.size());
+    for (qsizetype width = kRun; width < count; width *= 2) {
+        if (cancelled.load(std::memory_order_relaxed))
+            return {};
+        for (qsizetype i = 0; i < count; i += 2 * width) {
+            const qsizetype middle = std::min(i + width, count);
+            const qsizetype end = std::min(i + 2 * width, count);
+            std::merge(order.begin() + i, order.begin() + middle, order.begin() + middle, order.begin() + end,
+                       merged.begin() + i, less);
+        }
+        order.swap(merged);
+    }
+    std::vector<qint32> ranks(std::size_t(count), 0);
+    for (qsizetype i = 1; i < count; ++i) {
+        const qint32 row = order[std::size_t(i)];
+        const qint32 previous = order[std::size_t(i - 1)];
+        ranks[std::size_t(row)] = texts[std::size_t(row)] == texts[std::size_t(previous)]
+            ? ranks[std::size_t(previous)]
+            : qint32(i);
+    }
+    return ranks;
+}
+
+QString joinedAuthors(const QStringList &authors)
+{
+    return authors.join(u", "_s);
+}
+
+} // namespace
+
+// Ranks titles and author lists of a snapshot of the rows on a thread of its own. The snapshot
+// shares the strings (atomic reference counts), so taking it costs the GUI thread little.
+struct PaperListModel::CollationJob {
+    std::vector<QString> titles;
+    std::vector<QString> authors; // joined on the worker
+    std::vector<QStringList> authorLists;
+    std::vector<qint32> titleRanks;
+    std::vector<qint32> authorsRanks;
+    std::atomic<bool> cancelled{ false };
+    std::atomic<bool> done{ false };
+    std::thread thread;
+
+    void run(const QLocale &locale)
+    {
+        const QCollator collator = makeCollator(locale);
+        titleRanks = collationRanks(collator, titles, cancelled);
+        authors.reserve(authorLists.size());
+        for (const QStringList &list : authorLists) {
+            if (cancelled.load(std::memory_order_relaxed))
+                break;
+            authors.push_back(joinedAuthors(list));
+        }
+        if (!cancelled.load(std::memory_order_relaxed))
+            authorsRanks = collationRanks(collator, authors, cancelled);
+        done.store(true, std::memory_order_release);
+    }
+};
+
+PaperListModel::PaperListModel(QObject *parent)
+    : PaperListModel(QLocale(QLocale::Korean, QLocale::SouthKorea), parent)
+{
+}
+
+PaperListModel::PaperListModel(const QLocale &locale, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_locale(locale)
+    , m_collator(makeCollator(locale))
+{
+}
+
+PaperListModel::~PaperListModel()
+{
+    stopCollation();
+}
+
+void PaperListModel::setRows(QList<PaperRow> rows)
+{
+    if (m_rows.empty()) {
+        if (!rows.isEmpty())
+            resetTo(std::move(rows));
+        return;
+    }
+
+    // Where each incoming paper is in the list; duplicates would break indexOfId: the first wins.
+    QHash<QString, qsizetype> incoming;
+    incoming.reserve(rows.size());
+    QList<qsizetype> added;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (incoming.contains(rows[i].id))
+            continue;
+        incoming.insert(rows[i].id, i);
+        if (!m_rowOfId.contains(rows[i].id))
+            added.append(i);
+    }
+    QList<int> removed;
+    QList<int> changed;
+    QStringList changedIds;
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        const auto it = incoming.constFind(m_rows[std::size_t(row)].id);
+        if (it == incoming.cend()) {
+            removed.append(row);
+        } else if (!sameRow(m_rows[std::size_t(row)], rows[*it])) {
+            changed.append(row);
+            changedIds.append(m_rows[std::size_t(row)].id);
+        }
+    }
+    if (countRuns(removed) + countRuns(changed) > kMaxIncrementalSignals) {
+        resetTo(std::move(rows));
+        return;
+    }
+    bool textChanged = !removed.isEmpty() || !added.isEmpty();
+    for (const int row : std::as_const(changed)) {
+        const PaperRow &paper = m_rows[std::size_t(row)];
+        const PaperRow &next = rows[incoming.value(paper.id)];
+        textChanged = textChanged || next.title != paper.title || next.authors != paper.authors;
+    }
+    // Before any signal: the proxy compares rows while it follows them.
+    if (textChanged)
+        stopCollation();
+
+    // Removals in runs from the end, so the rows of the runs still to go stay valid.
+    for (qsizetype r = removed.size() - 1; r >= 0;) {
+        const int last = removed[r];
+        while (r > 0 && removed[r - 1] == removed[r] - 1)
+            --r;
+        const int first = removed[r];
+        --r;
+        beginRemoveRows({}, first, last);
+        eraseRows(first, last);
+        endRemoveRows();
+    }
+
+    // Changes where the rows are now, one dataChanged per run.
+    QList<int> changedRows;
+    changedRows.reserve(changedIds.size());
+    for (const QString &id : std::as_const(changedIds))
+        changedRows.append(m_rowOfId.value(id));
+    std::sort(changedRows.begin(), changedRows.end());
+    for (qsizetype r = 0; r < changedRows.size(); ++r) {
+        const int first = changedRows[r];
+        while (r + 1 < changedRows.size() && changedRows[r + 1] == changedRows[r] + 1)
+            ++r;
+        const int last = changedRows[r];
+        for (int row = first; row <= last; ++row) {
+            PaperRow &paper = m_rows[std::size_t(row)];
+            PaperRow &next = rows[incoming.value(paper.id)];
+            m_keys[std::size_t(row)] = keysOf(next);
+            paper = std::move(next);
+        }
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    }
+
+    if (!added.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const qsizetype i : std::as_const(added)) {
+            m_rowOfId.insert(rows[i].id, int(m_rows.size()));
+            m_keys.push_back(keysOf(rows[i]));
+            m_rows.push_back(std::move(rows[i]));
+        }
+        endInsertRows();
+    }
+    if (textChanged)
+        startCollation();
+}
+
+void PaperListModel::resetTo(QList<PaperRow> rows)
+{
+    std::vector<PaperRow> papers;
+    std::vector<Keys> keys;
+    papers.reserve(std::size_t(rows.size()));
+    keys.reserve(std::size_t(rows.size()));
+    QHash<QString, int> rowOfId;
+    rowOfId.reserve(rows.size());
+    for (PaperRow &row : rows) {
+        if (rowOfId.contains(row.id))
+            continue;
+        rowOfId.insert(row.id, int(papers.size()));
+        keys.push_back(keysOf(row));
+        papers.push_back(std::move(row));
+    }
+    stopCollation();
+    beginResetModel();
+    m_rows = std::move(papers);
+    m_keys = std::move(keys);
+    m_rowOfId = std::move(rowOfId);
+    endResetModel();
+    startCollation();
+}
+
+void PaperListModel::eraseRows(int first, int last)
+{
+    for (int row = first; row <= last; ++row)
+        m_rowOfId.remove(m_rows[std::size_t(row)].id);
+    m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+    m_keys.erase(m_keys.begin() + first, m_keys.begin() + last + 1);
+    for (int row = first; row < int(m_rows.size()); ++row)
+        m_rowOfId[m_rows[std::size_t(row)].id] = row;
+}
+
+PaperListModel::Keys PaperListModel::keysOf(const PaperRow &row)
+{
+    const auto day = [](QDate date) { return date.isValid() ? qint32(date.toJulianDay()) : 0; };
+    Keys keys;
+    keys.votes = row.votes.value_or(-1);
+    if (!row.appearances.isEmpty()) {
+        // Ascending by contract; min/max keeps a stray order harmless.
+        const auto [first, last] = std::minmax_element(
+            row.appearances.cbegin(), row.appearances.cend(),
+            [](const Appearance &a, const Appearance &b) { return a.date < b.date; });
+        keys.firstDay = day(first->date);
+        keys.latestDay = day(last->date);
+    }
+    if (row.bookmarked)
+        keys.bookmarkTime = row.bookmarkedAt.isValid() ? row.bookmarkedAt.toMSecsSinceEpoch() : 0;
+    keys.read = row.read;
+    return keys;
+}
+
+bool PaperListModel::updateUserState(const QString &id, bool bookmarked, const QDateTime &bookmarkedAt, bool read)
+{
+    const int row = indexOfId(id);
+    if (row < 0)
+        return false;
+    PaperRow &paper = m_rows[std::size_t(row)];
+    if (paper.bookmarked == bookmarked && paper.bookmarkedAt == bookmarkedAt && paper.read == read)
+        return false;
+    paper.bookmarked = bookmarked;
+    paper.bookmarkedAt = bookmarkedAt;
+    paper.read = read;
+    m_keys[std::size_t(row)] = keysOf(paper);
+    // The whole row: unread rows are bold in every column, and the proxy re-sorts a changed row
+    // only when the sort column is inside the range.
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1),
+                       { Qt::DisplayRole, Qt::ToolTipRole, BookmarkedRole, BookmarkedAtRole, ReadRole, UnreadRole,
+                         SortRole });
+    return true;
+}
+
+int PaperListModel::indexOfId(const QString &id) const
+{
+    return m_rowOfId.value(id, -1);
+}
+
+QModelIndex PaperListModel::indexForId(const QString &id, int column) const
+{
+    Q_ASSERT(column >= 0 && column < ColumnCount);
+    const int row = indexOfId(id);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+const PaperRow &PaperListModel::paperAt(int row) const
+{
+    Q_ASSERT(row >= 0 && row < int(m_rows.size()));
+    return m_rows[std::size_t(row)];
+}
+
+const PaperListModel::Keys &PaperListModel::keysAt(int row) const
+{
+    Q_ASSERT(row >= 0 && row < int(m_keys.size()));
+    return m_keys[std::size_t(row)];
+}
+
+int PaperListModel::compareTitles(int left, int right) const
+{
+    Q_ASSERT(left >= 0 && left < int(m_rows.size()) && right >= 0 && right < int(m_rows.size()));
+    if (adoptCollation(false))
+        return (m_titleRanks[std::size_t(left)] > m_titleRanks[std::size_t(right)])
+            - (m_titleRanks[std::size_t(left)] < m_titleRanks[std::size_t(right)]);
+    return compareText(m_collator, m_rows[std::size_t(left)].title, m_rows[std::size_t(right)].title);
+}
+
+int PaperListModel::compareAuthors(int left, int right) const
+{
+    Q_ASSERT(left >= 0 && left < int(m_rows.size()) && right >= 0 && right < int(m_rows.size()));
+    if (adoptCollation(false))
+        return (m_authorsRanks[std::size_t(left)] > m_authorsRanks[std::size_t(right)])
+            - (m_authorsRanks[std::size_t(left)] < m_authorsRanks[std::size_t(right)]);
+    return compareText(m_collator, joinedAuthors(m_rows[std::size_t(left)].authors),
+                       joinedAuthors(m_rows[std::size_t(right)].authors));
+}
+
+bool PaperListModel::hasCollationRanks() const
+{
+    return adoptCollation(false);
+}
+
+void PaperListModel::waitForCollationRanks() const
+{
+    (void)adoptCollation(true);
+}
+
+void PaperListModel::startCollation()
+{
+    Q_ASSERT(!m_job && m_titleRanks.empty());
+    if (m_rows.empty())
+        return;
+    auto job = std::make_unique<CollationJob>();
+    job->titles.reserve(m_rows.size());
+    job->authorLists.reserve(m_rows.size());
+    for (const PaperRow &paper : m_rows) {
+        job->titles.push_back(paper.title);
+        job->authorLists.push_back(paper.authors);
+    }
+    job->thread = std::thread(&CollationJob::run, job.get(), m_locale);
+    m_job = std::move(job);
+}
+
+void PaperListModel::stopCollation()
+{
+    if (m_job) {
+        m_job->cancelled.store(true, std::memory_order_relaxed);
+        m_job->thread.join(); // within one merge pass
+        m_job.reset();
+    }
+    m_titleRanks.clear();
+    m_authorsRanks.clear();
+}
+
+bool PaperListModel::adoptCollation(bool wait) const
+{
+    if (!m_titleRanks.empty())
+        return true;
+    if (!m_job || (!wait && !m_job->done.load(std::memory_order_acquire)))
+        return false;
+    m_job->thread.join();
+    if (!m_job->cancelled.load(std::memory_order_relaxed)) {
+        m_titleRanks = std::move(m_job->titleRanks);
+        m_authorsRanks = std::move(m_job->authorsRanks);
+    }
+    m_job.reset();
+    Q_ASSERT(m_titleRanks.empty() || m_titleRanks.size() == m_rows.size());
+    return !m_titleRanks.empty();
+}
+
+QString PaperListModel::authorsText(const QStringList &authors) const
+{
+    if (authors.size() <= kAuthorsShown)
+        return authors.join(u", "_s);
+    const QString shown = authors.first(kAuthorsShown).join(u", "_s);
+    const qsizetype rest = authors.size() - kAuthorsShown;
+    return korean() ? u"%1 외 %2명"_s.arg(shown).arg(rest) : u"%1 +%2"_s.arg(shown).arg(rest);
+}
+
+int PaperListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PaperListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PaperListModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    if (!index.isValid())
+        return {};
+    const PaperRow &paper = m_rows[std::size_t(index.row())];
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case BookmarkColumn:
+            return paper.bookmarked ? u"★"_s : u"☆"_s;
+        case VotesColumn:
+            return paper.votes ? QVariant(*paper.votes) : QVariant(); // unknown is not zero
+        case TitleColumn:
+            return paper.title;
+        case AuthorsColumn:
+            return authorsText(paper.authors); // made per visible cell: no cost for 50,000 rows
+        case DateColumn:
+            return latestDate(paper).toString(Qt::ISODate);
+        case ArxivIdColumn:
+            return paper.arxivId;
+        default:
+            Q_UNREACHABLE_RETURN({});
+        }
+    case Qt::ToolTipRole:
+        // What the cell cut short.
+        if (column == TitleColumn)
+            return paper.title;
+        if (column == AuthorsColumn && paper.authors.size() > kAuthorsShown)
+            return paper.authors.join(u", "_s);
+        if (column == DateColumn && paper.appearances.size() > 1) {
+            QStringList dates;
+            for (const Appearance &a : paper.appearances)
+                dates.append(a.date.toString(Qt::ISODate));
+            return dates.join(u", "_s);
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == VotesColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        if (column == BookmarkColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignCenter));
+        return {};
+    case IdRole:
+        return paper.id;
+    case ArxivIdRole:
+        return paper.arxivId;
+    case VotesRole:
+        return paper.votes.value_or(-1);
+    case LatestDateRole:
+        return latestDate(paper);
+    case DatesRole: {
+        QList<QDate> dates;
+        dates.reserve(paper.appearances.size());
+        for (const Appearance &a : paper.appearances)
+            dates.append(a.date);
+        return QVariant::fromValue(dates);
+    }
+    case BookmarkedRole:
+        return paper.bookmarked;
+    case BookmarkedAtRole:
+        return paper.bookmarkedAt;
+    case ReadRole:
+        return paper.read;
+    case UnreadRole:
+        return !paper.read;
+    case TitleRole:
+        return paper.title;
+    case AuthorsRole:
+        return paper.authors;
+    case SortRole:
+        switch (column) {
+        case BookmarkColumn:
+            return paper.bookmarked ? paper.bookmarkedAt.toMSecsSinceEpoch() : qint64(-1);
+        case VotesColumn:
+            return paper.votes.value_or(-1);
+        case TitleColumn:
+            return paper.title;
+        case AuthorsColumn:
+            return paper.authors.join(u", "_s);
+        case DateColumn:
+            return latestDate(paper).toJulianDay();
+        case ArxivIdColumn:
+            return paper.arxivId;
+        default:
+            Q_UNREACHABLE_RETURN({});
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant PaperListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole && section == BookmarkColumn)
+        return korean() ? u"북마크"_s : tr("Bookmark");
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case BookmarkColumn:
+        return u"★"_s;
+    case VotesColumn:
+        return korean() ? u"추천"_s : tr("Votes");
+    case TitleColumn:
+        return korean() ? u"제목"_s : tr("Title");
+    case AuthorsColumn:
+        return korean() ? u"저자"_s : tr("Authors");
+    case DateColumn:
+        return korean() ? u"날짜"_s : tr("Date");
+    case ArxivIdColumn:
+        return u"arXiv"_s;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PaperListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(ArxivIdRole, "arxivId");
+    names.insert(VotesRole, "votes");
+    names.insert(LatestDateRole, "latestDate");
+    names.insert(DatesRole, "dates");
+    names.insert(BookmarkedRole, "bookmarked");
+    names.insert(BookmarkedAtRole, "bookmarkedAt");
+    names.insert(ReadRole, "read");
+    names.insert(UnreadRole, "unread");
+    names.insert(TitleRole, "title");
+    names.insert(AuthorsRole, "authors");
+    names.insert(SortRole, "sortValue");
+    return names;
+}
+
+} // namespace hanji

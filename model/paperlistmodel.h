@@ -1,0 +1,119 @@
+#pragma once
+
+#include "paper.h"
+
+#include <QAbstractTableModel>
+#include <QCollator>
+#include <QHash>
+#include <QLocale>
+
+#include <memory>
+#include <vector>
+
+namespace hanji {
+
+// The paper table of the reader window, one row per paper. Read-only: the window turns a click
+// on the star into a library write, and the library's answer comes back through
+// updateUserState(), so the model never shows a state the library has not stored.
+//
+// Row order is the order papers arrived in and means nothing to the reader: PaperFilterProxy
+// sorts. That freedom lets setRows() keep every surviving row where it is, so views keep
+// their selection across an import.
+class PaperListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { BookmarkColumn, VotesColumn, TitleColumn, AuthorsColumn, DateColumn, ArxivIdColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    enum Role {
+        IdRole = Qt::UserRole + 1, // QString
+        ArxivIdRole, // QString, empty when not on arXiv
+        VotesRole, // int, -1 when unknown
+        LatestDateRole, // QDate, the most recent appearance
+        DatesRole, // QList<QDate>, every appearance, ascending
+        BookmarkedRole, // bool
+        BookmarkedAtRole, // QDateTime, UTC
+        ReadRole, // bool
+        UnreadRole, // bool: the view makes these rows bold
+        TitleRole, // QString
+        AuthorsRole, // QStringList, all of them
+        SortRole, // per column: a value that orders like the column (votes, Julian day, text)
+    };
+    Q_ENUM(Role)
+
+    // Korean locales (the default: our readers) list authors as "A, B, C 외 N명" and label
+    // columns in Korean; other locales give "A, B, C +N" and translatable English. The locale
+    // also chooses the collation of titles and authors.
+    explicit PaperListModel(QObject *parent = nullptr);
+    explicit PaperListModel(const QLocale &locale, QObject *parent = nullptr);
+    ~PaperListModel() override;
+
+    // Replaces the papers after an import: rows of vanished papers are removed, changed ones
+    // announced with dataChanged, new ones appended. When that would take too many signals
+    // (a rebuilt library) it resets instead; the window then reselects through indexOfId().
+    void setRows(QList<PaperRow> rows);
+    // One paper's bookmark or read state changed: dataChanged for its row only.
+    // Returns false for an unknown id or when nothing changed.
+    bool updateUserState(const QString &id, bool bookmarked, const QDateTime &bookmarkedAt, bool read);
+
+    // The row of a paper, or -1; constant time.
+    [[nodiscard]] int indexOfId(const QString &id) const;
+    [[nodiscard]] QModelIndex indexForId(const QString &id, int column = TitleColumn) const;
+    [[nodiscard]] const PaperRow &paperAt(int row) const;
+
+    // What the proxy sorts and filters by, kept apart from the rows in one compact array:
+    // sorting 50,000 rows then reads about a megabyte instead of chasing pointers through them.
+    struct Keys {
+        qint32 votes = -1; // -1 when unknown
+        qint32 firstDay = 0; // Julian days of the earliest and the latest appearance; 0 for none
+        qint32 latestDay = 0;
+        qint64 bookmarkTime = -1; // ms since the epoch, 0 when bookmarked at an unknown time; -1: not
+        bool read = false;
+    };
+    [[nodiscard]] const Keys &keysAt(int row) const;
+    // Collation order of two rows' titles or author lists (numeric, case-insensitive; text the
+    // collator calls equal falls back to code points, so only identical text compares equal).
+    // After each change a worker thread ranks all rows by collation; until it is done the
+    // comparison asks QCollator directly, with the same answers, so the GUI never waits for it.
+    [[nodiscard]] int compareTitles(int left, int right) const;
+    [[nodiscard]] int compareAuthors(int left, int right) const;
+    // For tests and benchmarks: whether the ranks are in, and waiting for them.
+    [[nodiscard]] bool hasCollationRanks() const;
+    void waitForCollationRanks() const;
+    // "A, B, C 외 2명" or "A, B, C +2".
+    [[nodiscard]] QString authorsText(const QStringList &authors) const;
+    [[nodiscard]] QLocale locale() const { return m_locale; }
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct CollationJob;
+
+    [[nodiscard]] static Keys keysOf(const PaperRow &row);
+    void resetTo(QList<PaperRow> rows);
+    void eraseRows(int first, int last);
+    // Ranks are per row: any change of rows or their text drops them and starts a new job.
+    void stopCollation();
+    void startCollation();
+    [[nodiscard]] bool adoptCollation(bool wait) const;
+    [[nodiscard]] bool korean() const { return m_locale.language() == QLocale::Korean; }
+
+    QLocale m_locale;
+    QCollator m_collator;
+    // One entry per row in each; the rank arrays are empty until a job delivers them.
+    std::vector<PaperRow> m_rows;
+    std::vector<Keys> m_keys;
+    mutable std::vector<qint32> m_titleRanks;
+    mutable std::vector<qint32> m_authorsRanks;
+    mutable std::unique_ptr<CollationJob> m_job;
+    QHash<QString, int> m_rowOfId;
+};
+
+} // namespace hanji
