@@ -495,8 +495,6 @@ QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
     if (options.remoteImages && httpUrl(paper.thumbnailUrl)) {
         out += u"<figure class=\"thumb\"><img src=\""_s;
         appendEscaped(out, thumbnailPageUrl(paper.thumbnailUrl));
-        if (options.imageRevision != 0)
-            out += u"?r="_s + QString::number(options.imageRevision);
         out += u"\" alt=\"\"></figure>\n"_s;
     }
 

@@ -27,9 +27,6 @@ struct PaperHtmlColors {
 struct PaperHtmlOptions {
     PaperHtmlColors colors = PaperHtmlColors::light();
     bool remoteImages = true; // off: no <img> for the thumbnail at all
-    // Non-zero: appended to image URLs ("?r=N"), so that the engine's memory cache never
-    // answers for us and a placeholder does not outlive the image that replaced it.
-    int imageRevision = 0;
 };
 
 // The pane's URL scheme; pages and thumbnails are served from it, nothing else is loaded.

@@ -5,6 +5,7 @@
 
 #include <QBuffer>
 #include <QLoggingCategory>
+#include <QMultiMap>
 #include <QWebEngineUrlRequestJob>
 #include <QWebEngineUrlScheme>
 
@@ -19,6 +20,8 @@ const QByteArray schemeName = paperUrlScheme.toLatin1();
 
 void reply(QWebEngineUrlRequestJob *job, const QByteArray &contentType, const QByteArray &bytes)
 {
+    // Every answer may change (a placeholder now, the image later): the engine keeps none.
+    job->setAdditionalResponseHeaders({ { "Cache-Control"_ba, "no-store"_ba } });
     auto *buffer = new QBuffer(job); // the engine reads it after we return; it dies with the job
     buffer->setData(bytes);
     buffer->open(QIODevice::ReadOnly);

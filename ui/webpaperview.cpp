@@ -255,9 +255,8 @@ bool WebPaperView::eventFilter(QObject *watched, QEvent *event)
 
 void WebPaperView::render()
 {
-    PaperHtmlOptions options = htmlOptions();
+    const PaperHtmlOptions options = htmlOptions();
     m_renderedColors = colorsKey(options.colors, options.remoteImages);
-    options.imageRevision = ++m_renders;
     // The view's own background too, so that switching papers does not flash white.
     m_page->setBackgroundColor(QColor::fromString(options.colors.background));
     m_scheme->setThumbnails(m_paper && options.remoteImages ? QStringList { m_paper->thumbnailUrl } : QStringList {});

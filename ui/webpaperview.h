@@ -58,7 +58,6 @@ private:
     ThumbnailCache *m_thumbnails;
     std::optional<Paper> m_paper;
     QString m_renderedColors; // the colours of what is on screen, to skip needless reloads
-    int m_renders = 0;
 };
 
 } // namespace hanji

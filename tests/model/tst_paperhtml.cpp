@@ -157,10 +157,6 @@ void TestPaperHtml::page_data()
         << Edit([](Paper &, PaperHtmlOptions &) {})
         << QStringList { u"<img src=\"hanji://thumbnail/"_s + thumbnailKey(u"https://cdn.example.org/dpo.png") + u'"' }
         << QStringList { u"cdn.example.org"_s };
-    QTest::addRow("image revision defeats the engine's cache")
-        << Edit([](Paper &, PaperHtmlOptions &o) { o.imageRevision = 7; })
-        << QStringList { u"<img src=\"hanji://thumbnail/"_s + thumbnailKey(u"https://cdn.example.org/dpo.png") + u"?r=7\""_s }
-        << QStringList {};
     QTest::addRow("remote images off: no <img>")
         << Edit([](Paper &, PaperHtmlOptions &o) { o.remoteImages = false; })
         << QStringList {} << QStringList { u"<img"_s, u"hanji://thumbnail"_s };
