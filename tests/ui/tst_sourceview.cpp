@@ -144,6 +144,10 @@ void TestSourceView::textIsVisible()
                                             : KSyntaxHighlighting::Repository::LightTheme)
                  .name());
 
+    // For a person to look at: set HANJI_SCREENSHOT_DIR to keep PNGs of the view.
+    if (const QString dir = qEnvironmentVariable("HANJI_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(window.grab().save(dir + (dark ? u"/source-dark.png"_s : u"/source.png"_s)));
+
     const QColor background = view->palette().color(QPalette::Base);
     QCOMPARE(luminance(background) < 0.2, dark);
     const QColor text = QColor::fromRgb(view->highlighter()->theme().textColor(Theme::Normal));
