@@ -166,10 +166,9 @@ void PaperFilterProxy::setPinnedId(const QString &id)
 
 void PaperFilterProxy::setSearchMatches(std::optional<QSet<QString>> ids)
 {
-    const bool wasRanking = ranking();
-    if (!wasRanking && ids == m_matches)
+    if (ids == m_matches && m_rank.isEmpty())
         return;
-    if (wasRanking) {
+    if (ranking()) {
         // The order changes as well as the rows.
         m_matches = std::move(ids);
         m_rank.clear();

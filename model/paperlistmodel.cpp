@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +16,9 @@ namespace {
 // the view walk their mappings once.
 constexpr int kMaxIncrementalSignals = 32;
 constexpr int kAuthorsShown = 3;
+// A few direct comparisons (a row or two placed by the proxy) cost less than waiting for the
+// worker; a whole sort costs more, so past this many the model waits for the ranks.
+constexpr int kMaxDirectCompares = 5000;
 
 bool sameRow(const PaperRow &a, const PaperRow &b)
 {
@@ -102,31 +107,33 @@ QString joinedAuthors(const QStringList &authors)
 
 } // namespace
 
-// Ranks titles and author lists of a snapshot of the rows on a thread of its own. The snapshot
-// shares the strings (atomic reference counts), so taking it costs the GUI thread little.
+// Ranks titles, then author lists, of a snapshot of the rows on a thread of its own. The
+// snapshot shares the strings (atomic reference counts), so taking it costs the GUI thread
+// little. Each result is handed over on its own, so a title sort need not wait for authors.
 struct PaperListModel::CollationJob {
     std::vector<QString> titles;
-    std::vector<QString> authors; // joined on the worker
     std::vector<QStringList> authorLists;
-    std::vector<qint32> titleRanks;
-    std::vector<qint32> authorsRanks;
+    std::promise<std::vector<qint32>> titlePromise;
+    std::promise<std::vector<qint32>> authorsPromise;
+    std::future<std::vector<qint32>> titleRanks = titlePromise.get_future();
+    std::future<std::vector<qint32>> authorsRanks = authorsPromise.get_future();
     std::atomic<bool> cancelled{ false };
-    std::atomic<bool> done{ false };
     std::thread thread;
 
     void run(const QLocale &locale)
     {
         const QCollator collator = makeCollator(locale);
-        titleRanks = collationRanks(collator, titles, cancelled);
+        titlePromise.set_value(collationRanks(collator, titles, cancelled));
+        std::vector<QString> authors;
         authors.reserve(authorLists.size());
         for (const QStringList &list : authorLists) {
             if (cancelled.load(std::memory_order_relaxed))
                 break;
             authors.push_back(joinedAuthors(list));
         }
-        if (!cancelled.load(std::memory_order_relaxed))
-            authorsRanks = collationRanks(collator, authors, cancelled);
-        done.store(true, std::memory_order_release);
+        authorsPromise.set_value(cancelled.load(std::memory_order_relaxed)
+                                     ? std::vector<qint32>()
+                                     : collationRanks(collator, authors, cancelled));
     }
 };
 
@@ -155,15 +162,17 @@ void PaperListModel::setRows(QList<PaperRow> rows)
         return;
     }
 
+    // Read only: a non-const access would detach the caller's list, copying 50,000 rows.
+    const QList<PaperRow> &next = rows;
     // Where each incoming paper is in the list; duplicates would break indexOfId: the first wins.
     QHash<QString, qsizetype> incoming;
-    incoming.reserve(rows.size());
+    incoming.reserve(next.size());
     QList<qsizetype> added;
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        if (incoming.contains(rows[i].id))
+    for (qsizetype i = 0; i < next.size(); ++i) {
+        if (incoming.contains(next[i].id))
             continue;
-        incoming.insert(rows[i].id, i);
-        if (!m_rowOfId.contains(rows[i].id))
+        incoming.insert(next[i].id, i);
+        if (!m_rowOfId.contains(next[i].id))
             added.append(i);
     }
     QList<int> removed;
@@ -173,7 +182,7 @@ void PaperListModel::setRows(QList<PaperRow> rows)
         const auto it = incoming.constFind(m_rows[std::size_t(row)].id);
         if (it == incoming.cend()) {
             removed.append(row);
-        } else if (!sameRow(m_rows[std::size_t(row)], rows[*it])) {
+        } else if (!sameRow(m_rows[std::size_t(row)], next[*it])) {
             changed.append(row);
             changedIds.append(m_rows[std::size_t(row)].id);
         }
@@ -185,8 +194,8 @@ void PaperListModel::setRows(QList<PaperRow> rows)
     bool textChanged = !removed.isEmpty() || !added.isEmpty();
     for (const int row : std::as_const(changed)) {
         const PaperRow &paper = m_rows[std::size_t(row)];
-        const PaperRow &next = rows[incoming.value(paper.id)];
-        textChanged = textChanged || next.title != paper.title || next.authors != paper.authors;
+        const PaperRow &update = next[incoming.value(paper.id)];
+        textChanged = textChanged || update.title != paper.title || update.authors != paper.authors;
     }
     // Before any signal: the proxy compares rows while it follows them.
     if (textChanged)
@@ -217,9 +226,8 @@ void PaperListModel::setRows(QList<PaperRow> rows)
         const int last = changedRows[r];
         for (int row = first; row <= last; ++row) {
             PaperRow &paper = m_rows[std::size_t(row)];
-            PaperRow &next = rows[incoming.value(paper.id)];
-            m_keys[std::size_t(row)] = keysOf(next);
-            paper = std::move(next);
+            paper = next[incoming.value(paper.id)];
+            m_keys[std::size_t(row)] = keysOf(paper);
         }
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
     }
@@ -228,9 +236,9 @@ void PaperListModel::setRows(QList<PaperRow> rows)
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
         for (const qsizetype i : std::as_const(added)) {
-            m_rowOfId.insert(rows[i].id, int(m_rows.size()));
-            m_keys.push_back(keysOf(rows[i]));
-            m_rows.push_back(std::move(rows[i]));
+            m_rowOfId.insert(next[i].id, int(m_rows.size()));
+            m_keys.push_back(keysOf(next[i]));
+            m_rows.push_back(next[i]);
         }
         endInsertRows();
     }
@@ -246,6 +254,7 @@ void PaperListModel::resetTo(QList<PaperRow> rows)
     keys.reserve(std::size_t(rows.size()));
     QHash<QString, int> rowOfId;
     rowOfId.reserve(rows.size());
+    // Moves the rows out when the caller gave its list away, copies them when it kept it.
     for (PaperRow &row : rows) {
         if (rowOfId.contains(row.id))
             continue;
@@ -338,35 +347,39 @@ const PaperListModel::Keys &PaperListModel::keysAt(int row) const
 int PaperListModel::compareTitles(int left, int right) const
 {
     Q_ASSERT(left >= 0 && left < int(m_rows.size()) && right >= 0 && right < int(m_rows.size()));
-    if (adoptCollation(false))
+    if (adoptRanks(Text::Titles, m_directCompares > kMaxDirectCompares))
         return (m_titleRanks[std::size_t(left)] > m_titleRanks[std::size_t(right)])
             - (m_titleRanks[std::size_t(left)] < m_titleRanks[std::size_t(right)]);
+    ++m_directCompares;
     return compareText(m_collator, m_rows[std::size_t(left)].title, m_rows[std::size_t(right)].title);
 }
 
 int PaperListModel::compareAuthors(int left, int right) const
 {
     Q_ASSERT(left >= 0 && left < int(m_rows.size()) && right >= 0 && right < int(m_rows.size()));
-    if (adoptCollation(false))
+    if (adoptRanks(Text::Authors, m_directCompares > kMaxDirectCompares))
         return (m_authorsRanks[std::size_t(left)] > m_authorsRanks[std::size_t(right)])
             - (m_authorsRanks[std::size_t(left)] < m_authorsRanks[std::size_t(right)]);
+    ++m_directCompares;
     return compareText(m_collator, joinedAuthors(m_rows[std::size_t(left)].authors),
                        joinedAuthors(m_rows[std::size_t(right)].authors));
 }
 
 bool PaperListModel::hasCollationRanks() const
 {
-    return adoptCollation(false);
+    return adoptRanks(Text::Titles, false)
+        && adoptRanks(Text::Authors, false);
 }
 
 void PaperListModel::waitForCollationRanks() const
 {
-    (void)adoptCollation(true);
+    (void)adoptRanks(Text::Titles, true);
+    (void)adoptRanks(Text::Authors, true);
 }
 
 void PaperListModel::startCollation()
 {
-    Q_ASSERT(!m_job && m_titleRanks.empty());
+    Q_ASSERT(!m_job && m_titleRanks.empty() && m_authorsRanks.empty());
     if (m_rows.empty())
         return;
     auto job = std::make_unique<CollationJob>();
@@ -378,6 +391,7 @@ void PaperListModel::startCollation()
     }
     job->thread = std::thread(&CollationJob::run, job.get(), m_locale);
     m_job = std::move(job);
+    m_directCompares = 0;
 }
 
 void PaperListModel::stopCollation()
@@ -391,20 +405,19 @@ void PaperListModel::stopCollation()
     m_authorsRanks.clear();
 }
 
-bool PaperListModel::adoptCollation(bool wait) const
+bool PaperListModel::adoptRanks(Text text, bool wait) const
 {
-    if (!m_titleRanks.empty())
+    std::vector<qint32> &ranks = text == Text::Titles ? m_titleRanks : m_authorsRanks;
+    if (!ranks.empty())
         return true;
-    if (!m_job || (!wait && !m_job->done.load(std::memory_order_acquire)))
+    if (!m_job)
         return false;
-    m_job->thread.join();
-    if (!m_job->cancelled.load(std::memory_order_relaxed)) {
-        m_titleRanks = std::move(m_job->titleRanks);
-        m_authorsRanks = std::move(m_job->authorsRanks);
-    }
-    m_job.reset();
-    Q_ASSERT(m_titleRanks.empty() || m_titleRanks.size() == m_rows.size());
-    return !m_titleRanks.empty();
+    std::future<std::vector<qint32>> &future = text == Text::Titles ? m_job->titleRanks : m_job->authorsRanks;
+    if (!future.valid() || (!wait && future.wait_for(std::chrono::seconds(0)) != std::future_status::ready))
+        return false;
+    ranks = future.get(); // empty when the job was cancelled
+    Q_ASSERT(ranks.empty() || ranks.size() == m_rows.size());
+    return !ranks.empty();
 }
 
 QString PaperListModel::authorsText(const QStringList &authors) const

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void readPaperLeavesUnreadOnlyUnlessPinned();
     void updatesResortOneRow();
     void rankedSearch();
+    void broadFilterChangesRebuildInOrder();
     void selectionSurvivesImport();
     void selectionAfterResetIsRestoredById();
 };
@@ -403,6 +404,64 @@ void TestPaperFilterProxy::rankedSearch()
     QVERIFY(!proxy.isSearching());
     QCOMPARE(proxy.rowCount(), 6);
     QCOMPARE(proxy.index(0, 0).data(PaperListModel::IdRole).toString(), u"p6"_s);
+
+    // An unranked answer drops the ranks even when it matches the same papers.
+    proxy.setRankOrder(false);
+    proxy.setSearchRanking({ u"p1"_s, u"p3"_s });
+    proxy.setSearchMatches(QSet<QString>{ u"p1"_s, u"p3"_s });
+    QCOMPARE(proxy.rankOf(u"p1"_s), -1);
+    proxy.setRankOrder(true);
+    QCOMPARE(idsInOrder(proxy), (QStringList{ u"p3"_s, u"p1"_s })); // Gamma, Alpha: by title
+}
+
+void TestPaperFilterProxy::broadFilterChangesRebuildInOrder()
+{
+    // Every other paper read: unread-only takes out 1,000 rows between 1,000 that stay, too
+    // many pieces for Qt's incremental path, so the proxy rebuilds. The result must be the
+    // same rows in the same order, with the reader's selection kept.
+    QList<PaperRow> rows;
+    for (int i = 0; i < 2000; ++i)
+        rows.append(paper({ u"id%1"_s.arg(i, 4, 10, QChar(u'0')), u"t"_s, (i * 7919) % 500, { u"2024-06-05"_s },
+                            false, i % 2 == 1 }));
+    PaperListModel model;
+    model.setRows(rows);
+    PaperFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.sort(PaperListModel::VotesColumn, Qt::DescendingOrder);
+    const QPersistentModelIndex kept = proxy.mapFromSource(model.indexForId(u"id0042"_s));
+    QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+
+    proxy.setUnreadOnly(true);
+    QCOMPARE(layout.count(), 1);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(proxy.rowCount(), 1000);
+    QVERIFY(kept.isValid());
+    QCOMPARE(kept.data(PaperListModel::IdRole).toString(), u"id0042"_s);
+    for (int row = 1; row < proxy.rowCount(); ++row) {
+        const QModelIndex above = proxy.index(row - 1, 0);
+        const QModelIndex below = proxy.index(row, 0);
+        QVERIFY(!below.data(PaperListModel::ReadRole).toBool());
+        const int votesAbove = above.data(PaperListModel::VotesRole).toInt();
+        const int votesBelow = below.data(PaperListModel::VotesRole).toInt();
+        QVERIFY(votesAbove > votesBelow
+                || (votesAbove == votesBelow
+                    && above.data(PaperListModel::IdRole).toString() > below.data(PaperListModel::IdRole).toString()));
+    }
+
+    // And back: 1,000 rows return between 1,000.
+    proxy.setUnreadOnly(false);
+    QCOMPARE(layout.count(), 2);
+    QCOMPARE(proxy.rowCount(), 2000);
+    QCOMPARE(kept.data(PaperListModel::IdRole).toString(), u"id0042"_s);
+
+    // A narrow change (one day's papers out of 2,000 on another day) stays incremental.
+    QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+    model.setRows(rows + QList<PaperRow>{ paper({ u"other"_s, u"t"_s, 1, { u"2024-06-06"_s } }) });
+    proxy.setScope(DateScope::ofDay(QDate(2024, 6, 6)));
+    QCOMPARE(layout.count(), 2);
+    QCOMPARE(proxy.rowCount(), 1);
 }
 
 void TestPaperFilterProxy::selectionSurvivesImport()
