@@ -85,27 +85,23 @@ DateTreeModel::~DateTreeModel() = default;
 
 void DateTreeModel::setRows(const QList<PaperRow> &rows)
 {
-    QHash<QString, PaperState> papers;
-    papers.reserve(rows.size());
+    // The papers are updated in place: after an import nearly all of them are as they were,
+    // and rebuilding 50,000 entries costs more than the counting.
+    ++m_generation;
     QHash<qint64, Counts> dayCounts;
+    dayCounts.reserve(m_days.size() + 64);
     QHash<int, Counts> monthCounts; // year * 100 + month
     QHash<int, Counts> yearCounts;
     Counts all;
     Counts bookmarks;
     for (const PaperRow &row : rows) {
-        if (papers.contains(row.id))
+        PaperState &state = m_papers[row.id];
+        if (state.generation == m_generation)
             continue; // the library never repeats an id; if it did, the first one wins
-        PaperState state;
+        state.generation = m_generation;
         state.bookmarked = row.bookmarked;
         state.read = row.read;
-        state.days.reserve(row.appearances.size());
-        for (const Appearance &a : row.appearances) {
-            if (a.date.isValid())
-                state.days.append(a.date);
-        }
-        if (!std::is_sorted(state.days.cbegin(), state.days.cend()))
-            std::sort(state.days.begin(), state.days.end());
-        state.days.erase(std::unique(state.days.begin(), state.days.end()), state.days.end());
+        updateDays(state.days, row.appearances);
 
         const int unread = row.read ? 0 : 1;
         ++all.papers;
@@ -121,22 +117,25 @@ void DateTreeModel::setRows(const QList<PaperRow> &rows)
             Counts &day = dayCounts[date.toJulianDay()];
             ++day.papers;
             day.unread += unread;
-            const int month = date.year() * 100 + date.month();
-            if (month != lastMonth) {
-                Counts &counts = monthCounts[month];
+            int year = 0;
+            int month = 0;
+            date.getDate(&year, &month, nullptr);
+            if (year * 100 + month != lastMonth) {
+                Counts &counts = monthCounts[year * 100 + month];
                 ++counts.papers;
                 counts.unread += unread;
-                lastMonth = month;
+                lastMonth = year * 100 + month;
             }
-            if (date.year() != lastYear) {
-                Counts &counts = yearCounts[date.year()];
+            if (year != lastYear) {
+                Counts &counts = yearCounts[year];
                 ++counts.papers;
                 counts.unread += unread;
-                lastYear = date.year();
+                lastYear = year;
             }
         }
-        papers.insert(row.id, std::move(state));
     }
+    // Papers gone since the last import.
+    m_papers.removeIf([this](const auto &it) { return it.value().generation != m_generation; });
 
     QList<qint64> days = dayCounts.keys();
     std::sort(days.begin(), days.end(), std::greater<>());
@@ -154,10 +153,35 @@ void DateTreeModel::setRows(const QList<PaperRow> &rows)
         months.back().children.push_back({ DateScope::ofDay(date), dayCounts.value(julian), {} });
     }
 
-    m_papers = std::move(papers);
     setCounts(m_all, all);
     setCounts(m_bookmarks, bookmarks);
     mergeChildren(m_all, years);
+}
+
+void DateTreeModel::updateDays(QList<QDate> &days, const QList<Appearance> &appearances)
+{
+    // Unchanged (the common case): no allocation.
+    const auto same = [&] {
+        if (days.size() != appearances.size())
+            return false;
+        for (qsizetype i = 0; i < days.size(); ++i) {
+            if (days[i] != appearances[i].date)
+                return false;
+        }
+        return true;
+    };
+    if (same())
+        return;
+    days.clear();
+    days.reserve(appearances.size());
+    for (const Appearance &a : appearances) {
+        if (a.date.isValid())
+            days.append(a.date);
+    }
+    // Ascending by contract; sorting keeps a stray order from counting a month twice.
+    if (!std::is_sorted(days.cbegin(), days.cend()))
+        std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
 }
 
 void DateTreeModel::mergeChildren(Node *node, std::vector<Shape> &wanted)

@@ -108,8 +108,10 @@ private:
         QList<QDate> days; // distinct, ascending
         bool bookmarked = false;
         bool read = false;
+        quint32 generation = 0; // the setRows() that last saw it
     };
 
+    static void updateDays(QList<QDate> &days, const QList<Appearance> &appearances);
     void mergeChildren(Node *node, std::vector<Shape> &wanted);
     std::unique_ptr<Node> makeNode(Node *parent, Shape &shape);
     void forgetDays(const Node *node);
@@ -126,6 +128,7 @@ private:
     Node *m_bookmarks = nullptr;
     QHash<qint64, Node *> m_days; // Julian day → day node
     QHash<QString, PaperState> m_papers;
+    quint32 m_generation = 0;
 };
 
 } // namespace hanji

@@ -350,7 +350,8 @@ void TestDateTreeModel::importInsertsAndRemovesNodesInPlace()
     QVERIFY(scopes.contains(DateScope::ofYear(2024)));
     QVERIFY(scopes.contains(DateScope::ofMonth(2024, 6)));
 
-    // The new day takes part in updates like the others.
+    // The new day takes part in updates like the others; the paper that left does not.
+    QVERIFY(!model.updateUserState(u"d"_s, true, false));
     QVERIFY(model.updateUserState(u"f"_s, false, true));
     QCOMPARE(model.indexForScope(DateScope::ofDay(QDate(2024, 6, 8))).data(DateTreeModel::UnreadRole).toInt(), 0);
 }
