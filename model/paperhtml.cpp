@@ -115,8 +115,8 @@ qsizetype closingBracket(QStringView text, qsizetype open, QChar opening, QChar 
     return -1;
 }
 
-// Titles and summaries carry bits of TeX ("16$\\times$16"). A span made only of symbols we
-// know reads better as the symbols; anything else stays as written.
+} // namespace
+
 QString texSymbols(QStringView text)
 {
     static const QHash<QString, QString> symbols = {
@@ -171,6 +171,8 @@ QString texSymbols(QStringView text)
     out += text.sliced(i);
     return out;
 }
+
+namespace {
 
 enum InlineFlag { AllowBold = 1, AllowLinks = 2, AllowAll = AllowBold | AllowLinks };
 
@@ -270,7 +272,8 @@ html, body { background: %2; color: %3; }
 body {
   margin: 0;
   padding: 1.6em 2em 3em;
-  font-family: "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif;
+  /* Latin first: CJK fonts centre ':' and friends, which looks odd in English titles; Hangul falls through. */
+  font-family: "Noto Sans", "Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif;
   font-size: 16px;
   line-height: 1.7;
   word-break: keep-all;

@@ -52,6 +52,10 @@ inline constexpr QStringView paperUrlScheme = u"hanji";
 // A page with nothing on it but the colours, for when no paper is selected.
 [[nodiscard]] QString emptyPaperHtml(const PaperHtmlOptions &options);
 
+// Titles and summaries carry bits of TeX ("16$\\times$16"). A span made only of symbols we
+// know reads better as the symbols ("16×16"); anything else stays as written.
+[[nodiscard]] QString texSymbols(QStringView text);
+
 // The paper as plain text for `hanji show`.
 [[nodiscard]] QString paperText(const Paper &paper);
 

@@ -1,5 +1,7 @@
 #include "paperlistmodel.h"
 
+#include "paperhtml.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -455,7 +457,7 @@ QVariant PaperListModel::data(const QModelIndex &index, int role) const
         case VotesColumn:
             return paper.votes ? QVariant(*paper.votes) : QVariant(); // unknown is not zero
         case TitleColumn:
-            return paper.title;
+            return texSymbols(paper.title); // as the summary pane shows it: "16×16"
         case AuthorsColumn:
             return authorsText(paper.authors); // made per visible cell: no cost for 50,000 rows
         case DateColumn:

@@ -255,7 +255,7 @@ void TestPaperHtml::colorsAndTypography()
     PaperHtmlOptions light;
     const QString lightHtml = paperHtml(paper, light);
     QVERIFY(lightHtml.contains(
-        u"font-family: \"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", \"Malgun Gothic\", sans-serif;"_s));
+        u"font-family: \"Noto Sans\", \"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", \"Malgun Gothic\", sans-serif;"_s));
     QVERIFY(lightHtml.contains(u"line-height: 1.7;"_s));
     QVERIFY(lightHtml.contains(u"word-break: keep-all;"_s)); // Korean breaks between words
     QVERIFY(lightHtml.contains(u"color-scheme: light;"_s));

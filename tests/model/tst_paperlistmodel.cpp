@@ -52,6 +52,15 @@ class TestPaperListModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void titlesShowTexSymbolsAsThePaneDoes()
+    {
+        PaperListModel model;
+        model.setRows({ paper(u"2010.11929"_s, u"An Image is Worth 16$\\times$16 Words"_s) });
+        const QModelIndex title = model.index(0, PaperListModel::TitleColumn);
+        QCOMPARE(title.data().toString(), u"An Image is Worth 16×16 Words"_s);
+        QCOMPARE(title.data(PaperListModel::TitleRole).toString(), u"An Image is Worth 16$\\times$16 Words"_s);
+    }
+
     void displayAndRoles();
     void authorsText_data();
     void authorsText();
