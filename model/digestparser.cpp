@@ -24,8 +24,13 @@ QStringView trimmedRight(QStringView line)
 
 // A LaTeX "\\textit" written without escaping reaches the digest as TAB + "extit" (likewise
 // \\b, \\f, \\v, \\a): put the backslash and letter back so the text reads as written.
+// Set per file: most files hold none of those control characters, and then no text needs a look.
+thread_local bool t_fileMayHoldEatenEscapes = true;
+
 QString restoreEatenEscapes(QStringView text)
 {
+    if (!t_fileMayHoldEatenEscapes)
+        return text.toString();
     const auto letterOf = [](QChar c) -> char {
         switch (c.unicode()) {
         case 0x07: return 'a';
@@ -400,10 +405,14 @@ ParsedDigest DigestParser::parse(QByteArrayView bytes, const QString &fileName)
 {
     const QString text = QString::fromUtf8(bytes); // invalid sequences become U+FFFD
     QList<ParseWarning> encodingWarnings;
-    if (!bytes.isValidUtf8()) {
+    // Looking for U+FFFD is a fast search; validating every byte again would cost a quarter of
+    // the parse. Only a file that has one (invalid bytes, or a real U+FFFD) is looked at line by line.
+    if (text.contains(QChar::ReplacementCharacter)) {
         for (int line : linesWithInvalidUtf8(bytes))
             encodingWarnings.append({ fileName, line, u"invalid UTF-8 replaced with U+FFFD"_s });
     }
+    t_fileMayHoldEatenEscapes = std::any_of(std::begin("\a\b\t\v\f"), std::end("\a\b\t\v\f") - 1,
+                                            [&](char c) { return bytes.contains(c); });
     QStringView view = text;
     if (view.startsWith(QChar(0xFEFF)))
         view = view.sliced(1);

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void parse();
     void warnings_data();
     void warnings();
+    void aRealReplacementCharacterIsNoWarning();
     void keepsRawLinesOfEachPaper();
     void arxivIds_data();
     void arxivIds();
@@ -265,6 +266,16 @@ void TestDigestParser::warnings()
     QCOMPARE(digest.warnings.constFirst().file, u"w.md"_s);
     QCOMPARE(digest.warnings.constFirst().line, line);
     QVERIFY2(digest.warnings.constFirst().message.contains(messagePart), qPrintable(digest.warnings.constFirst().message));
+}
+
+void TestDigestParser::aRealReplacementCharacterIsNoWarning()
+{
+    // U+FFFD written on purpose is valid UTF-8: nothing was replaced, nothing to warn of.
+    const auto digest = DigestParser::parse("## Daily Papers (2024-03-05)\n### [T \xEF\xBF\xBD](https://arxiv.org/abs/2403.00001)\n",
+                                            u"ok.md"_s);
+    QCOMPARE(digest.entries.size(), 1);
+    QCOMPARE(digest.entries.constFirst().title, u"T \uFFFD"_s);
+    QVERIFY(digest.warnings.isEmpty());
 }
 
 void TestDigestParser::keepsRawLinesOfEachPaper()
