@@ -275,26 +275,32 @@ void Library::ensureFacts() const
 {
     if (m_factsValid)
         return;
-    m_facts.clear();
-    QSqlQuery papers(m_index);
+    m_facts = readSearchFacts(m_index);
+    m_factsValid = true;
+}
+
+Library::SearchFacts Library::readSearchFacts(const QSqlDatabase &index)
+{
+    SearchFacts facts;
+    QSqlQuery papers(index);
     papers.setForwardOnly(true);
     papers.exec(u"SELECT id, key, max_votes, latest_date FROM papers"_s);
     while (papers.next()) {
-        PaperFacts &facts = m_facts[papers.value(0).toLongLong()];
-        facts.key = papers.value(1).toString();
-        facts.votesKnown = !papers.value(2).isNull();
-        facts.votes = papers.value(2).toInt();
-        facts.latestDate = papers.value(3).toLongLong();
+        PaperFacts &paper = facts[papers.value(0).toLongLong()];
+        paper.key = papers.value(1).toString();
+        paper.votesKnown = !papers.value(2).isNull();
+        paper.votes = papers.value(2).toInt();
+        paper.latestDate = papers.value(3).toLongLong();
     }
-    QSqlQuery dates(m_index);
+    QSqlQuery dates(index);
     dates.setForwardOnly(true);
     dates.exec(u"SELECT DISTINCT paper_id, date FROM entries"_s);
     while (dates.next()) {
-        const auto facts = m_facts.find(dates.value(0).toLongLong());
-        if (facts != m_facts.end())
-            facts->dates.append(dates.value(1).toLongLong());
+        const auto paper = facts.find(dates.value(0).toLongLong());
+        if (paper != facts.end())
+            paper->dates.append(dates.value(1).toLongLong());
     }
-    m_factsValid = true;
+    return facts;
 }
 
 SearchResult Library::search(const SearchQuery &query) const

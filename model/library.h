@@ -60,8 +60,26 @@ public:
     [[nodiscard]] ImportReport import(const QStringList &folders, const Importer::ProgressCallback &progress = {},
                                       const std::atomic_bool *cancel = nullptr);
 
-    // Call after an import made elsewhere (another thread's Importer): drops what is cached.
-    void indexChanged() { m_factsValid = false; }
+    // What search filters and orders by, for every paper (by index row), kept in memory:
+    // FTS5 then only has to name the matching rows.
+    struct PaperFacts {
+        QString key;
+        qint64 latestDate = 0;
+        int votes = 0; // highest; unknown counts as 0, as in the filters
+        bool votesKnown = false;
+        QList<qint64> dates;
+    };
+    using SearchFacts = QHash<qint64, PaperFacts>;
+    // Reads them from an index, on any thread with its own connection.
+    [[nodiscard]] static SearchFacts readSearchFacts(const QSqlDatabase &index);
+
+    // Call after an import made elsewhere (another thread's Importer): drops what is cached,
+    // or takes the facts that thread already read.
+    void indexChanged(std::optional<SearchFacts> facts = std::nullopt)
+    {
+        m_factsValid = facts.has_value();
+        m_facts = facts ? std::move(*facts) : SearchFacts();
+    }
 
     [[nodiscard]] QList<PaperRow> rows() const;
     // The rows as stored in an index, without the user's state: for a worker thread with a
@@ -88,16 +106,6 @@ public:
     [[nodiscard]] bool setSetting(const QString &key, const QString &value, QString *error);
 
 private:
-    // What search filters and orders by, for every paper, kept in memory: FTS5 then only
-    // has to name the matching rows.
-    struct PaperFacts {
-        QString key;
-        qint64 latestDate = 0;
-        int votes = 0; // highest; unknown counts as 0, as in the filters
-        bool votesKnown = false;
-        QList<qint64> dates;
-    };
-
     Library() = default;
     void ensureFacts() const;
     void loadUserStates();
@@ -111,7 +119,7 @@ private:
     QSqlDatabase m_user;
     bool m_indexIsNew = false;
     QHash<QString, UserState> m_userStates;
-    mutable QHash<qint64, PaperFacts> m_facts;
+    mutable SearchFacts m_facts;
     mutable bool m_factsValid = false;
 };
 

@@ -44,18 +44,20 @@ void ImportController::cancel()
     m_cancel = true;
 }
 
-QList<PaperRow> ImportController::readRowsOnThisThread() const
+IndexSnapshot ImportController::readSnapshotOnThisThread() const
 {
     const QString connection = uniqueConnectionName(u"rows"_s);
-    QList<PaperRow> rows;
+    IndexSnapshot snapshot;
     {
         QString error;
         const QSqlDatabase index = openSqlite(m_indexPath, connection, &error);
-        if (index.isOpen())
-            rows = Library::readRows(index);
+        if (index.isOpen()) {
+            snapshot.rows = Library::readRows(index);
+            snapshot.facts = Library::readSearchFacts(index);
+        }
     }
     closeSqlite(connection);
-    return rows;
+    return snapshot;
 }
 
 void ImportController::launch(const QStringList &folders)
@@ -69,8 +71,8 @@ void ImportController::launch(const QStringList &folders)
                                           Qt::QueuedConnection);
             },
             &m_cancel);
-        QList<PaperRow> rows = readRowsOnThisThread();
-        QMetaObject::invokeMethod(this, [this, report, rows = std::move(rows)] { done(report, rows); },
+        IndexSnapshot snapshot = readSnapshotOnThisThread();
+        QMetaObject::invokeMethod(this, [this, report, snapshot = std::move(snapshot)] { done(report, snapshot); },
                                   Qt::QueuedConnection);
     });
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
@@ -78,10 +80,10 @@ void ImportController::launch(const QStringList &folders)
     Q_EMIT started();
 }
 
-void ImportController::done(const ImportReport &report, const QList<PaperRow> &rows)
+void ImportController::done(const ImportReport &report, const IndexSnapshot &snapshot)
 {
     m_thread = nullptr; // deletes itself once finished
-    Q_EMIT finished(report, rows);
+    Q_EMIT finished(report, snapshot);
     if (m_queued) {
         const QStringList next = *m_queued;
         m_queued.reset();

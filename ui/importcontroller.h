@@ -1,7 +1,7 @@
 #pragma once
 
 #include "importer.h"
-#include "paper.h"
+#include "library.h"
 
 #include <QObject>
 #include <QStringList>
@@ -11,6 +11,13 @@
 class QThread;
 
 namespace hanji {
+
+// What the window needs of the index after an import: the list's rows (without the user's
+// state) and the facts search works from.
+struct IndexSnapshot {
+    QList<PaperRow> rows;
+    Library::SearchFacts facts;
+};
 
 // Runs imports off the UI thread, one at a time: progress and the final report come back
 // as queued signals, cancel() stops at the next file. A request while one runs is kept
@@ -29,13 +36,13 @@ public:
 Q_SIGNALS:
     void started();
     void progress(int done, int total, const QString &file);
-    // rows: every paper of the index as it now stands, read on the worker (no user state).
-    void finished(const hanji::ImportReport &report, const QList<hanji::PaperRow> &rows);
+    // The index as it now stands, read on the worker so the UI thread does not wait.
+    void finished(const hanji::ImportReport &report, const hanji::IndexSnapshot &snapshot);
 
 private:
     void launch(const QStringList &folders);
-    [[nodiscard]] QList<PaperRow> readRowsOnThisThread() const;
-    void done(const ImportReport &report, const QList<PaperRow> &rows);
+    [[nodiscard]] IndexSnapshot readSnapshotOnThisThread() const;
+    void done(const ImportReport &report, const IndexSnapshot &snapshot);
 
     QString m_indexPath;
     QThread *m_thread = nullptr;

@@ -349,13 +349,13 @@ void MainWindow::rescan()
 
 bool MainWindow::isImporting() const { return m_importer->isRunning(); }
 
-void MainWindow::onImportFinished(const ImportReport &report, QList<PaperRow> rows)
+void MainWindow::onImportFinished(const ImportReport &report, IndexSnapshot snapshot)
 {
     m_progress->hide();
     m_cancel->hide();
-    m_library.indexChanged();
-    m_library.applyUserState(rows);
-    setRows(std::move(rows));
+    m_library.indexChanged(std::move(snapshot.facts));
+    m_library.applyUserState(snapshot.rows);
+    setRows(std::move(snapshot.rows));
     QString message;
     if (!report.ok())
         message = tr("가져오기 실패: %1").arg(report.error);

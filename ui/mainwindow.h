@@ -24,6 +24,7 @@ class DateTreeModel;
 class FilterBar;
 class FolderWatcher;
 class ImportController;
+struct IndexSnapshot;
 class Library;
 class PaperFilterProxy;
 class PaperListModel;
@@ -75,7 +76,7 @@ private:
 
     void reloadRows();
     void setRows(QList<PaperRow> rows);
-    void onImportFinished(const ImportReport &report, QList<PaperRow> rows);
+    void onImportFinished(const ImportReport &report, IndexSnapshot snapshot);
     void onCurrentPaperChanged();
     void onScopeSelected();
     void showCurrentPaper();

@@ -148,6 +148,15 @@ int main(int argc, char *argv[])
         unread.push_back(timed([&] { window.filterBar()->setUnreadOnly(on); }));
     row(QStringLiteral("toggle unread-only"), median(unread));
     for (const QString &query : { QStringLiteral("모"), QStringLiteral("확산"), QStringLiteral("강화학습"), QStringLiteral("diffusion") }) {
+        QStringList ids;
+        const double searchOnly = timed([&] { ids = library->search({ .text = query, .order = SearchQuery::Order::None }).ids; });
+        QSet<QString> set;
+        const double setOnly = timed([&] { set = QSet<QString>(ids.cbegin(), ids.cend()); });
+        const double filterOnly = timed([&] { proxy->setSearchMatches(set); });
+        timed([&] { proxy->setSearchMatches(std::nullopt); });
+        std::printf("| %-52s | %5.1f + %5.1f + %5.1f ms |\n",
+                    qPrintable(QStringLiteral("  \"%1\": library search + id set + list filter").arg(query)), searchOnly, setOnly,
+                    filterOnly);
         QLineEdit *field = window.filterBar()->searchField();
         const double ms = timed([&] {
             field->setText(query);
