@@ -60,61 +60,47 @@ ExportWriteResult writeExport(const QString &path, const QByteArray &bytes)
     return {};
 }
 
+namespace {
+
+struct FormatNames {
+    ExportFormat format;
+    QStringView name; // what the command line takes
+    QStringView title; // what people read
+    QStringView extension;
+};
+
+constexpr FormatNames kFormats[] = {
+    { ExportFormat::Markdown, u"markdown", u"Markdown", u"md" },
+    { ExportFormat::BibTeX, u"bibtex", u"BibTeX", u"bib" },
+    { ExportFormat::Ris, u"ris", u"RIS", u"ris" },
+    { ExportFormat::Csv, u"csv", u"CSV", u"csv" },
+    { ExportFormat::Json, u"json", u"JSON", u"json" },
+};
+
+const FormatNames &namesOf(ExportFormat format)
+{
+    for (const FormatNames &names : kFormats) {
+        if (names.format == format)
+            return names;
+    }
+    Q_UNREACHABLE_RETURN(kFormats[0]);
+}
+
+} // namespace
+
 QList<ExportFormat> exportFormats()
 {
-    return { ExportFormat::Markdown, ExportFormat::BibTeX, ExportFormat::Ris, ExportFormat::Csv, ExportFormat::Json };
+    QList<ExportFormat> formats;
+    for (const FormatNames &names : kFormats)
+        formats.append(names.format);
+    return formats;
 }
 
-QString formatName(ExportFormat format)
-{
-    switch (format) {
-    case ExportFormat::Markdown:
-        return u"markdown"_s;
-    case ExportFormat::BibTeX:
-        return u"bibtex"_s;
-    case ExportFormat::Ris:
-        return u"ris"_s;
-    case ExportFormat::Csv:
-        return u"csv"_s;
-    case ExportFormat::Json:
-        return u"json"_s;
-    }
-    Q_UNREACHABLE_RETURN(QString());
-}
+QString formatName(ExportFormat format) { return namesOf(format).name.toString(); }
 
-QString formatTitle(ExportFormat format)
-{
-    switch (format) {
-    case ExportFormat::Markdown:
-        return u"Markdown"_s;
-    case ExportFormat::BibTeX:
-        return u"BibTeX"_s;
-    case ExportFormat::Ris:
-        return u"RIS"_s;
-    case ExportFormat::Csv:
-        return u"CSV"_s;
-    case ExportFormat::Json:
-        return u"JSON"_s;
-    }
-    Q_UNREACHABLE_RETURN(QString());
-}
+QString formatTitle(ExportFormat format) { return namesOf(format).title.toString(); }
 
-QString fileExtension(ExportFormat format)
-{
-    switch (format) {
-    case ExportFormat::Markdown:
-        return u"md"_s;
-    case ExportFormat::BibTeX:
-        return u"bib"_s;
-    case ExportFormat::Ris:
-        return u"ris"_s;
-    case ExportFormat::Csv:
-        return u"csv"_s;
-    case ExportFormat::Json:
-        return u"json"_s;
-    }
-    Q_UNREACHABLE_RETURN(QString());
-}
+QString fileExtension(ExportFormat format) { return namesOf(format).extension.toString(); }
 
 std::optional<ExportFormat> formatFromName(QStringView name)
 {

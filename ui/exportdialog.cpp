@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "highlightedtextview.h"
+
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
@@ -60,69 +62,23 @@ QString displayText(const QByteArray &bytes)
 
 } // namespace
 
-// A read-only, highlighted view of the export's first papers, in the light or dark default
-// theme, whichever the palette asks for.
-class ExportPreview : public QPlainTextEdit
+// A read-only, highlighted view of the export's first papers.
+class ExportPreview : public HighlightedTextView
 {
 public:
     ExportPreview(Repository *repository, QWidget *parent)
-        : QPlainTextEdit(parent)
-        , m_repository(repository)
-        , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
+        : HighlightedTextView(repository, parent)
     {
         setObjectName(u"preview"_s);
-        setReadOnly(true);
         setLineWrapMode(QPlainTextEdit::NoWrap); // the formats are line-oriented
-        setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        m_highlighter->setObjectName(u"previewHighlighter"_s);
-        applyTheme();
+        highlighter()->setObjectName(u"previewHighlighter"_s);
     }
 
     void display(const QString &text, const QString &definition)
     {
-        // An invalid definition highlights nothing: plain text in the theme's normal colour.
-        m_highlighter->setDefinition(definition.isEmpty() ? KSyntaxHighlighting::Definition()
-                                                          : m_repository->definitionForName(definition));
+        setDefinitionName(definition);
         setPlainText(text);
     }
-
-protected:
-    void changeEvent(QEvent *event) override
-    {
-        QPlainTextEdit::changeEvent(event);
-        if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ThemeChange) && !m_applying)
-            applyTheme();
-    }
-
-private:
-    void applyTheme()
-    {
-        // Decided by the window roles, which this view never sets: its own palette edit
-        // below cannot flip the decision.
-        const QPalette current = palette();
-        const bool dark = current.color(QPalette::Window).lightness() < current.color(QPalette::WindowText).lightness();
-        if (dark == m_dark && m_highlighter->theme().isValid())
-            return;
-        m_dark = dark;
-        const Theme theme = m_repository->defaultTheme(dark ? Repository::DarkTheme : Repository::LightTheme);
-        m_highlighter->setTheme(theme);
-        // The theme's colours are made for the theme's background: take both, or text can
-        // vanish into a background the theme did not expect.
-        QPalette colors = current;
-        colors.setColor(QPalette::Base, QColor::fromRgb(theme.editorColor(Theme::BackgroundColor)));
-        colors.setColor(QPalette::Text, QColor::fromRgb(theme.textColor(Theme::Normal)));
-        colors.setColor(QPalette::Highlight, QColor::fromRgb(theme.editorColor(Theme::TextSelection)));
-        colors.setColor(QPalette::HighlightedText, QColor::fromRgb(theme.textColor(Theme::Normal)));
-        m_applying = true;
-        setPalette(colors);
-        m_applying = false;
-        m_highlighter->rehighlight();
-    }
-
-    Repository *m_repository;
-    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
-    bool m_dark = false;
-    bool m_applying = false;
 };
 
 ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *repository)

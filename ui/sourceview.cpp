@@ -1,72 +1,16 @@
 #include "sourceview.h"
 
-#include <KSyntaxHighlighting/Definition>
-#include <KSyntaxHighlighting/Repository>
-#include <KSyntaxHighlighting/SyntaxHighlighter>
-#include <KSyntaxHighlighting/Theme>
-
-#include <QEvent>
-#include <QFontDatabase>
-
 using namespace Qt::StringLiterals;
-using KSyntaxHighlighting::Repository;
-using KSyntaxHighlighting::Theme;
 
 namespace hanji {
 
-SourceView::SourceView(Repository *repository, QWidget *parent)
-    : QPlainTextEdit(parent)
-    , m_repository(repository)
-    , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
+SourceView::SourceView(KSyntaxHighlighting::Repository *repository, QWidget *parent)
+    : HighlightedTextView(repository, parent)
 {
-    setReadOnly(true);
-    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setLineWrapMode(QPlainTextEdit::WidgetWidth); // Korean summaries are single long lines
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_highlighter->setDefinition(m_repository->definitionForName(u"Markdown"_s));
-    applyTheme();
+    setDefinitionName(u"Markdown"_s);
 }
 
-void SourceView::setMarkdown(const QString &markdown)
-{
-    setPlainText(markdown);
-}
-
-QString SourceView::themeName() const
-{
-    return m_highlighter->theme().name();
-}
-
-void SourceView::changeEvent(QEvent *event)
-{
-    QPlainTextEdit::changeEvent(event);
-    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::ThemeChange) && !m_applying)
-        applyTheme();
-}
-
-void SourceView::applyTheme()
-{
-    // Decided by the window roles, which we never set: our own palette edit below must not
-    // flip the decision.
-    const QPalette current = palette();
-    const bool dark = current.color(QPalette::Window).lightness() < current.color(QPalette::WindowText).lightness();
-    if (dark == m_dark && m_highlighter->theme().isValid())
-        return;
-    m_dark = dark;
-    const Theme theme = m_repository->defaultTheme(dark ? Repository::DarkTheme : Repository::LightTheme);
-    m_highlighter->setTheme(theme);
-
-    // The theme's text colours are chosen for the theme's background: use both, or text can
-    // vanish into a background the theme did not expect.
-    QPalette colors = current;
-    colors.setColor(QPalette::Base, QColor::fromRgb(theme.editorColor(Theme::BackgroundColor)));
-    colors.setColor(QPalette::Text, QColor::fromRgb(theme.textColor(Theme::Normal)));
-    colors.setColor(QPalette::Highlight, QColor::fromRgb(theme.editorColor(Theme::TextSelection)));
-    colors.setColor(QPalette::HighlightedText, QColor::fromRgb(theme.textColor(Theme::Normal)));
-    m_applying = true;
-    setPalette(colors);
-    m_applying = false;
-    m_highlighter->rehighlight();
-}
+void SourceView::setMarkdown(const QString &markdown) { setPlainText(markdown); }
 
 } // namespace hanji
