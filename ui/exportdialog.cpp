@@ -87,17 +87,17 @@ ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *rep
     , m_source(new QComboBox(this))
     , m_order(new QComboBox(this))
     , m_format(new QComboBox(this))
-    , m_summaries(new QCheckBox(tr("Korean summaries"), this))
-    , m_notes(new QCheckBox(tr("Notes and tags"), this))
-    , m_votesAndDates(new QCheckBox(tr("Votes and dates"), this))
-    , m_csvBom(new QCheckBox(tr("Byte-order mark for spreadsheets"), this))
+    , m_summaries(new QCheckBox(tr("한국어 요약"), this))
+    , m_notes(new QCheckBox(tr("메모와 태그"), this))
+    , m_votesAndDates(new QCheckBox(tr("추천 수와 날짜"), this))
+    , m_csvBom(new QCheckBox(tr("스프레드시트용 BOM"), this))
     , m_previewLabel(new QLabel(this))
     , m_preview(new ExportPreview(repository ? repository : m_ownRepository.get(), this))
     , m_status(new QLabel(this))
-    , m_copy(new QPushButton(tr("Copy to Clipboard"), this))
-    , m_save(new QPushButton(tr("Save…"), this))
+    , m_copy(new QPushButton(tr("클립보드에 복사"), this))
+    , m_save(new QPushButton(tr("저장…"), this))
 {
-    setWindowTitle(tr("Export Papers"));
+    setWindowTitle(tr("논문 내보내기"));
     m_source->setObjectName(u"source"_s);
     m_order->setObjectName(u"order"_s);
     m_format->setObjectName(u"format"_s);
@@ -110,18 +110,18 @@ ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *rep
     m_status->setObjectName(u"status"_s);
 
     // Each source is asked once: the lists do not change while the dialog is open.
-    const QList<std::pair<ExportSource, QString>> sources { { ExportSource::Bookmarks, tr("Reading list (%1)") },
-                                                           { ExportSource::Shown, tr("Papers shown (%1)") },
-                                                           { ExportSource::Selected, tr("Selected papers (%1)") } };
+    const QList<std::pair<ExportSource, QString>> sources { { ExportSource::Bookmarks, tr("읽을 목록 (북마크 %1)") },
+                                                           { ExportSource::Shown, tr("목록에 보이는 논문 (%1)") },
+                                                           { ExportSource::Selected, tr("선택한 논문 (%1)") } };
     for (const auto &[source, label] : sources) {
         m_papers.append(papersFor(source));
         m_source->addItem(label.arg(m_papers.constLast().size()), int(source));
     }
-    const QList<std::pair<ExportOrder, QString>> orders { { ExportOrder::AsListed, tr("As listed") },
-                                                         { ExportOrder::Bookmarked, tr("Order bookmarked") },
-                                                         { ExportOrder::Newest, tr("Newest first") },
-                                                         { ExportOrder::MostVotes, tr("Most votes first") },
-                                                         { ExportOrder::Title, tr("Title") } };
+    const QList<std::pair<ExportOrder, QString>> orders { { ExportOrder::AsListed, tr("목록 순서대로") },
+                                                         { ExportOrder::Bookmarked, tr("북마크한 순서") },
+                                                         { ExportOrder::Newest, tr("최신순") },
+                                                         { ExportOrder::MostVotes, tr("추천 많은 순") },
+                                                         { ExportOrder::Title, tr("제목순") } };
     for (const auto &[order, label] : orders)
         m_order->addItem(label, int(order));
     for (ExportFormat format : exportFormats())
@@ -135,7 +135,7 @@ ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *rep
 
     auto *what = new QHBoxLayout;
     what->addWidget(m_source, 1);
-    what->addWidget(new QLabel(tr("Order:"), this));
+    what->addWidget(new QLabel(tr("순서:"), this));
     what->addWidget(m_order, 1);
     auto *include = new QHBoxLayout;
     include->addWidget(m_summaries);
@@ -144,11 +144,12 @@ ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *rep
     include->addWidget(m_csvBom);
     include->addStretch(1);
     auto *form = new QFormLayout;
-    form->addRow(tr("Export:"), what);
-    form->addRow(tr("Format:"), m_format);
-    form->addRow(tr("Include:"), include);
+    form->addRow(tr("대상:"), what);
+    form->addRow(tr("형식:"), m_format);
+    form->addRow(tr("포함:"), include);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setText(tr("닫기")); // our words are Korean whatever the locale
     buttons->addButton(m_copy, QDialogButtonBox::ActionRole);
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
     m_save->setDefault(true);
@@ -229,13 +230,13 @@ void ExportDialog::updatePreview()
     m_csvBom->setEnabled(format() == ExportFormat::Csv);
     const QList<Paper> list = papers();
     if (list.isEmpty()) {
-        m_previewLabel->setText(tr("Nothing to export: the chosen source has no papers."));
+        m_previewLabel->setText(tr("내보낼 논문이 없습니다: 고른 대상이 비어 있습니다."));
     } else if (list.size() == 1) {
-        m_previewLabel->setText(tr("Preview of the one paper:"));
+        m_previewLabel->setText(tr("미리 보기: 논문 1편"));
     } else if (list.size() <= kPreviewPapers) {
-        m_previewLabel->setText(tr("Preview of all %1 papers:").arg(list.size()));
+        m_previewLabel->setText(tr("미리 보기: 논문 %1편 전체").arg(list.size()));
     } else {
-        m_previewLabel->setText(tr("Preview of the first %1 of %2 papers:").arg(kPreviewPapers).arg(list.size()));
+        m_previewLabel->setText(tr("미리 보기: 논문 %2편 중 처음 %1편").arg(kPreviewPapers).arg(list.size()));
     }
     m_preview->display(displayText(exportPapers(list, format(), options(), kPreviewPapers)), definitionName(format()));
     m_copy->setEnabled(!list.isEmpty());
@@ -247,15 +248,15 @@ void ExportDialog::askAndSave()
 {
     const QString extension = fileExtension(format());
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Papers"), folder + u"/papers."_s + extension,
-                                                tr("%1 files (*.%2)").arg(formatTitle(format()), extension));
+    QString path = QFileDialog::getSaveFileName(this, tr("논문 내보내기"), folder + u"/papers."_s + extension,
+                                                tr("%1 파일 (*.%2)").arg(formatTitle(format()), extension));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += u'.' + extension;
     const ExportWriteResult result = saveTo(path);
     if (!result.ok()) {
-        QMessageBox::warning(this, tr("Export Failed"), result.error);
+        QMessageBox::warning(this, tr("내보내기 실패"), result.error);
         return;
     }
     accept();
@@ -265,13 +266,13 @@ void ExportDialog::copyToClipboard()
 {
     const QList<Paper> list = papers();
     QGuiApplication::clipboard()->setText(displayText(exportPapers(list, format(), options())));
-    m_status->setText(list.size() == 1 ? tr("Copied one paper as %1.").arg(formatTitle(format()))
-                                       : tr("Copied %1 papers as %2.").arg(list.size()).arg(formatTitle(format())));
+    m_status->setText(list.size() == 1 ? tr("논문 1편을 %1(으)로 복사했습니다.").arg(formatTitle(format()))
+                                       : tr("논문 %1편을 %2(으)로 복사했습니다.").arg(list.size()).arg(formatTitle(format())));
 }
 
 QAction *addCopyBibTeXAction(QWidget *window, std::function<QList<Paper>()> selectedPapers)
 {
-    auto *action = new QAction(QObject::tr("Copy as BibTeX"), window);
+    auto *action = new QAction(QObject::tr("BibTeX로 복사"), window);
     action->setObjectName(u"copyBibTeX"_s);
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     action->setShortcutContext(Qt::WindowShortcut);

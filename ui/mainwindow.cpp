@@ -290,7 +290,8 @@ void MainWindow::buildActions()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1440, 880); // first start: room for three panes
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     m_list->header()->restoreState(settings.value(u"window/listHeader"_s).toByteArray());

@@ -9,6 +9,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -62,6 +65,11 @@ void captureWhenReady(MainWindow &window, const QString &file, const QString &se
 
 int runReader(QApplication &app)
 {
+    // Qt's own words (file dialogs, standard buttons) in the desktop's language.
+    QTranslator qtWords;
+    if (qtWords.load(QLocale::system(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtWords);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Hanji, a reader for daily AI-paper digests."_s);
     parser.addHelpOption();
@@ -82,9 +90,7 @@ int runReader(QApplication &app)
         return 1;
     }
     ThumbnailCache thumbnails(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/thumbnails"_s);
-    MainWindow window(*opened.library, &thumbnails);
-    if (!window.restoreGeometry(QByteArray()))
-        window.resize(1440, 880);
+    MainWindow window(*opened.library, &thumbnails); // restores the saved geometry, or a default size
     if (parser.isSet(screenshot))
         window.resize(1440, 880); // the same picture on every machine
     window.show();
