@@ -236,9 +236,9 @@ PaperHtmlColors WebPaperView::colorsFor(const QPalette &palette)
     colors.codeBackground = mix(text, base, 0.92).name();
     colors.placeholder = mix(text, base, 0.9).name();
     // Many palettes keep a dark blue link colour in dark mode; fall back to ours when it
-    // would be hard to read.
+    // would be hard to read, or when it is Qt's untouched default (pure blue glares on white).
     const QColor link = palette.color(QPalette::Active, QPalette::Link);
-    if (contrast(link, base) >= 4.5)
+    if (contrast(link, base) >= 4.5 && link != QColor(Qt::blue))
         colors.link = link.name();
     return colors;
 }

@@ -140,6 +140,7 @@ private Q_SLOTS:
     void placeholderWhenServerIsDown();
     void remoteImagesOff();
     void followsPalette();
+    void linkColourFromThePaletteUnlessQtsDefault();
     void spacePagesTheSummary();
     void pageOverTwoMegabytes();
     void screenshots();
@@ -427,6 +428,17 @@ void TestWebPaperView::remoteImagesOff()
     QVERIFY(show(other));
     QTest::qWait(300);
     QCOMPARE(m_server->requestCount(), 1);
+}
+
+void TestWebPaperView::linkColourFromThePaletteUnlessQtsDefault()
+{
+    QPalette palette(Qt::white);
+    palette.setColor(QPalette::Base, Qt::white);
+    palette.setColor(QPalette::Text, Qt::black);
+    palette.setColor(QPalette::Link, QColor(Qt::blue)); // Qt's default, not a theme's choice
+    QCOMPARE(WebPaperView::colorsFor(palette).link, PaperHtmlColors::light().link);
+    palette.setColor(QPalette::Link, QColor(0x1a, 0x7f, 0x37)); // a theme's readable green
+    QCOMPARE(WebPaperView::colorsFor(palette).link, u"#1a7f37"_s);
 }
 
 void TestWebPaperView::followsPalette()
