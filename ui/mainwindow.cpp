@@ -95,6 +95,8 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     reloadRows();
     restoreSettings();
     m_watcher->watch(m_library.folders());
+    if (m_library.folders().isEmpty()) // a first start: say where to begin, until a folder is opened
+        statusBar()->showMessage(tr("파일 › 폴더 열기(Ctrl+O)로 Daily Papers 요약 폴더를 여세요."));
 }
 
 MainWindow::~MainWindow() = default;
