@@ -8,6 +8,9 @@
 int main(int argc, char *argv[])
 {
     hanji::registerHanjiUrlScheme(); // QtWebEngine takes schemes only before the application exists
+    // Organisation and application both "hanji": settings, library and cache all live in
+    // folders named hanji (~/.config/hanji, ~/.local/share/hanji/hanji, ~/.cache/hanji/hanji).
+    QCoreApplication::setOrganizationName(QStringLiteral("hanji"));
     QCoreApplication::setApplicationName(QStringLiteral("hanji"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HANJI_VERSION));
 
