@@ -8,7 +8,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFile>
+#include <QDirIterator>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QStringList>
 
 struct GeneratedArchive {
@@ -89,6 +91,51 @@ inline GeneratedArchive generateArchive(const QString &folder, QDate first, int 
             text += QLatin1Char('\n');
             ++archive.entries;
         }
+        const QString path = QStringLiteral("%1/%2/%3/%4.md")
+                                 .arg(folder)
+                                 .arg(date.year())
+                                 .arg(date.month(), 2, 10, QLatin1Char('0'))
+                                 .arg(date.day(), 2, 10, QLatin1Char('0'));
+        QDir().mkpath(QFileInfo(path).path());
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            continue;
+        const QByteArray bytes = text.toUtf8();
+        file.write(bytes);
+        archive.bytes += bytes.size();
+        ++archive.files;
+    }
+    return archive;
+}
+
+// Ten years of realistic text: the real digests of a corpus folder, cycled until `days` files
+// are written, each copy under a new date and with arXiv ids made unique per cycle
+// ("2401.04088" becomes "1901.04088", "2001.04088", … in later cycles). Reads the corpus at
+// run time; nothing of it is kept in the project.
+inline GeneratedArchive generateArchiveFromCorpus(const QString &folder, const QString &corpus, QDate first, int days)
+{
+    QStringList sources;
+    QDirIterator it(corpus, { QStringLiteral("*.md") }, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        sources += it.next();
+    sources.sort();
+    sources.removeIf([](const QString &path) { return QFileInfo(path).fileName() == QStringLiteral("README.md"); });
+    GeneratedArchive archive;
+    if (sources.isEmpty())
+        return archive;
+    static const QRegularExpression dayHeading(QStringLiteral(R"(^## Daily Papers \(\d{4}-\d{2}-\d{2}\))"),
+                                               QRegularExpression::MultilineOption);
+    static const QRegularExpression arxivId(QStringLiteral(R"((arxiv\.org/(?:abs|pdf)/)\d\d(\d\d\.\d{4,5}))"));
+    for (int d = 0; d < days; ++d) {
+        const int cycle = d / int(sources.size());
+        QFile source(sources.at(d % sources.size()));
+        if (!source.open(QIODevice::ReadOnly))
+            continue;
+        const QDate date = first.addDays(d);
+        QString text = QString::fromUtf8(source.readAll());
+        text.replace(dayHeading, QStringLiteral("## Daily Papers (%1)").arg(date.toString(Qt::ISODate)));
+        text.replace(arxivId, QStringLiteral("\\1%1\\2").arg(10 + cycle, 2, 10, QLatin1Char('0')));
+        archive.entries += int(text.count(QStringLiteral("\n### [")));
         const QString path = QStringLiteral("%1/%2/%3/%4.md")
                                  .arg(folder)
                                  .arg(date.year())
