@@ -19,6 +19,24 @@ struct GeneratedArchive {
     qint64 bytes = 0;
 };
 
+// Writes one day's digest as the archives lay them out: YYYY/MM/DD.md.
+inline void writeDay(const QString &folder, QDate date, const QString &text, GeneratedArchive &archive)
+{
+    const QString path = QStringLiteral("%1/%2/%3/%4.md")
+                             .arg(folder)
+                             .arg(date.year())
+                             .arg(date.month(), 2, 10, QLatin1Char('0'))
+                             .arg(date.day(), 2, 10, QLatin1Char('0'));
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return;
+    const QByteArray bytes = text.toUtf8();
+    file.write(bytes);
+    archive.bytes += bytes.size();
+    ++archive.files;
+}
+
 inline GeneratedArchive generateArchive(const QString &folder, QDate first, int days, int entriesPerDay = 16,
                                         quint32 seed = 2024)
 {
@@ -91,19 +109,7 @@ inline GeneratedArchive generateArchive(const QString &folder, QDate first, int 
             text += QLatin1Char('\n');
             ++archive.entries;
         }
-        const QString path = QStringLiteral("%1/%2/%3/%4.md")
-                                 .arg(folder)
-                                 .arg(date.year())
-                                 .arg(date.month(), 2, 10, QLatin1Char('0'))
-                                 .arg(date.day(), 2, 10, QLatin1Char('0'));
-        QDir().mkpath(QFileInfo(path).path());
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            continue;
-        const QByteArray bytes = text.toUtf8();
-        file.write(bytes);
-        archive.bytes += bytes.size();
-        ++archive.files;
+        writeDay(folder, date, text, archive);
     }
     return archive;
 }
@@ -136,19 +142,7 @@ inline GeneratedArchive generateArchiveFromCorpus(const QString &folder, const Q
         text.replace(dayHeading, QStringLiteral("## Daily Papers (%1)").arg(date.toString(Qt::ISODate)));
         text.replace(arxivId, QStringLiteral("\\1%1\\2").arg(10 + cycle, 2, 10, QLatin1Char('0')));
         archive.entries += int(text.count(QStringLiteral("\n### [")));
-        const QString path = QStringLiteral("%1/%2/%3/%4.md")
-                                 .arg(folder)
-                                 .arg(date.year())
-                                 .arg(date.month(), 2, 10, QLatin1Char('0'))
-                                 .arg(date.day(), 2, 10, QLatin1Char('0'));
-        QDir().mkpath(QFileInfo(path).path());
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            continue;
-        const QByteArray bytes = text.toUtf8();
-        file.write(bytes);
-        archive.bytes += bytes.size();
-        ++archive.files;
+        writeDay(folder, date, text, archive);
     }
     return archive;
 }
