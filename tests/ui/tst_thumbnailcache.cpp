@@ -127,19 +127,19 @@ void TestThumbnailCache::failureIsRememberedNotRetried()
 void TestThumbnailCache::failureRetriedAfterDelayOrOnRequest()
 {
     ThumbnailCache cache(m_dir->path());
-    cache.setRetryDelay(300ms);
+    cache.setRetryDelay(1s); // wide enough that a busy machine cannot outrun it between two lines
     QSignalSpy failed(&cache, &ThumbnailCache::imageFailed);
     const QUrl url = m_server->url("/missing.png");
     cache.request(url);
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(cache.request(url), ThumbnailCache::State::Failed);
-    QTest::qWait(400);
+    QTest::qWait(1200);
     QCOMPARE(cache.request(url), ThumbnailCache::State::Loading);
     QTRY_COMPARE(failed.size(), 2);
     QCOMPARE(m_server->requestCount("/missing.png"), 2);
 
     cache.setRetryDelay(10min);
-    QTest::qWait(400);
+    QTest::qWait(1200);
     QCOMPARE(cache.request(url), ThumbnailCache::State::Loading);
     QTRY_COMPARE(failed.size(), 3);
     QTest::qWait(400); // now remembered for ten minutes
