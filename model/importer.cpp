@@ -29,8 +29,6 @@ struct KnownFile {
     QByteArray hash;
 };
 
-const QChar kAuthorSeparator(0x1F);
-
 // One import's work on an open index: the statements prepared once, the papers it touched.
 class ImportSession
 {
@@ -110,7 +108,7 @@ public:
                 return false;
             bind(m_insertEntry, { fileId, paperId, entry.date.toJulianDay(),
                                   entry.votes ? QVariant(*entry.votes) : QVariant(QMetaType::fromType<int>()),
-                                  entry.title, entry.url, entry.authors.join(kAuthorSeparator), entry.firstLine,
+                                  entry.title, entry.url, entry.authors.join(IndexDatabase::kAuthorSeparator), entry.firstLine,
                                   entry.lastLine, entry.markdown });
             if (!run(m_insertEntry))
                 return false;
@@ -255,7 +253,7 @@ private:
         }
         if (!latest)
             return true;
-        bind(m_updatePaper, { latest->title, latest->authors.join(kAuthorSeparator),
+        bind(m_updatePaper, { latest->title, latest->authors.join(IndexDatabase::kAuthorSeparator),
                               maxVotes ? QVariant(*maxVotes) : QVariant(QMetaType::fromType<int>()),
                               latest->date.toJulianDay(), paperId });
         return run(m_updatePaper) && insertText(paperId, *latest);

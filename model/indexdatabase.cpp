@@ -12,7 +12,7 @@ namespace hanji {
 
 namespace {
 
-// Dates are Julian day numbers; authors are joined with U+001F, which no name holds.
+// Dates are Julian day numbers; authors are joined with kAuthorSeparator.
 const char *const kSchema[] = {
     "CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,"
     " mtime INTEGER NOT NULL, hash BLOB NOT NULL)",

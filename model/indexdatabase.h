@@ -12,6 +12,8 @@ class IndexDatabase
 {
 public:
     static constexpr int kSchemaVersion = 1;
+    // Author lists are stored joined with U+001F, which no name holds.
+    static constexpr QChar kAuthorSeparator { 0x1F };
 
     struct OpenResult {
         QSqlDatabase db;

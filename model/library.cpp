@@ -17,11 +17,9 @@ namespace hanji {
 
 namespace {
 
-const QChar kAuthorSeparator(0x1F);
-
 QStringList splitAuthors(const QString &joined)
 {
-    return joined.isEmpty() ? QStringList() : joined.split(kAuthorSeparator);
+    return joined.isEmpty() ? QStringList() : joined.split(IndexDatabase::kAuthorSeparator);
 }
 
 std::optional<int> optionalInt(const QVariant &value)
