@@ -229,7 +229,9 @@ void MainWindow::buildActions()
     QAction *note = action(tr("메모 편집(&N)…"), QKeySequence(u"Ctrl+Shift+N"_s), [this] { editNote(); });
     QAction *read = action(tr("읽음/안 읽음(&M)"), QKeySequence(u"Ctrl+M"_s), [this] { toggleRead(); });
     QAction *openArxiv = action(tr("arXiv에서 열기"), QKeySequence(Qt::Key_Return), [this] { openInBrowser(); });
-    openArxiv->setShortcutContext(Qt::WidgetShortcut); // Enter belongs to the list; the list's activated() does it
+    // Only while the list has focus (it is added to the list below): there the shortcut takes Enter
+    // before the view does, so a key press opens the page once; double clicks come through activated().
+    openArxiv->setShortcutContext(Qt::WidgetShortcut);
     QAction *copy = action(tr("arXiv 링크 복사"), QKeySequence(u"Ctrl+Shift+C"_s), [this] { copyLink(); });
     QAction *copyBibtex = addCopyBibTeXAction(this, [this] { return m_library.papers(selectedIds()); });
     m_shortcutActions.append(copyBibtex);

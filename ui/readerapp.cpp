@@ -19,6 +19,7 @@
 #include <QWebEngineView>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -30,7 +31,7 @@ namespace {
 // window and quit.
 void captureWhenReady(MainWindow &window, const QString &file, const QString &selectId)
 {
-    auto *done = new bool(false);
+    auto done = std::make_shared<bool>(false); // both triggers below may fire: capture once
     const auto capture = [&window, file, done] {
         if (*done)
             return;

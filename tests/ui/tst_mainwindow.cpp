@@ -9,6 +9,7 @@
 #include "thumbnailcache.h"
 
 #include <QApplication>
+#include <QDesktopServices>
 #include <QDirIterator>
 #include <QInputMethodEvent>
 #include <QLineEdit>
@@ -54,6 +55,16 @@ void copyFolder(const QString &from, const QString &to)
         QFile::copy(source, target);
     }
 }
+
+// Stands in for the system browser: QDesktopServices hands it the https links it would open.
+class BrowserSpy : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened.append(url); }
+};
 
 } // namespace
 
@@ -174,6 +185,13 @@ private Q_SLOTS:
             QCOMPARE(s.window->currentPaperId(), bookmarkedId);
             QTest::keyClick(list, Qt::Key_Space);
             QCOMPARE(s.view->pagesForward, 1);
+
+            // Enter opens the paper's arXiv page in the browser, once.
+            BrowserSpy browser;
+            QDesktopServices::setUrlHandler(u"https"_s, &browser, "open");
+            QTest::keyClick(list, Qt::Key_Return);
+            QDesktopServices::unsetUrlHandler(u"https"_s);
+            QCOMPARE(browser.opened, QList<QUrl> { QUrl(u"https://arxiv.org/abs/"_s + bookmarkedId) });
         }
         // Closed and opened again on the same library: the bookmark and the read state are there.
         Session s = open();
