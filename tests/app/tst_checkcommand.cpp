@@ -1,5 +1,6 @@
 #include "independentcount.h"
 #include "testpaths.h"
+#include "testsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,24 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run hanji(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(HANJI_BINARY), arguments);
-    process.waitForFinished(120000);
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-             process.readAllStandardError() };
-}
-
 QJsonObject checkJson(const QStringList &paths)
 {
-    const Run run = hanji(QStringList { u"check"_s, u"--json"_s } + paths);
+    const HanjiRun run = runHanji(QStringList { u"check"_s, u"--json"_s } + paths);
     return QJsonDocument::fromJson(run.out).object();
 }
 
@@ -45,13 +31,13 @@ private Q_SLOTS:
     {
         qunsetenv("QT_QPA_PLATFORM");
         qunsetenv("DISPLAY");
-        const Run version = hanji({ u"--version"_s });
+        const HanjiRun version = runHanji({ u"--version"_s });
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("hanji "));
-        const Run help = hanji({ u"--help"_s });
+        const HanjiRun help = runHanji({ u"--help"_s });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("check"));
-        const Run check = hanji({ u"check"_s, QStringLiteral(HANJI_SAMPLES_DIR) });
+        const HanjiRun check = runHanji({ u"check"_s, QStringLiteral(HANJI_SAMPLES_DIR) });
         QCOMPARE(check.exitCode, 0);
     }
 
@@ -102,7 +88,7 @@ private Q_SLOTS:
         const bool unreadable = !locked.open(QIODevice::ReadOnly); // root reads anything
         locked.close();
 
-        const Run run = hanji({ u"check"_s, u"--json"_s, dir.path(), dir.filePath(u"missing.md"_s) });
+        const HanjiRun run = runHanji({ u"check"_s, u"--json"_s, dir.path(), dir.filePath(u"missing.md"_s) });
         QCOMPARE(run.exitCode, 1);
         const QJsonObject json = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(json[u"entries"_s].toInt(), 1);
@@ -114,15 +100,15 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), unreadable ? 2 : 1);
         QCOMPARE(errors.last()[u"file"_s].toString(), dir.filePath(u"missing.md"_s));
 
-        const Run text = hanji({ u"check"_s, dir.path() });
+        const HanjiRun text = runHanji({ u"check"_s, dir.path() });
         QVERIFY(text.out.contains(good.fileName().toUtf8() + ":3: warning:"));
     }
 
     void badUsageExitsTwo()
     {
-        QCOMPARE(hanji({ u"check"_s }).exitCode, 2);
-        QCOMPARE(hanji({ u"check"_s, u"--frobnicate"_s, u"x"_s }).exitCode, 2);
-        QCOMPARE(hanji({ u"no-such-command"_s }).exitCode, 2);
+        QCOMPARE(runHanji({ u"check"_s }).exitCode, 2);
+        QCOMPARE(runHanji({ u"check"_s, u"--frobnicate"_s, u"x"_s }).exitCode, 2);
+        QCOMPARE(runHanji({ u"no-such-command"_s }).exitCode, 2);
     }
 };
 

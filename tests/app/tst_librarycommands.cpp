@@ -1,4 +1,5 @@
 #include "testpaths.h"
+#include "testsupport.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -10,16 +11,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
-
 // The library commands as a user types them: the real binary, a library of its own.
 class TestLibraryCommands : public QObject
 {
@@ -30,18 +21,14 @@ private:
     QString m_library;
     QString m_digests;
 
-    Run hanji(const QStringList &arguments)
+    HanjiRun hanji(const QStringList &arguments)
     {
-        QProcess process;
-        process.start(QStringLiteral(HANJI_BINARY), arguments + QStringList { u"--library"_s, m_library });
-        process.waitForFinished(120000);
-        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                 process.readAllStandardError() };
+        return runHanji(arguments + QStringList { u"--library"_s, m_library });
     }
 
     QJsonArray jsonArray(const QStringList &arguments)
     {
-        const Run run = hanji(arguments + QStringList { u"--json"_s });
+        const HanjiRun run = hanji(arguments + QStringList { u"--json"_s });
         [&] { QCOMPARE(run.exitCode, 0); }();
         return QJsonDocument::fromJson(run.out).array();
     }
@@ -51,21 +38,15 @@ private Q_SLOTS:
     {
         m_library = m_dir.filePath(u"library"_s);
         m_digests = m_dir.filePath(u"digests"_s);
-        QDirIterator it(QStringLiteral(HANJI_SAMPLES_DIR), QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString source = it.next();
-            const QString target = m_digests + source.mid(qsizetype(strlen(HANJI_SAMPLES_DIR)));
-            QDir().mkpath(QFileInfo(target).path());
-            QVERIFY(QFile::copy(source, target));
-        }
+        QVERIFY(copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), m_digests));
     }
 
     void importThenRescan()
     {
-        const Run first = hanji({ u"import"_s, m_digests });
+        const HanjiRun first = hanji({ u"import"_s, m_digests });
         QCOMPARE(first.exitCode, 0);
         QVERIFY2(first.out.contains("4 files: 4 read"), first.out);
-        const Run again = hanji({ u"import"_s });
+        const HanjiRun again = hanji({ u"import"_s });
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.contains("0 read, 4 unchanged"), again.out);
     }
@@ -102,7 +83,7 @@ private Q_SLOTS:
         QFile::remove(m_library + u"/index.sqlite-wal"_s);
         QFile::remove(m_library + u"/index.sqlite-shm"_s);
 
-        const Run list = hanji({ u"bookmark"_s, u"list"_s, u"--json"_s });
+        const HanjiRun list = hanji({ u"bookmark"_s, u"list"_s, u"--json"_s });
         QCOMPARE(list.exitCode, 0);
         QVERIFY2(list.err.contains("building the index"), list.err);
         const QJsonArray bookmarks = QJsonDocument::fromJson(list.out).array();
@@ -119,7 +100,7 @@ private Q_SLOTS:
 
     void statsCountTheLibrary()
     {
-        const Run run = hanji({ u"stats"_s, u"--json"_s });
+        const HanjiRun run = hanji({ u"stats"_s, u"--json"_s });
         QCOMPARE(run.exitCode, 0);
         const QJsonObject stats = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(stats[u"files"_s].toInt(), 4);
@@ -132,7 +113,7 @@ private Q_SLOTS:
     void exportWritesTheReadingListInOrder()
     {
         QCOMPARE(hanji({ u"bookmark"_s, u"add"_s, u"2312.00752"_s, u"1810.04805"_s, u"--note"_s, u"비교"_s }).exitCode, 0);
-        const Run bibtex = hanji({ u"export"_s, u"--format"_s, u"bibtex"_s, u"--bookmarked"_s, u"--with-notes"_s });
+        const HanjiRun bibtex = hanji({ u"export"_s, u"--format"_s, u"bibtex"_s, u"--bookmarked"_s, u"--with-notes"_s });
         QCOMPARE(bibtex.exitCode, 0);
         const QString text = QString::fromUtf8(bibtex.out);
         const qsizetype lora = text.indexOf(u"eprint = {2106.09685}"_s);
@@ -143,7 +124,7 @@ private Q_SLOTS:
 
         const QString file = m_dir.filePath(u"out/list.json"_s);
         QDir().mkpath(m_dir.filePath(u"out"_s));
-        const Run json = hanji({ u"export"_s, u"-f"_s, u"json"_s, u"모델"_s, u"--min-votes"_s, u"50"_s, u"-o"_s, file });
+        const HanjiRun json = hanji({ u"export"_s, u"-f"_s, u"json"_s, u"모델"_s, u"--min-votes"_s, u"50"_s, u"-o"_s, file });
         QCOMPARE(json.exitCode, 0);
         QFile written(file);
         QVERIFY(written.open(QIODevice::ReadOnly));
@@ -152,7 +133,7 @@ private Q_SLOTS:
         for (const QJsonValue &paper : papers)
             QVERIFY(paper[u"votes"_s].toInt() >= 50);
 
-        const Run nowhere = hanji({ u"export"_s, u"-f"_s, u"ris"_s, u"-o"_s, m_dir.filePath(u"missing/dir/x.ris"_s) });
+        const HanjiRun nowhere = hanji({ u"export"_s, u"-f"_s, u"ris"_s, u"-o"_s, m_dir.filePath(u"missing/dir/x.ris"_s) });
         QCOMPARE(nowhere.exitCode, 1);
         QVERIFY(!QFileInfo::exists(m_dir.filePath(u"missing/dir/x.ris"_s)));
         QCOMPARE(hanji({ u"export"_s, u"-f"_s, u"docx"_s }).exitCode, 2);
@@ -160,11 +141,11 @@ private Q_SLOTS:
 
     void showPrintsTextOrThePanesHtml()
     {
-        const Run text = hanji({ u"show"_s, u"https://arxiv.org/abs/2106.09685"_s });
+        const HanjiRun text = hanji({ u"show"_s, u"https://arxiv.org/abs/2106.09685"_s });
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.startsWith("LoRA: Low-Rank Adaptation"));
         QVERIFY(text.out.contains("What's New"));
-        const Run html = hanji({ u"show"_s, u"2106.09685"_s, u"--html"_s });
+        const HanjiRun html = hanji({ u"show"_s, u"2106.09685"_s, u"--html"_s });
         QCOMPARE(html.exitCode, 0);
         QVERIFY(html.out.startsWith("<!DOCTYPE html>"));
         QVERIFY(html.out.contains("https://arxiv.org/pdf/2106.09685"));
@@ -175,12 +156,12 @@ private Q_SLOTS:
 
     void mistakesGetClearMessages()
     {
-        const Run unknown = hanji({ u"bookmark"_s, u"add"_s, u"2106.09685"_s, u"9999.99999"_s });
+        const HanjiRun unknown = hanji({ u"bookmark"_s, u"add"_s, u"2106.09685"_s, u"9999.99999"_s });
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY2(unknown.err.contains("9999.99999") && unknown.err.contains("nothing was changed"), unknown.err);
         QVERIFY(!jsonArray({ u"bookmark"_s, u"list"_s }).isEmpty()); // the known id was not half-applied either
 
-        const Run missing = hanji({ u"import"_s, m_dir.filePath(u"no-such-folder"_s) });
+        const HanjiRun missing = hanji({ u"import"_s, m_dir.filePath(u"no-such-folder"_s) });
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains("no-such-folder: no such folder"), missing.err);
 

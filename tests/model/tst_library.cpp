@@ -3,6 +3,7 @@
 #include "independentcount.h"
 #include "library.h"
 #include "testpaths.h"
+#include "testsupport.h"
 #include "userdatabase.h"
 
 #include <QDirIterator>
@@ -90,19 +91,6 @@ std::unique_ptr<Library> openLibrary(const QString &dir)
     if (!opened.library)
         qWarning() << opened.error;
     return std::move(opened.library);
-}
-
-bool copyFolder(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        QDir().mkpath(QFileInfo(target).path());
-        if (!QFile::copy(source, target))
-            return false;
-    }
-    return true;
 }
 
 void writeFile(const QString &path, const QByteArray &bytes)

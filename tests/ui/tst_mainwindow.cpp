@@ -6,6 +6,7 @@
 #include "paperlistmodel.h"
 #include "paperview.h"
 #include "testpaths.h"
+#include "testsupport.h"
 #include "thumbnailcache.h"
 
 #include <QApplication>
@@ -44,17 +45,6 @@ public:
 private:
     QWidget *m_widget;
 };
-
-void copyFolder(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        QDir().mkpath(QFileInfo(target).path());
-        QFile::copy(source, target);
-    }
-}
 
 // Stands in for the system browser: QDesktopServices hands it the https links it would open.
 class BrowserSpy : public QObject
@@ -109,7 +99,7 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(u"hanji-tests"_s); // keep the user's settings out of it
         m_digests = m_dir.filePath(u"digests"_s);
         m_libraryDir = m_dir.filePath(u"library"_s);
-        copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), m_digests);
+        QVERIFY(copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), m_digests));
     }
 
     void readFilterSearchBookmarkAndRestart()

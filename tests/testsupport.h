@@ -1,0 +1,40 @@
+#pragma once
+
+// What several tests need: a fixture folder copied somewhere writable, and the real hanji
+// binary run as a user runs it.
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+
+// Copies every file below from to the same place below to; false at the first that fails.
+inline bool copyFolder(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + source.mid(from.size());
+        QDir().mkpath(QFileInfo(target).path());
+        if (!QFile::copy(source, target))
+            return false;
+    }
+    return true;
+}
+
+struct HanjiRun {
+    int exitCode = -1; // -1 when it crashed or did not finish
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs the freshly built hanji (HANJI_BINARY, set by tests/CMakeLists.txt) to the end.
+inline HanjiRun runHanji(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(HANJI_BINARY), arguments);
+    process.waitForFinished(120000);
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+             process.readAllStandardError() };
+}
