@@ -71,7 +71,9 @@ void ImportController::launch(const QStringList &folders)
                                           Qt::QueuedConnection);
             },
             &m_cancel);
-        IndexSnapshot snapshot = readSnapshotOnThisThread();
+        std::optional<IndexSnapshot> snapshot;
+        if (report.parsed > 0 || report.removed > 0) // batches commit as they go: even a failed import may have changed some
+            snapshot = readSnapshotOnThisThread();
         QMetaObject::invokeMethod(this, [this, report, snapshot = std::move(snapshot)] { done(report, snapshot); },
                                   Qt::QueuedConnection);
     });
@@ -80,7 +82,7 @@ void ImportController::launch(const QStringList &folders)
     Q_EMIT started();
 }
 
-void ImportController::done(const ImportReport &report, const IndexSnapshot &snapshot)
+void ImportController::done(const ImportReport &report, const std::optional<IndexSnapshot> &snapshot)
 {
     m_thread = nullptr; // deletes itself once finished
     Q_EMIT finished(report, snapshot);

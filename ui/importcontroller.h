@@ -3,6 +3,8 @@
 #include "importer.h"
 #include "library.h"
 
+#include <optional>
+
 #include <QObject>
 #include <QStringList>
 
@@ -36,13 +38,14 @@ public:
 Q_SIGNALS:
     void started();
     void progress(int done, int total, const QString &file);
-    // The index as it now stands, read on the worker so the UI thread does not wait.
-    void finished(const hanji::ImportReport &report, const hanji::IndexSnapshot &snapshot);
+    // The index as it now stands, read on the worker so the UI thread does not wait; none
+    // when the import changed nothing (a rescan of untouched files, a refused import).
+    void finished(const hanji::ImportReport &report, const std::optional<hanji::IndexSnapshot> &snapshot);
 
 private:
     void launch(const QStringList &folders);
     [[nodiscard]] IndexSnapshot readSnapshotOnThisThread() const;
-    void done(const ImportReport &report, const IndexSnapshot &snapshot);
+    void done(const ImportReport &report, const std::optional<IndexSnapshot> &snapshot);
 
     QString m_indexPath;
     QThread *m_thread = nullptr;

@@ -354,13 +354,15 @@ void MainWindow::rescan()
 
 bool MainWindow::isImporting() const { return m_importer->isRunning(); }
 
-void MainWindow::onImportFinished(const ImportReport &report, IndexSnapshot snapshot)
+void MainWindow::onImportFinished(const ImportReport &report, std::optional<IndexSnapshot> snapshot)
 {
     m_progress->hide();
     m_cancel->hide();
-    m_library.indexChanged(std::move(snapshot.facts));
-    m_library.applyUserState(snapshot.rows);
-    setRows(std::move(snapshot.rows));
+    if (snapshot) {
+        m_library.indexChanged(std::move(snapshot->facts));
+        m_library.applyUserState(snapshot->rows);
+        setRows(std::move(snapshot->rows));
+    }
     QString message;
     if (!report.ok())
         message = tr("가져오기 실패: %1").arg(report.error);

@@ -76,7 +76,7 @@ private:
 
     void reloadRows();
     void setRows(QList<PaperRow> rows);
-    void onImportFinished(const ImportReport &report, IndexSnapshot snapshot);
+    void onImportFinished(const ImportReport &report, std::optional<IndexSnapshot> snapshot);
     void onCurrentPaperChanged();
     void onScopeSelected();
     void showCurrentPaper();
