@@ -86,10 +86,7 @@ public:
         qint64 fileId = 0;
         if (known) {
             fileId = known->id;
-            if (!forgetEntriesOf(fileId))
-                return false;
-            bind(m_updateFile, { info.size(), info.lastModified().toMSecsSinceEpoch(), hash, fileId });
-            if (!run(m_updateFile))
+            if (!forgetEntriesOf(fileId) || !updateStat(fileId, info, hash))
                 return false;
         } else {
             bind(m_insertFile, { path, info.size(), info.lastModified().toMSecsSinceEpoch(), hash });
