@@ -9,7 +9,7 @@
 #include "importcontroller.h"
 #include "library.h"
 #include "paperfilterproxy.h"
-#include "paperhtml.h"
+#include "paperid.h"
 #include "paperitemdelegate.h"
 #include "paperlistmodel.h"
 #include "sourceview.h"

@@ -1,4 +1,5 @@
 #include "digestparser.h"
+#include "paperid.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

@@ -37,11 +37,6 @@ inline constexpr QStringView paperUrlScheme = u"hanji";
 [[nodiscard]] QString thumbnailKey(QStringView remoteUrl);
 [[nodiscard]] QString thumbnailPageUrl(QStringView remoteUrl);
 
-// Links a paper page offers: abstract, PDF and Hugging Face page for arXiv papers.
-[[nodiscard]] QString arxivAbstractUrl(QStringView arxivId);
-[[nodiscard]] QString arxivPdfUrl(QStringView arxivId);
-[[nodiscard]] QString huggingFacePaperUrl(QStringView arxivId);
-
 // Digest text with its inline Markdown ([text](url), bare http(s) URLs, **bold**, `code`)
 // as HTML; everything else, raw HTML included, escaped. Only http(s) links become <a>.
 [[nodiscard]] QString inlineMarkdownToHtml(QStringView text);
@@ -51,10 +46,6 @@ inline constexpr QStringView paperUrlScheme = u"hanji";
 
 // A page with nothing on it but the colours, for when no paper is selected.
 [[nodiscard]] QString emptyPaperHtml(const PaperHtmlOptions &options);
-
-// Titles and summaries carry bits of TeX ("16$\\times$16"). A span made only of symbols we
-// know reads better as the symbols ("16×16"); anything else stays as written.
-[[nodiscard]] QString texSymbols(QStringView text);
 
 // The paper as plain text for `hanji show`.
 [[nodiscard]] QString paperText(const Paper &paper);

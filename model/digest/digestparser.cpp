@@ -277,7 +277,7 @@ private:
                 title = title.sliced(1, title.size() - 2);
             entry.title = restoreEatenEscapes(title.trimmed());
             // Without a link the title is all that names the paper.
-            entry.url = u"title:"_s + entry.title;
+            entry.url = titleOnlyPaperUrl(entry.title);
             warn(lineNo, u"paper heading has no link: expected \"### [Title](URL)\""_s);
         }
         if (entry.title.isEmpty())
@@ -449,16 +449,5 @@ SearchableText searchableText(const DigestEntry &entry)
     return { entry.title, entry.authors.join(u", "_s), summary.join(u'\n') };
 }
 
-QString arxivIdFromUrl(QStringView url)
-{
-    // New-style ids (0704.0001 onwards) and old-style archive/number ids, behind abs/, pdf/,
-    // html/ or Hugging Face's papers/ path.
-    static const QRegularExpression pattern(
-        uR"(^(?:https?://)?(?:www\.|export\.)?(?:arxiv\.org/(?:abs|pdf|html)|huggingface\.co/papers)/)"
-        uR"(((?:\d{4}\.\d{4,5})|(?:[a-z][a-z.\-]*(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$)"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    const auto match = pattern.matchView(url.trimmed());
-    return match.hasMatch() ? match.captured(1) : QString();
-}
 
 } // namespace hanji

@@ -1,6 +1,6 @@
 #include "paperlistmodel.h"
 
-#include "paperhtml.h"
+#include "texsymbols.h"
 
 #include <algorithm>
 #include <atomic>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "datetreemodel.h"
+#include "datescope.h"
 
 #include <QSet>
 #include <QSortFilterProxyModel>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datescope.h"
 #include "paper.h"
 
 #include <QAbstractItemModel>
@@ -10,31 +11,6 @@
 #include <vector>
 
 namespace hanji {
-
-// Which papers a node of the date tree stands for. The list's filter takes it as is: a paper
-// is in a Year/Month/Day scope when any of its appearances is.
-struct DateScope {
-    enum Kind { All, Year, Month, Day, Bookmarks };
-    Kind kind = All;
-    int year = 0;
-    int month = 0; // Month and Day only
-    int day = 0; // Day only
-
-    [[nodiscard]] static DateScope all() { return {}; }
-    [[nodiscard]] static DateScope bookmarks() { return { Bookmarks, 0, 0, 0 }; }
-    [[nodiscard]] static DateScope ofYear(int year) { return { Year, year, 0, 0 }; }
-    [[nodiscard]] static DateScope ofMonth(int year, int month) { return { Month, year, month, 0 }; }
-    [[nodiscard]] static DateScope ofDay(QDate date) { return { Day, date.year(), date.month(), date.day() }; }
-
-    // The first and last day of a Year/Month/Day scope; invalid dates for All and Bookmarks.
-    [[nodiscard]] QDate firstDay() const;
-    [[nodiscard]] QDate lastDay() const;
-    [[nodiscard]] bool isDateRange() const { return kind == Year || kind == Month || kind == Day; }
-    // Whether the paper belongs here; the filter proxy does the same with cached bounds.
-    [[nodiscard]] bool contains(const PaperRow &paper) const;
-
-    bool operator==(const DateScope &) const = default;
-};
 
 // The navigation tree of the reader window:
 //   모든 논문 (All papers) → years → months → days, newest first
@@ -133,4 +109,3 @@ private:
 
 } // namespace hanji
 
-Q_DECLARE_METATYPE(hanji::DateScope)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "digest.h"
+#include "paperid.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -37,8 +38,5 @@ struct SearchableText {
 };
 [[nodiscard]] SearchableText searchableText(const DigestEntry &entry);
 
-// "https://arxiv.org/abs/2410.05258v2" -> "2410.05258"; also pdf links, old-style ids
-// ("hep-th/9901001") and Hugging Face paper pages. Empty when the URL names no arXiv paper.
-[[nodiscard]] QString arxivIdFromUrl(QStringView url);
 
 } // namespace hanji

@@ -1,5 +1,7 @@
 #include "exportfields.h"
 
+#include "paperid.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -103,7 +105,7 @@ PublicationDate publicationDate(const Paper &paper)
 
 QString paperLink(const Paper &paper)
 {
-    return paper.url.startsWith(u"title:"_s) ? QString() : paper.url;
+    return isTitleOnlyPaperUrl(paper.url) ? QString() : paper.url;
 }
 
 std::optional<Appearance> latestAppearance(const Paper &paper)

@@ -1,0 +1,59 @@
+#include "datescope.h"
+
+#include <algorithm>
+
+namespace hanji {
+
+QDate DateScope::firstDay() const
+{
+    switch (kind) {
+    case Year:
+        return QDate(year, 1, 1);
+    case Month:
+        return QDate(year, month, 1);
+    case Day:
+        return QDate(year, month, day);
+    case All:
+    case Bookmarks:
+        break;
+    }
+    return {};
+}
+
+QDate DateScope::lastDay() const
+{
+    switch (kind) {
+    case Year:
+        return QDate(year, 12, 31);
+    case Month: {
+        const QDate first(year, month, 1);
+        return first.isValid() ? first.addMonths(1).addDays(-1) : QDate();
+    }
+    case Day:
+        return QDate(year, month, day);
+    case All:
+    case Bookmarks:
+        break;
+    }
+    return {};
+}
+
+bool DateScope::contains(const PaperRow &paper) const
+{
+    switch (kind) {
+    case All:
+        return true;
+    case Bookmarks:
+        return paper.bookmarked;
+    case Year:
+    case Month:
+    case Day:
+        break;
+    }
+    const QDate first = firstDay();
+    const QDate last = lastDay();
+    return std::any_of(paper.appearances.cbegin(), paper.appearances.cend(),
+                       [&](const Appearance &a) { return a.date >= first && a.date <= last; });
+}
+
+} // namespace hanji
