@@ -34,10 +34,19 @@ int bookmarkCommand(const QStringList &arguments, Io io)
         return Failed;
 
     if (action == u"list"_s) {
+        const Result<QStringList> ids = library->bookmarkIds();
+        if (!ids)
+            return command.fail(ids.error().message);
+        Result<QList<Paper>> found = library->papers(*ids);
+        if (!found)
+            return command.fail(found.error().message);
+        QHash<QString, Paper> byId;
+        for (Paper &paper : *found)
+            byId.insert(paper.id, std::move(paper));
         QList<Paper> papers;
-        for (const QString &id : library->bookmarkIds()) {
-            if (auto paper = library->paper(id)) {
-                papers.append(std::move(*paper));
+        for (const QString &id : *ids) {
+            if (const auto paper = byId.constFind(id); paper != byId.cend()) {
+                papers.append(*paper);
             } else {
                 // Its digest is not in the library now; the bookmark stays all the same.
                 Paper missing;
@@ -53,16 +62,19 @@ int bookmarkCommand(const QStringList &arguments, Io io)
     const auto ids = command.resolveIds(*library, positional.mid(1));
     if (!ids)
         return Failed;
-    QString error;
     if (action == u"remove"_s)
-        return library->setBookmarked(*ids, false, &error) ? Ok : command.fail(error);
-    if (!library->setBookmarked(*ids, true, &error))
-        return command.fail(error);
+        return command.exitWith(library->setBookmarked(*ids, false));
+    if (Result<> added = library->setBookmarked(*ids, true); !added)
+        return command.fail(added.error().message);
     for (const QString &id : *ids) {
-        if (parser.isSet(note) && !library->setNote(id, parser.value(note), &error))
-            return command.fail(error);
-        if (parser.isSet(tags) && !library->setTags(id, parser.value(tags).split(u','), &error))
-            return command.fail(error);
+        if (parser.isSet(note)) {
+            if (Result<> noted = library->setNote(id, parser.value(note)); !noted)
+                return command.fail(noted.error().message);
+        }
+        if (parser.isSet(tags)) {
+            if (Result<> tagged = library->setTags(id, parser.value(tags).split(u',')); !tagged)
+                return command.fail(tagged.error().message);
+        }
     }
     return Ok;
 }
@@ -85,8 +97,7 @@ int readCommand(const QStringList &arguments, Io io)
     const auto ids = command.resolveIds(*library, command.parser().positionalArguments());
     if (!ids)
         return Failed;
-    QString error;
-    return library->setRead(*ids, !command.parser().isSet(unread), &error) ? Ok : command.fail(error);
+    return command.exitWith(library->setRead(*ids, !command.parser().isSet(unread)));
 }
 
 } // namespace hanji::cli

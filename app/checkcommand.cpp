@@ -37,11 +37,11 @@ int checkCommand(const QStringList &arguments, Io io)
     for (const FileError &error : list.errors)
         report.addError(error);
     for (const QString &file : list.files) {
-        const DigestReadResult result = readDigestFile(file);
-        if (result.ok())
-            report.add(result.digest);
+        const Result<ParsedDigest> digest = readDigestFile(file);
+        if (digest)
+            report.add(*digest);
         else
-            report.addError({ file, result.error });
+            report.addError({ file, digest.error().message });
     }
     if (parser.isSet(json))
         io.out << QString::fromUtf8(report.toJson());

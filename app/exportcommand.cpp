@@ -38,17 +38,23 @@ int exportCommand(const QStringList &arguments, Io io)
     std::unique_ptr<Library> library = command.openLibrary();
     if (!library)
         return Failed;
-    const SearchResult found = library->search(*query);
-    if (!found.error.isEmpty())
-        return command.fail(found.error);
-    QStringList ids = found.ids;
+    const Result<QStringList> found = library->search(*query);
+    if (!found)
+        return command.fail(found.error().message);
+    QStringList ids = *found;
     // The reading list keeps the order it was made in, unless another was asked for.
     if (query->bookmarkedOnly && !parser.isSet(u"sort"_s)) {
         const QSet<QString> matching(ids.cbegin(), ids.cend());
-        ids = library->bookmarkIds();
+        const Result<QStringList> bookmarks = library->bookmarkIds();
+        if (!bookmarks)
+            return command.fail(bookmarks.error().message);
+        ids = *bookmarks;
         ids.removeIf([&](const QString &id) { return !matching.contains(id); });
     }
-    const QList<Paper> papers = library->papers(ids);
+    const Result<QList<Paper>> read = library->papers(ids);
+    if (!read)
+        return command.fail(read.error().message);
+    const QList<Paper> &papers = *read;
 
     ExportOptions options;
     options.summaries = parser.isSet(summaries);
@@ -60,9 +66,8 @@ int exportCommand(const QStringList &arguments, Io io)
         io.out << QString::fromUtf8(bytes); // UTF-8 in, UTF-8 out: a BOM and CRLFs pass unchanged
         return Ok;
     }
-    const ExportWriteResult written = writeExport(parser.value(output), bytes);
-    if (!written.ok())
-        return command.fail(written.error);
+    if (const Result<> written = writeExport(parser.value(output), bytes); !written)
+        return command.fail(written.error().message);
     io.err << "hanji export: " << papers.size() << " papers written to " << parser.value(output) << "\n";
     return Ok;
 }

@@ -23,8 +23,12 @@ int importCommand(const QStringList &arguments, Io io)
         return Failed;
 
     QStringList folders = command.parser().positionalArguments();
-    if (folders.isEmpty())
-        folders = library->folders();
+    if (folders.isEmpty()) {
+        const Result<QStringList> known = library->folders();
+        if (!known)
+            return command.fail(known.error().message);
+        folders = *known;
+    }
     if (folders.isEmpty())
         return command.fail(u"name a folder to import; the library has none yet"_s);
     int exitCode = Ok;
@@ -54,7 +58,7 @@ int importCommand(const QStringList &arguments, Io io)
     for (const FileError &error : report.errors)
         io.err << error.file << ": error: " << error.message << "\n";
     if (!report.ok())
-        return command.fail(report.error);
+        return command.fail(report.error->message);
     io.out << u"%1 files: %2 read, %3 unchanged, %4 removed; %5 entries written, %6 warnings, %7 errors (%8 ms)\n"_s
                   .arg(report.files)
                   .arg(report.parsed)

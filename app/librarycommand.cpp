@@ -40,24 +40,28 @@ int LibraryCommand::fail(const QString &message)
 
 std::unique_ptr<Library> LibraryCommand::openLibrary()
 {
-    Library::OpenResult opened = Library::open(m_parser.value(m_library));
-    for (const QString &notice : opened.notices)
-        io.err << "hanji: " << notice << "\n";
-    if (!opened.library) {
-        fail(opened.error);
+    Result<Library::Opened> opened = Library::open(m_parser.value(m_library));
+    if (!opened) {
+        fail(opened.error().message);
         return nullptr;
     }
-    const QStringList folders = opened.library->folders();
-    if (opened.library->indexIsNew() && !folders.isEmpty()) {
-        io.err << "hanji: building the index from " << folders.join(u", "_s) << "\n";
+    for (const QString &notice : opened->notices)
+        io.err << "hanji: " << notice << "\n";
+    const Result<QStringList> folders = opened->library->folders();
+    if (!folders) {
+        fail(folders.error().message);
+        return nullptr;
+    }
+    if (opened->library->indexIsNew() && !folders->isEmpty()) {
+        io.err << "hanji: building the index from " << folders->join(u", "_s) << "\n";
         io.err.flush();
-        const ImportReport report = opened.library->import(folders);
+        const ImportReport report = opened->library->import(*folders);
         if (!report.ok()) {
-            fail(report.error);
+            fail(report.error->message);
             return nullptr;
         }
     }
-    return std::move(opened.library);
+    return std::move(opened->library);
 }
 
 std::optional<QStringList> LibraryCommand::resolveIds(const Library &library, const QStringList &typed)
@@ -65,11 +69,15 @@ std::optional<QStringList> LibraryCommand::resolveIds(const Library &library, co
     QStringList ids;
     QStringList unknown;
     for (const QString &text : typed) {
-        const QString id = library.resolveId(text);
-        if (id.isEmpty())
+        const Result<std::optional<QString>> id = library.resolveId(text);
+        if (!id) {
+            fail(id.error().message);
+            return std::nullopt;
+        }
+        if (!*id)
             unknown += text;
-        else if (!ids.contains(id))
-            ids += id;
+        else if (!ids.contains(**id))
+            ids += **id;
     }
     if (!unknown.isEmpty()) {
         fail(u"no paper with id %1 in the library (nothing was changed)"_s.arg(unknown.join(u", "_s)));

@@ -29,6 +29,8 @@ public:
 
     void printPapers(const QList<Paper> &papers, bool json);
     int fail(const QString &message);
+    // Ok, or the error printed and Failed.
+    int exitWith(const Result<> &result) { return result ? int(Ok) : fail(result.error().message); }
 
     Io io;
 

@@ -24,10 +24,13 @@ int searchCommand(const QStringList &arguments, Io io)
     std::unique_ptr<Library> library = command.openLibrary();
     if (!library)
         return Failed;
-    const SearchResult result = library->search(*query);
-    if (!result.error.isEmpty())
-        return command.fail(result.error);
-    command.printPapers(library->papers(result.ids), parser.isSet(json));
+    const Result<QStringList> found = library->search(*query);
+    if (!found)
+        return command.fail(found.error().message);
+    const Result<QList<Paper>> papers = library->papers(*found);
+    if (!papers)
+        return command.fail(papers.error().message);
+    command.printPapers(*papers, parser.isSet(json));
     return Ok;
 }
 

@@ -26,7 +26,10 @@ int showCommand(const QStringList &arguments, Io io)
     const auto ids = command.resolveIds(*library, command.parser().positionalArguments());
     if (!ids)
         return Failed;
-    const std::optional<Paper> paper = library->paper(ids->constFirst());
+    const Result<std::optional<Paper>> found = library->paper(ids->constFirst());
+    if (!found)
+        return command.fail(found.error().message);
+    const std::optional<Paper> &paper = *found;
     if (!paper)
         return command.fail(u"%1 is bookmarked, but no digest in the library lists it now"_s.arg(ids->constFirst()));
     io.out << (command.parser().isSet(html) ? paperHtml(*paper, PaperHtmlOptions {}) : paperText(*paper));

@@ -18,19 +18,23 @@ int statsCommand(const QStringList &arguments, Io io)
     std::unique_ptr<Library> library = command.openLibrary();
     if (!library)
         return Failed;
-    const LibraryStats stats = library->stats();
+    const Result<LibraryStats> read = library->stats();
+    if (!read)
+        return command.fail(read.error().message);
+    const LibraryStats &stats = *read;
+    const IndexCounts &index = stats.index;
     if (command.parser().isSet(json)) {
         const QJsonObject object {
             { u"library"_s, library->directory() },
             { u"folders"_s, QJsonArray::fromStringList(stats.folders) },
-            { u"files"_s, stats.files },
-            { u"days"_s, stats.days },
-            { u"entries"_s, stats.entries },
-            { u"papers"_s, stats.papers },
-            { u"votes_total"_s, stats.votesTotal },
+            { u"files"_s, index.files },
+            { u"days"_s, index.days },
+            { u"entries"_s, index.entries },
+            { u"papers"_s, index.papers },
+            { u"votes_total"_s, index.votesTotal },
             { u"bookmarks"_s, stats.bookmarks },
             { u"read"_s, stats.read },
-            { u"warnings"_s, stats.warnings },
+            { u"warnings"_s, index.warnings },
             { u"index_bytes"_s, stats.indexBytes },
             { u"user_data_bytes"_s, stats.userDataBytes },
         };
@@ -39,11 +43,11 @@ int statsCommand(const QStringList &arguments, Io io)
     }
     io.out << "library:    " << library->directory() << "\n"
            << "folders:    " << stats.folders.join(u", "_s) << "\n"
-           << "files:      " << stats.files << " (" << stats.warnings << " warnings)\n"
-           << "days:       " << stats.days << "\n"
-           << "papers:     " << stats.papers << " in " << stats.entries << " entries, " << stats.votesTotal << " votes\n"
+           << "files:      " << index.files << " (" << index.warnings << " warnings)\n"
+           << "days:       " << index.days << "\n"
+           << "papers:     " << index.papers << " in " << index.entries << " entries, " << index.votesTotal << " votes\n"
            << "bookmarks:  " << stats.bookmarks << "\n"
-           << "read:       " << stats.read << " of " << stats.papers << "\n"
+           << "read:       " << stats.read << " of " << index.papers << "\n"
            << "size:       index " << stats.indexBytes / 1024 << " KiB, user data " << stats.userDataBytes / 1024
            << " KiB\n";
     return Ok;

@@ -220,7 +220,7 @@ QByteArray ExportDialog::exportedBytes() const
     return exportPapers(papers(), format(), options());
 }
 
-ExportWriteResult ExportDialog::saveTo(const QString &path) const
+Result<> ExportDialog::saveTo(const QString &path) const
 {
     return writeExport(path, exportedBytes());
 }
@@ -254,9 +254,9 @@ void ExportDialog::askAndSave()
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += u'.' + extension;
-    const ExportWriteResult result = saveTo(path);
-    if (!result.ok()) {
-        QMessageBox::warning(this, tr("내보내기 실패"), result.error);
+    const Result<> saved = saveTo(path);
+    if (!saved) {
+        QMessageBox::warning(this, tr("내보내기 실패"), saved.error().message);
         return;
     }
     accept();

@@ -53,7 +53,7 @@ public:
     [[nodiscard]] QList<Paper> papers() const;
     [[nodiscard]] QByteArray exportedBytes() const;
     // Writes the whole export; Save… asks for the path, then calls this.
-    [[nodiscard]] ExportWriteResult saveTo(const QString &path) const;
+    [[nodiscard]] Result<> saveTo(const QString &path) const;
 
     static constexpr int kPreviewPapers = 5;
 

@@ -44,16 +44,22 @@ void ImportController::cancel()
     m_cancel = true;
 }
 
-IndexSnapshot ImportController::readSnapshotOnThisThread() const
+Result<IndexSnapshot> ImportController::readSnapshotOnThisThread() const
 {
     const QString connection = uniqueConnectionName(u"rows"_s);
-    IndexSnapshot snapshot;
+    Result<IndexSnapshot> snapshot = failure(QString());
     {
-        QString error;
-        const QSqlDatabase index = openSqlite(m_indexPath, connection, &error);
-        if (index.isOpen()) {
-            snapshot.rows = Library::readRows(index);
-            snapshot.facts = Library::readSearchFacts(index);
+        const Result<QSqlDatabase> index = openSqlite(m_indexPath, connection);
+        if (!index) {
+            snapshot = failure(index.error());
+        } else {
+            const IndexReader reader(*index);
+            Result<QList<PaperRow>> rows = reader.rows();
+            Result<SearchFacts> facts = rows ? reader.searchFacts() : failure(rows.error());
+            if (facts)
+                snapshot = IndexSnapshot { std::move(*rows), std::move(*facts) };
+            else
+                snapshot = failure(facts.error());
         }
     }
     closeSqlite(connection);
@@ -64,7 +70,7 @@ void ImportController::launch(const QStringList &folders)
 {
     m_cancel = false;
     m_thread = QThread::create([this, folders] {
-        const ImportReport report = Importer(m_indexPath).run(
+        ImportReport report = Importer(m_indexPath).run(
             folders,
             [this](const ImportProgress &p) {
                 QMetaObject::invokeMethod(this, [this, p] { Q_EMIT progress(p.done, p.total, p.file); },
@@ -72,8 +78,14 @@ void ImportController::launch(const QStringList &folders)
             },
             &m_cancel);
         std::optional<IndexSnapshot> snapshot;
-        if (report.parsed > 0 || report.removed > 0) // batches commit as they go: even a failed import may have changed some
-            snapshot = readSnapshotOnThisThread();
+        // Batches commit as they go: even a failed import may have changed some.
+        if (report.parsed > 0 || report.removed > 0) {
+            Result<IndexSnapshot> read = readSnapshotOnThisThread();
+            if (read)
+                snapshot = std::move(*read);
+            else if (report.ok())
+                report.error = read.error(); // told as the import's failure, never as an empty list
+        }
         QMetaObject::invokeMethod(this, [this, report, snapshot = std::move(snapshot)] { done(report, snapshot); },
                                   Qt::QueuedConnection);
     });

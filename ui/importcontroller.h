@@ -18,7 +18,7 @@ namespace hanji {
 // state) and the facts search works from.
 struct IndexSnapshot {
     QList<PaperRow> rows;
-    Library::SearchFacts facts;
+    SearchFacts facts;
 };
 
 // Runs imports off the UI thread, one at a time: progress and the final report come back
@@ -44,7 +44,7 @@ Q_SIGNALS:
 
 private:
     void launch(const QStringList &folders);
-    [[nodiscard]] IndexSnapshot readSnapshotOnThisThread() const;
+    [[nodiscard]] Result<IndexSnapshot> readSnapshotOnThisThread() const;
     void done(const ImportReport &report, const std::optional<IndexSnapshot> &snapshot);
 
     QString m_indexPath;

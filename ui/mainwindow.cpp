@@ -70,11 +70,10 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     m_markReadTimer.setInterval(kReadAfter);
     connect(&m_markReadTimer, &QTimer::timeout, this, [this] {
         if (!m_currentId.isEmpty() && !m_library.userState(m_currentId).read) {
-            QString error;
-            if (m_library.setRead({ m_currentId }, true, &error))
+            if (const Result<> marked = m_library.setRead({ m_currentId }, true))
                 updateUserState({ m_currentId });
             else
-                report(error);
+                report(marked.error().message);
         }
     });
 
@@ -94,8 +93,9 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     setWindowTitle(u"Hanji"_s);
     reloadRows();
     restoreSettings();
-    m_watcher->watch(m_library.folders());
-    if (m_library.folders().isEmpty()) // a first start: say where to begin, until a folder is opened
+    const QStringList folders = libraryFolders();
+    m_watcher->watch(folders);
+    if (folders.isEmpty()) // a first start: say where to begin, until a folder is opened
         statusBar()->showMessage(tr("파일 › 폴더 열기(Ctrl+O)로 Daily Papers 요약 폴더를 여세요."));
 }
 
@@ -233,7 +233,7 @@ void MainWindow::buildActions()
     // before the view does, so a key press opens the page once; double clicks come through activated().
     openArxiv->setShortcutContext(Qt::WidgetShortcut);
     QAction *copy = action(tr("arXiv 링크 복사"), QKeySequence(u"Ctrl+Shift+C"_s), [this] { copyLink(); });
-    QAction *copyBibtex = addCopyBibTeXAction(this, [this] { return m_library.papers(selectedIds()); });
+    QAction *copyBibtex = addCopyBibTeXAction(this, [this] { return papersOrReport(selectedIds()); });
     m_shortcutActions.append(copyBibtex);
     for (QAction *a : { bookmark, note, read, openArxiv, copy, copyBibtex })
         paper->addAction(a);
@@ -311,8 +311,8 @@ void MainWindow::saveSettings() const
     settings.setValue(u"window/splitter"_s, m_splitter->saveState());
     settings.setValue(u"window/listHeader"_s, m_list->header()->saveState());
     if (!m_currentId.isEmpty()) {
-        QString ignored;
-        (void)m_library.setSetting(u"lastPaper"_s, m_currentId, &ignored);
+        if (const Result<> saved = m_library.setSetting(u"lastPaper"_s, m_currentId); !saved)
+            qWarning("cannot remember the last paper: %s", qPrintable(saved.error().message));
     }
 }
 
@@ -336,18 +336,17 @@ void MainWindow::openFolders(const QStringList &folders)
     }
     if (existing.isEmpty())
         return;
-    QString error;
-    if (!m_library.addFolders(existing, &error)) {
-        report(error);
+    if (const Result<> added = m_library.addFolders(existing); !added) {
+        report(added.error().message);
         return;
     }
-    m_watcher->watch(m_library.folders());
+    m_watcher->watch(libraryFolders());
     m_importer->start(existing);
 }
 
 void MainWindow::rescan()
 {
-    const QStringList folders = m_library.folders();
+    const QStringList folders = libraryFolders();
     if (!folders.isEmpty())
         m_importer->start(folders);
 }
@@ -359,13 +358,13 @@ void MainWindow::onImportFinished(const ImportReport &report, std::optional<Inde
     m_progress->hide();
     m_cancel->hide();
     if (snapshot) {
-        m_library.indexChanged(std::move(snapshot->facts));
+        m_library.setIndexChanged(std::move(snapshot->facts));
         m_library.applyUserState(snapshot->rows);
         setRows(std::move(snapshot->rows));
     }
     QString message;
     if (!report.ok())
-        message = tr("가져오기 실패: %1").arg(report.error);
+        message = tr("가져오기 실패: %1").arg(report.error->message);
     else if (report.cancelled)
         message = tr("가져오기를 취소했습니다 (%1개 파일 읽음).").arg(report.parsed);
     else if (report.parsed > 0 || report.removed > 0)
@@ -390,7 +389,30 @@ void MainWindow::onImportFinished(const ImportReport &report, std::optional<Inde
     Q_EMIT importFinished(report);
 }
 
-void MainWindow::reloadRows() { setRows(m_library.rows()); }
+void MainWindow::reloadRows()
+{
+    Result<QList<PaperRow>> rows = m_library.rows();
+    if (rows)
+        setRows(std::move(*rows));
+    else
+        report(rows.error().message); // the list keeps what it showed: never an empty one for an error
+}
+
+QStringList MainWindow::libraryFolders()
+{
+    Result<QStringList> folders = m_library.folders();
+    if (!folders)
+        report(folders.error().message);
+    return folders.value_or(QStringList());
+}
+
+QList<Paper> MainWindow::papersOrReport(const QStringList &ids)
+{
+    Result<QList<Paper>> papers = m_library.papers(ids);
+    if (!papers)
+        report(papers.error().message);
+    return papers.value_or(QList<Paper>());
+}
 
 void MainWindow::setRows(QList<PaperRow> rows)
 {
@@ -445,7 +467,10 @@ void MainWindow::onCurrentPaperChanged()
 
 void MainWindow::showCurrentPaper()
 {
-    const std::optional<Paper> paper = m_currentId.isEmpty() ? std::nullopt : m_library.paper(m_currentId);
+    Result<std::optional<Paper>> found = m_currentId.isEmpty() ? std::optional<Paper>() : m_library.paper(m_currentId);
+    if (!found)
+        report(found.error().message);
+    const std::optional<Paper> paper = found.value_or(std::nullopt);
     if (!paper) {
         m_view->clear();
         m_source->setMarkdown(QString());
@@ -463,10 +488,12 @@ void MainWindow::runSearch(const QString &text)
     } else {
         // Unranked: the list keeps the column order the reader chose, and a one-letter query
         // over ten years need not be sorted twice.
-        const SearchResult result = m_library.search({ .text = text, .order = SearchQuery::Order::None });
-        if (!result.error.isEmpty())
-            report(result.error);
-        m_proxy->setSearchMatches(QSet<QString>(result.ids.cbegin(), result.ids.cend()));
+        const Result<QStringList> found = m_library.search({ .text = text, .order = SearchQuery::Order::None });
+        if (!found) {
+            report(found.error().message); // the list stays as it was: an error is not "no papers"
+            return;
+        }
+        m_proxy->setSearchMatches(QSet<QString>(found->cbegin(), found->cend()));
     }
     updateStatus();
 }
@@ -497,9 +524,8 @@ void MainWindow::toggleBookmark()
     const bool bookmark = std::any_of(ids.cbegin(), ids.cend(), [this](const QString &id) {
         return !m_library.userState(id).bookmarked;
     });
-    QString error;
-    if (!m_library.setBookmarked(ids, bookmark, &error)) {
-        report(error);
+    if (const Result<> changed = m_library.setBookmarked(ids, bookmark); !changed) {
+        report(changed.error().message);
         return;
     }
     updateUserState(ids);
@@ -516,9 +542,8 @@ void MainWindow::editNote()
                                                         m_library.userState(m_currentId).note, &ok);
     if (!ok)
         return;
-    QString error;
-    if (!m_library.setNote(m_currentId, note, &error)) {
-        report(error);
+    if (const Result<> noted = m_library.setNote(m_currentId, note); !noted) {
+        report(noted.error().message);
         return;
     }
     updateUserState({ m_currentId });
@@ -534,11 +559,10 @@ void MainWindow::toggleRead()
     const bool read = std::any_of(ids.cbegin(), ids.cend(), [this](const QString &id) {
         return !m_library.userState(id).read;
     });
-    QString error;
-    if (m_library.setRead(ids, read, &error))
+    if (const Result<> marked = m_library.setRead(ids, read))
         updateUserState(ids);
     else
-        report(error);
+        report(marked.error().message);
 }
 
 void MainWindow::markScopeRead()
@@ -552,11 +576,10 @@ void MainWindow::markScopeRead()
     }
     if (ids.isEmpty())
         return;
-    QString error;
-    if (m_library.setRead(ids, true, &error))
+    if (const Result<> marked = m_library.setRead(ids, true))
         updateUserState(ids);
     else
-        report(error);
+        report(marked.error().message);
 }
 
 void MainWindow::moveSelection(int delta)
@@ -601,13 +624,13 @@ void MainWindow::showExportDialog()
         [this](ExportSource source) {
             switch (source) {
             case ExportSource::Bookmarks:
-                return m_library.papers(m_library.bookmarkIds());
+                return papersOrReport(m_library.bookmarkIds().value_or(QStringList()));
             case ExportSource::Shown:
-                return m_library.papers(shownIds());
+                return papersOrReport(shownIds());
             case ExportSource::Selected:
                 break;
             }
-            return m_library.papers(selectedIds());
+            return papersOrReport(selectedIds());
         },
         this, m_repository.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -624,7 +647,7 @@ void MainWindow::showHelp()
 void MainWindow::askForFolder()
 {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("논문 요약 폴더 열기"),
-                                                             m_library.folders().value(0, QDir::homePath()));
+                                                             libraryFolders().value(0, QDir::homePath()));
     if (!folder.isEmpty())
         openFolders({ folder });
 }

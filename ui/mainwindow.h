@@ -98,6 +98,9 @@ private:
     void askForFolder();
 
     [[nodiscard]] QStringList selectedIds() const;
+    // What the library says, or an error told in the status bar and nothing.
+    [[nodiscard]] QStringList libraryFolders();
+    [[nodiscard]] QList<Paper> papersOrReport(const QStringList &ids);
     [[nodiscard]] QStringList shownIds() const;
     void report(const QString &message);
 

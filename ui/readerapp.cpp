@@ -83,25 +83,26 @@ int runReader(QApplication &app)
     parser.addOptions({ library, screenshot, select });
     parser.process(app);
 
-    Library::OpenResult opened = Library::open(parser.value(library));
-    if (!opened.library) {
-        std::fprintf(stderr, "hanji: %s\n", qPrintable(opened.error));
+    Result<Library::Opened> opened = Library::open(parser.value(library));
+    if (!opened) {
+        const QString message = opened.error().message;
+        std::fprintf(stderr, "hanji: %s\n", qPrintable(message));
         if (!parser.isSet(screenshot))
-            QMessageBox::critical(nullptr, u"Hanji"_s, opened.error);
+            QMessageBox::critical(nullptr, u"Hanji"_s, message);
         return 1;
     }
     ThumbnailCache thumbnails(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/thumbnails"_s);
-    MainWindow window(*opened.library, &thumbnails); // restores the saved geometry, or a default size
+    MainWindow window(*opened->library, &thumbnails); // restores the saved geometry, or a default size
     if (parser.isSet(screenshot))
         window.resize(1440, 880); // the same picture on every machine
     window.show();
 
-    for (const QString &notice : std::as_const(opened.notices))
+    for (const QString &notice : std::as_const(opened->notices))
         QMessageBox::information(&window, u"Hanji"_s, notice);
 
-    const QString lastPaper = opened.library->setting(u"lastPaper"_s);
-    if (!lastPaper.isEmpty())
-        window.selectPaper(lastPaper);
+    const Result<QString> lastPaper = opened->library->setting(u"lastPaper"_s);
+    if (lastPaper && !lastPaper->isEmpty())
+        window.selectPaper(*lastPaper);
     if (!parser.positionalArguments().isEmpty())
         window.openFolders(parser.positionalArguments());
     else

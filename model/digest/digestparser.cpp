@@ -421,14 +421,14 @@ ParsedDigest DigestParser::parse(QByteArrayView bytes, const QString &fileName)
     return result;
 }
 
-DigestReadResult readDigestFile(const QString &path)
+Result<ParsedDigest> readDigestFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         qCWarning(lcParser) << "cannot read" << path << file.errorString();
-        return { ParsedDigest { path, {}, {} }, file.errorString() };
+        return failure(file.errorString());
     }
-    return { DigestParser::parse(file.readAll(), path), QString() };
+    return DigestParser::parse(file.readAll(), path);
 }
 
 std::optional<DigestEntry> parseStoredEntry(QDate date, const QString &markdown)

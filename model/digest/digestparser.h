@@ -2,6 +2,7 @@
 
 #include "digest.h"
 #include "paperid.h"
+#include "result.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -18,13 +19,8 @@ public:
     [[nodiscard]] static ParsedDigest parse(QByteArrayView bytes, const QString &fileName);
 };
 
-struct DigestReadResult {
-    ParsedDigest digest;
-    QString error; // set when the file could not be read at all
-    [[nodiscard]] bool ok() const { return error.isEmpty(); }
-};
-
-[[nodiscard]] DigestReadResult readDigestFile(const QString &path);
+// Fails only when the file cannot be read at all; what it says is never an error.
+[[nodiscard]] Result<ParsedDigest> readDigestFile(const QString &path);
 
 // Parses the raw lines of one paper (DigestEntry::markdown) as listed on date: the index
 // keeps those lines and derives the rest from them when asked.

@@ -40,22 +40,22 @@ QByteArray exportPapers(const QList<Paper> &papers, ExportFormat format, const E
     Q_UNREACHABLE_RETURN(QByteArray());
 }
 
-ExportWriteResult writeExport(const QString &path, const QByteArray &bytes)
+Result<> writeExport(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         qCWarning(lcLibrary) << "cannot write export" << path << file.errorString();
-        return { u"Cannot write %1: %2"_s.arg(path, file.errorString()) };
+        return failure(u"Cannot write %1: %2"_s.arg(path, file.errorString()));
     }
     if (file.write(bytes) != bytes.size()) {
         const QString error = file.errorString();
         file.cancelWriting();
         qCWarning(lcLibrary) << "writing export failed" << path << error;
-        return { u"Writing %1 failed: %2"_s.arg(path, error) };
+        return failure(u"Writing %1 failed: %2"_s.arg(path, error));
     }
     if (!file.commit()) {
         qCWarning(lcLibrary) << "cannot save export" << path << file.errorString();
-        return { u"Cannot save %1: %2"_s.arg(path, file.errorString()) };
+        return failure(u"Cannot save %1: %2"_s.arg(path, file.errorString()));
     }
     return {};
 }

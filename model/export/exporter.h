@@ -1,6 +1,7 @@
 #pragma once
 
 #include "paper.h"
+#include "result.h"
 
 #include <QByteArray>
 #include <QList>
@@ -26,13 +27,8 @@ struct ExportOptions {
 [[nodiscard]] QByteArray exportPapers(const QList<Paper> &papers, ExportFormat format, const ExportOptions &options,
                                       qsizetype maxPapers = -1);
 
-struct ExportWriteResult {
-    QString error; // empty on success
-    [[nodiscard]] bool ok() const { return error.isEmpty(); }
-};
-
 // Writes through QSaveFile: the file is replaced whole or not at all.
-[[nodiscard]] ExportWriteResult writeExport(const QString &path, const QByteArray &bytes);
+[[nodiscard]] Result<> writeExport(const QString &path, const QByteArray &bytes);
 
 [[nodiscard]] QList<ExportFormat> exportFormats();
 // "markdown", "bibtex", "ris", "csv", "json": the names the command line takes.

@@ -38,7 +38,8 @@ public:
     {
         QSqlQuery papers(m_db);
         papers.setForwardOnly(true);
-        papers.exec(u"SELECT id, key FROM papers"_s);
+        if (!papers.exec(u"SELECT id, key FROM papers"_s))
+            fail(papers);
         while (papers.next()) {
             m_paperIds.insert(papers.value(1).toString(), papers.value(0).toLongLong());
             m_paperKeys.insert(papers.value(0).toLongLong(), papers.value(1).toString());
@@ -66,7 +67,8 @@ public:
                                       " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''))"_s);
     }
 
-    bool begin() { return m_db.transaction() || fail(m_db.lastError()); }
+    // False when the constructor could not read the index already.
+    bool begin() { return !m_error && (m_db.transaction() || fail(m_db.lastError())); }
 
     // Refreshes the papers this batch touched, then commits it: each batch leaves a consistent index.
     bool commit()
@@ -132,7 +134,7 @@ public:
         return run(m_deleteFile);
     }
 
-    [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] Error error() const { return m_error.value_or(Error { Error::Kind::Failed, u"the index could not be written"_s }); }
 
 private:
     static void bind(QSqlQuery &query, const QVariantList &values)
@@ -141,11 +143,17 @@ private:
             query.bindValue(i, values.at(i));
     }
 
-    bool run(QSqlQuery &query) { return query.exec() || fail(query.lastError()); }
+    bool run(QSqlQuery &query) { return query.exec() || fail(query); }
+
+    bool fail(const QSqlQuery &query)
+    {
+        m_error = sqlError(query, u"the index could not be written"_s);
+        return false;
+    }
 
     bool fail(const QSqlError &error)
     {
-        m_error = describeSqlError(error);
+        m_error = sqlError(error, u"the index could not be written"_s);
         qCWarning(lcLibrary) << "import failed:" << error.text();
         return false;
     }
@@ -264,7 +272,7 @@ private:
     }
 
     QSqlDatabase m_db;
-    QString m_error;
+    std::optional<Error> m_error;
     QHash<QString, qint64> m_paperIds;
     QHash<qint64, QString> m_paperKeys;
     QSet<qint64> m_touched;
@@ -276,12 +284,13 @@ private:
         m_deleteText, m_insertText;
 };
 
-QHash<QString, KnownFile> knownFiles(const QSqlDatabase &db)
+Result<QHash<QString, KnownFile>> knownFiles(const QSqlDatabase &db)
 {
     QHash<QString, KnownFile> files;
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    query.exec(u"SELECT id, path, size, mtime, hash FROM files"_s);
+    if (!query.exec(u"SELECT id, path, size, mtime, hash FROM files"_s))
+        return failure(sqlError(query, u"cannot read the index"_s));
     while (query.next()) {
         files.insert(query.value(1).toString(), { query.value(0).toLongLong(), query.value(2).toLongLong(),
                                                   query.value(3).toLongLong(), query.value(4).toByteArray() });
@@ -317,21 +326,23 @@ ImportReport Importer::run(const QStringList &folders, const ProgressCallback &p
 
     QLockFile lock(m_indexPath + u".lock"_s);
     if (!lock.tryLock(0)) {
-        report.error = u"another import into this library is running"_s;
+        report.error = Error { Error::Kind::Busy, u"another import into this library is running"_s };
         return report;
     }
     const QString connection = uniqueConnectionName(u"import"_s);
     {
-        IndexDatabase::OpenResult index = IndexDatabase::open(m_indexPath, connection);
-        if (!index.error.isEmpty()) {
-            report.error = index.error;
+        Result<IndexDatabase::Opened> index = IndexDatabase::open(m_indexPath, connection);
+        Result<QHash<QString, KnownFile>> knownOrError = index ? knownFiles(index->db) : failure(index.error());
+        if (!knownOrError) {
+            report.error = knownOrError.error();
+            index = failure(knownOrError.error()); // drops the handle before the connection goes
             closeSqlite(connection);
             return report;
         }
+        const QHash<QString, KnownFile> known = std::move(*knownOrError);
         const DigestFileList list = collectDigestFiles(folders);
         report.errors = list.errors;
         report.files = int(list.files.size());
-        QHash<QString, KnownFile> known = knownFiles(index.db);
 
         QStringList roots;
         for (const QString &folder : folders)
@@ -343,7 +354,7 @@ ImportReport Importer::run(const QStringList &folders, const ProgressCallback &p
                 gone.append(it->id);
         }
 
-        ImportSession session(index.db);
+        ImportSession session(index->db);
         bool ok = session.begin();
         int inBatch = 0;
         for (int i = 0; ok && i < list.files.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include "digest.h"
 #include "digestscan.h"
+#include "result.h"
 
 #include <QStringList>
 
@@ -25,9 +26,9 @@ struct ImportReport {
     QList<ParseWarning> warnings; // of the files parsed this time
     QList<FileError> errors; // files or folders that could not be read
     bool cancelled = false;
-    QString error; // the index could not be written: nothing after the last batch was kept
+    std::optional<Error> error; // the index could not be written: nothing after the last batch was kept
     qint64 milliseconds = 0;
-    [[nodiscard]] bool ok() const { return error.isEmpty(); }
+    [[nodiscard]] bool ok() const { return !error; }
 };
 
 // Brings the index up to date with folders of digests: unchanged files (size and

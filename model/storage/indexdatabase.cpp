@@ -34,13 +34,13 @@ const char *const kSchema[] = {
     " tokenize='hanji_ngram')",
 };
 
-bool createSchema(const QSqlDatabase &db, QString *error)
+Result<> createSchema(const QSqlDatabase &db)
 {
     for (const char *statement : kSchema) {
-        if (!execSql(db, QString::fromLatin1(statement), error))
-            return false;
+        if (Result<> done = execSql(db, QString::fromLatin1(statement)); !done)
+            return done;
     }
-    return execSql(db, u"PRAGMA user_version = %1"_s.arg(IndexDatabase::kSchemaVersion), error);
+    return execSql(db, u"PRAGMA user_version = %1"_s.arg(IndexDatabase::kSchemaVersion));
 }
 
 void removeDatabaseFiles(const QString &path)
@@ -51,43 +51,45 @@ void removeDatabaseFiles(const QString &path)
 
 } // namespace
 
-IndexDatabase::OpenResult IndexDatabase::open(const QString &path, const QString &connectionName)
+Result<IndexDatabase::Opened> IndexDatabase::open(const QString &path, const QString &connectionName)
 {
-    OpenResult result;
+    Opened opened;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        result.db = openSqlite(path, connectionName, &result.error);
-        if (!result.db.isOpen())
-            return result;
-        if (!registerNgramTokenizer(result.db)) {
-            result.error = u"SQLite's full-text search (FTS5) is not available"_s;
-            return result;
-        }
-        const QVariant objects = querySingle(result.db, u"SELECT count(*) FROM sqlite_master"_s);
-        const bool readable = objects.isValid(); // "file is not a database" fails right here
-        const bool fresh = readable && objects.toInt() == 0;
-        const int version = querySingle(result.db, u"PRAGMA user_version"_s).toInt();
+        Result<QSqlDatabase> db = openSqlite(path, connectionName);
+        if (!db)
+            return failure(db.error());
+        if (!registerNgramTokenizer(*db))
+            return failure(u"SQLite's full-text search (FTS5) is not available"_s);
+        const Result<QVariant> objects = querySingle(*db, u"SELECT count(*) FROM sqlite_master"_s);
+        const bool readable = objects.has_value(); // "file is not a database" fails right here
+        const bool fresh = readable && objects->toInt() == 0;
+        const Result<QVariant> version = querySingle(*db, u"PRAGMA user_version"_s);
         // A damaged header fails the read above. A full quick_check would read the whole cache
         // (a quarter of a gigabyte for ten years) on every start, so it is left out.
-        const bool healthy = readable && !fresh;
-        if (fresh || (healthy && version == kSchemaVersion)) {
-            execSql(result.db, u"PRAGMA journal_mode = WAL"_s);
-            execSql(result.db, u"PRAGMA synchronous = NORMAL"_s);
-            execSql(result.db, u"PRAGMA foreign_keys = ON"_s);
-            if (fresh && !createSchema(result.db, &result.error))
-                return result;
-            return result;
+        const bool healthy = readable && !fresh && version;
+        if (fresh || (healthy && version->toInt() == kSchemaVersion)) {
+            for (const QString &pragma : { u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
+                                           u"PRAGMA foreign_keys = ON"_s }) {
+                if (Result<> done = execSql(*db, pragma); !done)
+                    return failure(done.error());
+            }
+            if (fresh) {
+                if (Result<> created = createSchema(*db); !created)
+                    return failure(created.error());
+            }
+            opened.db = *db;
+            return opened;
         }
         // Damaged or from another version: it is only a cache, so start it again.
-        result.notice = healthy ? u"The index was made by another version of Hanji and is rebuilt from the digest files."_s
+        opened.notice = healthy ? u"The index was made by another version of Hanji and is rebuilt from the digest files."_s
                                 : u"The index was damaged and is rebuilt from the digest files."_s;
-        result.rebuilt = true;
-        qCWarning(lcLibrary) << result.notice << path;
-        result.db = QSqlDatabase();
+        opened.rebuilt = true;
+        qCWarning(lcLibrary) << opened.notice << path;
+        db = QSqlDatabase();
         closeSqlite(connectionName);
         removeDatabaseFiles(path);
     }
-    result.error = u"cannot create the index at %1"_s.arg(path);
-    return result;
+    return failure(u"cannot create the index at %1"_s.arg(path));
 }
 
 } // namespace hanji

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -15,15 +17,14 @@ public:
     // Author lists are stored joined with U+001F, which no name holds.
     static constexpr QChar kAuthorSeparator { 0x1F };
 
-    struct OpenResult {
+    struct Opened {
         QSqlDatabase db;
-        QString error; // could not open at all
-        QString notice; // opened, but had to be rebuilt
+        QString notice; // had to be rebuilt: why
         bool rebuilt = false;
     };
 
     // Opens (creating or rebuilding when needed) on a new connection of the given name.
-    [[nodiscard]] static OpenResult open(const QString &path, const QString &connectionName);
+    [[nodiscard]] static Result<Opened> open(const QString &path, const QString &connectionName);
 };
 
 } // namespace hanji

@@ -9,24 +9,79 @@ using namespace Qt::StringLiterals;
 
 namespace hanji {
 
-bool execSql(const QSqlDatabase &db, const QString &sql, QString *error)
+namespace {
+
+// SQLite's primary result codes (the low byte of an extended code).
+enum SqliteCode { Busy = 5, Locked = 6, ReadOnly = 8, IoError = 10, Corrupt = 11, Full = 13, CantOpen = 14,
+                  NotADatabase = 26 };
+
+Error::Kind kindOf(const QSqlError &error)
 {
-    QSqlQuery query(db);
-    if (query.exec(sql))
-        return true;
-    qCWarning(lcLibrary) << "SQL failed:" << sql.left(200) << query.lastError().text();
-    if (error)
-        *error = describeSqlError(query.lastError());
-    return false;
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    if (!ok)
+        return error.text().contains(u"locked"_s, Qt::CaseInsensitive) ? Error::Kind::Busy : Error::Kind::Failed;
+    switch (code) {
+    case Busy:
+    case Locked:
+        return Error::Kind::Busy;
+    case ReadOnly:
+        return Error::Kind::ReadOnly;
+    case Full:
+        return Error::Kind::DiskFull;
+    case Corrupt:
+    case NotADatabase:
+        return Error::Kind::Corrupt;
+    default:
+        return Error::Kind::Failed;
+    }
 }
 
-QVariant querySingle(const QSqlDatabase &db, const QString &sql)
+} // namespace
+
+Error sqlError(const QSqlError &error, const QString &what)
+{
+    const Error::Kind kind = kindOf(error);
+    QString message;
+    switch (kind) {
+    case Error::Kind::Busy:
+        message = u"the library is locked by another program (is Hanji importing elsewhere?); try again"_s;
+        break;
+    case Error::Kind::ReadOnly:
+        message = u"the library is read-only"_s;
+        break;
+    case Error::Kind::DiskFull:
+        message = u"the disk is full"_s;
+        break;
+    case Error::Kind::Corrupt:
+        message = u"the database file is damaged"_s;
+        break;
+    default:
+        message = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+        break;
+    }
+    return { kind, what.isEmpty() ? message : u"%1: %2"_s.arg(what, message) };
+}
+
+Error sqlError(const QSqlQuery &query, const QString &what)
+{
+    qCWarning(lcLibrary) << "SQL failed:" << query.lastQuery().left(200) << query.lastError().text();
+    return sqlError(query.lastError(), what);
+}
+
+Result<> execSql(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
-    if (!query.exec(sql)) {
-        qCWarning(lcLibrary) << "SQL failed:" << sql.left(200) << query.lastError().text();
-        return {};
-    }
+    if (!query.exec(sql))
+        return failure(sqlError(query, QString()));
+    return {};
+}
+
+Result<QVariant> querySingle(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return failure(sqlError(query, QString()));
     return query.next() ? query.value(0) : QVariant();
 }
 
@@ -38,20 +93,23 @@ QSqlQuery prepared(const QSqlDatabase &db, const QString &sql)
     return query;
 }
 
-bool isBusyError(const QSqlError &error)
+Result<> run(QSqlQuery &query, const QString &what)
 {
-    const QString code = error.nativeErrorCode();
-    return code == u"5"_s || code == u"6"_s || error.text().contains(u"locked"_s, Qt::CaseInsensitive);
+    if (!query.exec())
+        return failure(sqlError(query, what));
+    return {};
 }
 
-QString describeSqlError(const QSqlError &error)
+Result<> inTransaction(QSqlDatabase db, const std::function<Result<>()> &work)
 {
-    if (isBusyError(error))
-        return u"the library is locked by another program (is Hanji importing elsewhere?); try again"_s;
-    const QString text = error.text();
-    if (text.contains(u"readonly"_s, Qt::CaseInsensitive) || text.contains(u"read-only"_s, Qt::CaseInsensitive))
-        return u"the library is read-only: %1"_s.arg(text);
-    return text;
+    if (!db.transaction())
+        return failure(sqlError(db.lastError(), QString()));
+    Result<> done = work();
+    if (done && !db.commit())
+        done = failure(sqlError(db.lastError(), QString()));
+    if (!done)
+        db.rollback();
+    return done;
 }
 
 QString uniqueConnectionName(const QString &purpose)
@@ -60,15 +118,14 @@ QString uniqueConnectionName(const QString &purpose)
     return u"hanji-%1-%2-%3"_s.arg(purpose).arg(quintptr(QThread::currentThreadId())).arg(counter.fetchAndAddRelaxed(1));
 }
 
-QSqlDatabase openSqlite(const QString &path, const QString &connectionName, QString *error)
+Result<QSqlDatabase> openSqlite(const QString &path, const QString &connectionName)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
     db.setDatabaseName(path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!db.open()) {
-        if (error)
-            *error = describeSqlError(db.lastError());
         qCWarning(lcLibrary) << "cannot open" << path << db.lastError().text();
+        return failure(sqlError(db.lastError(), u"cannot open %1"_s.arg(path)));
     }
     return db;
 }

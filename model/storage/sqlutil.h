@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -7,27 +9,29 @@
 
 namespace hanji {
 
-// Runs one statement; on failure logs it and, when given, sets *error to a readable message.
-bool execSql(const QSqlDatabase &db, const QString &sql, QString *error = nullptr);
+// What every storage class needs to talk to SQLite through QtSql, with the one error
+// convention: failures come back as an Error whose kind says what happened.
 
-// The first column of the first row, or an invalid QVariant.
-[[nodiscard]] QVariant querySingle(const QSqlDatabase &db, const QString &sql);
+// An SQLite failure in words a user understands, never the raw SQL text.
+[[nodiscard]] Error sqlError(const QSqlError &error, const QString &what);
+// A query's or connection's failure, logged with the statement.
+[[nodiscard]] Error sqlError(const QSqlQuery &query, const QString &what);
 
-// A prepared query that logs its error; exec() on the result returns false on failure.
+// Runs one statement.
+[[nodiscard]] Result<> execSql(const QSqlDatabase &db, const QString &sql);
+// The first column of the first row (an invalid QVariant when there is no row).
+[[nodiscard]] Result<QVariant> querySingle(const QSqlDatabase &db, const QString &sql);
+// A prepared query; a failed prepare shows when it is exec()ed.
 [[nodiscard]] QSqlQuery prepared(const QSqlDatabase &db, const QString &sql);
-
-// "database is locked" and friends, in words a user understands.
-[[nodiscard]] QString describeSqlError(const QSqlError &error);
-
-// SQLite returned "busy" or "locked": another process holds the database.
-[[nodiscard]] bool isBusyError(const QSqlError &error);
+// Runs a prepared query, or says why it failed.
+[[nodiscard]] Result<> run(QSqlQuery &query, const QString &what);
+// A transaction around work: committed when work succeeds, rolled back otherwise.
+[[nodiscard]] Result<> inTransaction(QSqlDatabase db, const std::function<Result<>()> &work);
 
 // A connection name unique to this thread and purpose (QSqlDatabase connections are per thread).
 [[nodiscard]] QString uniqueConnectionName(const QString &purpose);
-
 // Opens an SQLite file on a new named connection, waiting up to a few seconds for locks.
-[[nodiscard]] QSqlDatabase openSqlite(const QString &path, const QString &connectionName, QString *error);
-
+[[nodiscard]] Result<QSqlDatabase> openSqlite(const QString &path, const QString &connectionName);
 // Closes and removes a connection (the QSqlDatabase handles must be gone first).
 void closeSqlite(const QString &connectionName);
 

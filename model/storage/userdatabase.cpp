@@ -65,38 +65,29 @@ QString moveAside(const QString &path)
     return target;
 }
 
-bool migrate(const QSqlDatabase &db, const QString &path, int from, QString *error)
+Result<> migrate(const QSqlDatabase &db, const QString &path, int from)
 {
     if (from > 0) {
         // A consistent copy, even while another connection writes (WAL).
         const QString backup = freeName(path, u"backup-v"_s + QString::number(from));
-        QSqlQuery copy(db);
-        copy.prepare(u"VACUUM INTO ?"_s);
+        QSqlQuery copy = prepared(db, u"VACUUM INTO ?"_s);
         copy.addBindValue(backup);
-        if (!copy.exec()) {
-            *error = u"could not back up the user data before upgrading it: %1"_s.arg(copy.lastError().text());
-            return false;
-        }
+        if (Result<> done = run(copy, u"could not back up the user data before upgrading it"_s); !done)
+            return done;
         qCInfo(lcLibrary) << "backed up user data to" << backup;
     }
     for (int version = from + 1; version <= UserDatabase::schemaVersion(); ++version) {
-        QSqlDatabase handle = db;
-        if (!handle.transaction()) {
-            *error = describeSqlError(handle.lastError());
-            return false;
-        }
-        for (const QString &statement : UserDatabase::migrationTo(version)) {
-            if (!execSql(db, statement, error)) {
-                handle.rollback();
-                return false;
+        Result<> step = inTransaction(db, [&]() -> Result<> {
+            for (const QString &statement : UserDatabase::migrationTo(version)) {
+                if (Result<> done = execSql(db, statement); !done)
+                    return done;
             }
-        }
-        if (!execSql(db, u"PRAGMA user_version = %1"_s.arg(version), error) || !handle.commit()) {
-            handle.rollback();
-            return false;
-        }
+            return execSql(db, u"PRAGMA user_version = %1"_s.arg(version));
+        });
+        if (!step)
+            return step;
     }
-    return true;
+    return {};
 }
 
 } // namespace
@@ -105,38 +96,42 @@ int UserDatabase::schemaVersion() { return int(migrations().size()); }
 
 QStringList UserDatabase::migrationTo(int version) { return migrations().value(version - 1); }
 
-UserDatabase::OpenResult UserDatabase::open(const QString &path, const QString &connectionName)
+Result<UserDatabase::Opened> UserDatabase::open(const QString &path, const QString &connectionName)
 {
-    OpenResult result;
-    result.db = openSqlite(path, connectionName, &result.error);
-    if (!result.db.isOpen())
-        return result;
+    Opened opened;
+    Result<QSqlDatabase> db = openSqlite(path, connectionName);
+    if (!db)
+        return failure(db.error());
     const bool existed = QFileInfo(path).size() > 0;
-    if (existed && !isHealthy(result.db)) {
-        result.db = QSqlDatabase();
+    if (existed && !isHealthy(*db)) {
+        db = QSqlDatabase();
         closeSqlite(connectionName);
         const QString aside = moveAside(path);
-        if (aside.isEmpty()) {
-            result.error = u"the user data at %1 is damaged and could not be moved aside"_s.arg(path);
-            return result;
-        }
-        result.notice = u"Your bookmarks file was damaged. It was kept as %1 and a new one was started."_s.arg(aside);
-        qCCritical(lcLibrary) << result.notice;
-        result.db = openSqlite(path, connectionName, &result.error);
-        if (!result.db.isOpen())
-            return result;
+        if (aside.isEmpty())
+            return failure(u"the user data at %1 is damaged and could not be moved aside"_s.arg(path));
+        opened.notice = u"Your bookmarks file was damaged. It was kept as %1 and a new one was started."_s.arg(aside);
+        qCCritical(lcLibrary) << opened.notice;
+        db = openSqlite(path, connectionName);
+        if (!db)
+            return failure(db.error());
     }
-    execSql(result.db, u"PRAGMA journal_mode = WAL"_s);
-    const int version = querySingle(result.db, u"PRAGMA user_version"_s).toInt();
+    if (Result<> wal = execSql(*db, u"PRAGMA journal_mode = WAL"_s); !wal)
+        return failure(wal.error());
+    const Result<QVariant> read = querySingle(*db, u"PRAGMA user_version"_s);
+    if (!read)
+        return failure(read.error());
+    const int version = read->toInt();
     if (version > schemaVersion()) {
-        result.error = u"the user data at %1 was written by a newer Hanji (schema %2); this one knows %3"_s.arg(path)
+        return failure(u"the user data at %1 was written by a newer Hanji (schema %2); this one knows %3"_s.arg(path)
                            .arg(version)
-                           .arg(schemaVersion());
-        return result;
+                           .arg(schemaVersion()));
     }
-    if (version < schemaVersion())
-        migrate(result.db, path, version, &result.error);
-    return result;
+    if (version < schemaVersion()) {
+        if (Result<> migrated = migrate(*db, path, version); !migrated)
+            return failure(migrated.error());
+    }
+    opened.db = *db;
+    return opened;
 }
 
 } // namespace hanji

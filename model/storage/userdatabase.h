@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -11,16 +13,15 @@ namespace hanji {
 class UserDatabase
 {
 public:
-    struct OpenResult {
+    struct Opened {
         QSqlDatabase db;
-        QString error;
         QString notice; // e.g. where a damaged file was moved
     };
 
     [[nodiscard]] static int schemaVersion();
 
     // Opens, checks, migrates; a damaged file is moved aside and a fresh one started.
-    [[nodiscard]] static OpenResult open(const QString &path, const QString &connectionName);
+    [[nodiscard]] static Result<Opened> open(const QString &path, const QString &connectionName);
 
     // The statements that bring version N to N + 1; exposed so tests can build old files.
     [[nodiscard]] static QStringList migrationTo(int version);

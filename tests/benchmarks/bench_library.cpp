@@ -47,7 +47,7 @@ void measure(const QString &name, const QString &digests)
 {
     QTemporaryDir libraryDir;
     std::printf("\n### %s\n\n| measure | value |\n|---|---:|\n", qPrintable(name));
-    auto library = Library::open(libraryDir.path()).library;
+    auto library = std::move(Library::open(libraryDir.path()).value().library);
 
     QElapsedTimer timer;
     timer.start();
@@ -77,8 +77,8 @@ void measure(const QString &name, const QString &digests)
     const ImportReport one = library->import({ digests });
     row("rescan, one file changed", QStringLiteral("%1 ms (%2 parsed)").arg(milliseconds(timer), 0, 'f', 1).arg(one.parsed));
 
-    const LibraryStats stats = library->stats();
-    row("papers / entries", QStringLiteral("%1 / %2").arg(stats.papers).arg(stats.entries));
+    const LibraryStats stats = library->stats().value();
+    row("papers / entries", QStringLiteral("%1 / %2").arg(stats.index.papers).arg(stats.index.entries));
 
     const QList<std::pair<const char *, QStringList>> groups {
         { "1 syllable (모, 학, 델, 성)", { QStringLiteral("모"), QStringLiteral("학"), QStringLiteral("델"), QStringLiteral("성") } },
@@ -95,7 +95,7 @@ void measure(const QString &name, const QString &digests)
             for (int round = 0; round < 15; ++round) {
                 for (const QString &text : queries) {
                     timer.restart();
-                    hits = library->search({ .text = text, .order = order }).ids.size();
+                    hits = library->search({ .text = text, .order = order }).value().size();
                     samples.push_back(milliseconds(timer));
                 }
             }

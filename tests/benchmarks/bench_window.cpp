@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
     const GeneratedArchive archive = generateArchive(dir.filePath(QStringLiteral("digests")), QDate(2015, 1, 1), days);
     std::printf("generated %d files, %d entries\n\n| measure | time |\n|---|---:|\n", archive.files, archive.entries);
 
-    auto library = Library::open(dir.filePath(QStringLiteral("library"))).library;
+    auto library = std::move(Library::open(dir.filePath(QStringLiteral("library"))).value().library);
     ThumbnailCache thumbnails(dir.filePath(QStringLiteral("cache")));
     thumbnails.setEnabled(false);
     auto *view = new NullView;
@@ -149,7 +149,7 @@ int main(int argc, char *argv[])
     row(QStringLiteral("toggle unread-only"), median(unread));
     for (const QString &query : { QStringLiteral("모"), QStringLiteral("확산"), QStringLiteral("강화학습"), QStringLiteral("diffusion") }) {
         QStringList ids;
-        const double searchOnly = timed([&] { ids = library->search({ .text = query, .order = SearchQuery::Order::None }).ids; });
+        const double searchOnly = timed([&] { ids = library->search({ .text = query, .order = SearchQuery::Order::None }).value(); });
         QSet<QString> set;
         const double setOnly = timed([&] { set = QSet<QString>(ids.cbegin(), ids.cend()); });
         const double filterOnly = timed([&] { proxy->setSearchMatches(set); });

@@ -291,15 +291,15 @@ void TestExportDialog::saveWritesTheWholeExport()
     dialog.setFormat(ExportFormat::Ris);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const ExportWriteResult result = dialog.saveTo(dir.filePath(u"list.ris"_s));
-    QVERIFY2(result.ok(), qPrintable(result.error));
+    const Result<> result = dialog.saveTo(dir.filePath(u"list.ris"_s));
+    QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
     QFile file(dir.filePath(u"list.ris"_s));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), exportPapers(sources.bookmarks, ExportFormat::Ris, dialog.options()));
 
-    const ExportWriteResult failed = dialog.saveTo(dir.filePath(u"no/such/folder/list.ris"_s));
-    QVERIFY(!failed.ok());
-    QVERIFY(!failed.error.isEmpty());
+    const Result<> failed = dialog.saveTo(dir.filePath(u"no/such/folder/list.ris"_s));
+    QVERIFY(!failed);
+    QVERIFY(!failed.error().message.isEmpty());
 }
 
 void TestExportDialog::previewTextIsVisible_data()

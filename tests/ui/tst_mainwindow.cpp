@@ -77,7 +77,7 @@ private:
     Session open()
     {
         Session s;
-        s.library = Library::open(m_libraryDir).library;
+        s.library = std::move(Library::open(m_libraryDir).value().library);
         s.thumbnails = std::make_unique<ThumbnailCache>(m_dir.filePath(u"cache"_s));
         s.thumbnails->setEnabled(false); // no network in this test: the pane has its own
         s.view = new RecordingView;
@@ -144,7 +144,7 @@ private Q_SLOTS:
             QApplication::sendEvent(search, &typed);
             QCOMPARE(search->text(), u"확산"_s);
             QTRY_VERIFY(proxy->isSearching());
-            const QStringList expected = s.library->search({ .text = u"확산"_s }).ids;
+            const QStringList expected = s.library->search({ .text = u"확산"_s }).value();
             QVERIFY(expected.size() >= 2);
             QTRY_COMPARE(proxy->rowCount(), expected.size());
             for (int row = 0; row < proxy->rowCount(); ++row)

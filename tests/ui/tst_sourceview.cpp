@@ -23,9 +23,9 @@ namespace {
 QString sampleMarkdown()
 {
     const auto result = hanji::readDigestFile(QStringLiteral(HANJI_SAMPLES_DIR "/2024/06/03.md"));
-    if (!result.ok() || result.digest.entries.isEmpty())
+    if (!result || result->entries.isEmpty())
         return {};
-    return result.digest.entries.constFirst().markdown;
+    return result->entries.constFirst().markdown;
 }
 
 double luminance(QColor c)

@@ -26,11 +26,11 @@ private Q_SLOTS:
         QVERIFY(list.files.size() > 100);
         for (const QString &path : list.files) {
             const auto result = hanji::readDigestFile(path);
-            QVERIFY2(result.ok(), qPrintable(path));
+            QVERIFY2(result, qPrintable(path));
             IndependentCount count;
             count.addFile(path);
-            QVERIFY2(result.digest.entries.size() == count.entries.size(), qPrintable(path));
-            for (const auto &entry : result.digest.entries) {
+            QVERIFY2(result->entries.size() == count.entries.size(), qPrintable(path));
+            for (const auto &entry : result->entries) {
                 QVERIFY2(!entry.title.isEmpty(), qPrintable(u"%1:%2"_s.arg(path).arg(entry.firstLine)));
                 QVERIFY2(!entry.arxivId.isEmpty(), qPrintable(u"%1:%2"_s.arg(path).arg(entry.firstLine)));
                 QVERIFY2(!entry.sections.isEmpty(), qPrintable(u"%1:%2"_s.arg(path).arg(entry.firstLine)));
@@ -43,7 +43,7 @@ private Q_SLOTS:
     {
         hanji::CheckReport report;
         for (const QString &path : hanji::collectDigestFiles({ QStringLiteral(HANJI_CORPUS_DIR) }).files)
-            report.add(hanji::readDigestFile(path).digest);
+            report.add(hanji::readDigestFile(path).value());
         IndependentCount count;
         count.addFolder(QStringLiteral(HANJI_CORPUS_DIR));
         QCOMPARE(report.files(), count.files);

@@ -318,7 +318,7 @@ QList<Paper> corpusPapers()
 {
     QList<DigestEntry> entries;
     for (const QString &path : collectDigestFiles({ QStringLiteral(HANJI_CORPUS_DIR) }).files)
-        entries += readDigestFile(path).digest.entries;
+        entries += readDigestFile(path).value().entries;
     return papersFromEntries(entries);
 }
 
@@ -980,8 +980,8 @@ void TestExport::writeReplacesWhole()
     old.close();
 
     const QByteArray bytes = exportPapers(fixturePapers(), ExportFormat::BibTeX, allOptions());
-    const ExportWriteResult result = writeExport(path, bytes);
-    QVERIFY2(result.ok(), qPrintable(result.error));
+    const Result<> result = writeExport(path, bytes);
+    QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
     QFile written(path);
     QVERIFY(written.open(QIODevice::ReadOnly));
     QCOMPARE(written.readAll(), bytes);
@@ -1013,9 +1013,9 @@ void TestExport::writeFailureLeavesNothing()
     };
     const QStringList before = listing();
 
-    const ExportWriteResult result = writeExport(dir.filePath(target), "@misc{x,\n}\n");
-    QVERIFY(!result.ok());
-    QVERIFY2(result.error.contains(dir.filePath(target)), qPrintable(result.error));
+    const Result<> result = writeExport(dir.filePath(target), "@misc{x,\n}\n");
+    QVERIFY(!result);
+    QVERIFY2(result.error().message.contains(dir.filePath(target)), qPrintable(result.error().message));
     QCOMPARE(listing(), before);
     QCOMPARE(QFileInfo(dir.filePath(u"file.txt"_s)).size(), QFileInfo(QStringLiteral(HANJI_SAMPLES_DIR "/2023/12/28.md")).size());
 }

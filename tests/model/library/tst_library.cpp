@@ -30,7 +30,8 @@ public:
     explicit BruteForce(const QStringList &folders)
     {
         for (const QString &file : collectDigestFiles(folders).files) {
-            for (const DigestEntry &entry : readDigestFile(file).digest.entries) {
+            const ParsedDigest digest = readDigestFile(file).value();
+            for (const DigestEntry &entry : digest.entries) {
                 Paper &paper = m_papers[entry.identity()];
                 if (paper.appearances.isEmpty() || entry.date >= paper.latestDate()) {
                     paper.title = entry.title;
@@ -87,10 +88,12 @@ QSet<QString> asSet(const QStringList &list) { return QSet<QString>(list.cbegin(
 
 std::unique_ptr<Library> openLibrary(const QString &dir)
 {
-    Library::OpenResult opened = Library::open(dir);
-    if (!opened.library)
-        qWarning() << opened.error;
-    return std::move(opened.library);
+    Result<Library::Opened> opened = Library::open(dir);
+    if (!opened) {
+        qWarning() << opened.error().message;
+        return nullptr;
+    }
+    return std::move(opened->library);
 }
 
 void writeFile(const QString &path, const QByteArray &bytes)
@@ -135,22 +138,22 @@ void TestLibrary::importCountsMatchTheFiles()
     QVERIFY(library);
     QVERIFY(library->indexIsNew());
     const ImportReport report = library->import({ QStringLiteral(HANJI_SAMPLES_DIR) });
-    QVERIFY2(report.ok(), qPrintable(report.error));
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error->message));
     QVERIFY(report.errors.isEmpty());
 
     IndependentCount count;
     count.addFolder(QStringLiteral(HANJI_SAMPLES_DIR));
-    const LibraryStats stats = library->stats();
-    QCOMPARE(stats.files, count.files);
-    QCOMPARE(stats.days, count.days.size());
-    QCOMPARE(stats.entries, count.entries.size());
-    QCOMPARE(stats.papers, count.papers.size());
-    QCOMPARE(stats.votesTotal, count.votesTotal);
-    QCOMPARE(library->rows().size(), count.papers.size());
-    QCOMPARE(library->folders(), QStringList { QFileInfo(QStringLiteral(HANJI_SAMPLES_DIR)).absoluteFilePath() });
+    const LibraryStats stats = library->stats().value();
+    QCOMPARE(stats.index.files, count.files);
+    QCOMPARE(stats.index.days, count.days.size());
+    QCOMPARE(stats.index.entries, count.entries.size());
+    QCOMPARE(stats.index.papers, count.papers.size());
+    QCOMPARE(stats.index.votesTotal, count.votesTotal);
+    QCOMPARE(library->rows().value().size(), count.papers.size());
+    QCOMPARE(library->folders().value(), QStringList { QFileInfo(QStringLiteral(HANJI_SAMPLES_DIR)).absoluteFilePath() });
 
     // The same paper on two days is one paper with two appearances, votes per day.
-    const auto dpo = library->paper(u"2305.18290"_s);
+    const auto dpo = library->paper(u"2305.18290"_s).value();
     QVERIFY(dpo);
     QCOMPARE(dpo->appearances.size(), 2);
     QCOMPARE(dpo->appearances.at(0).date, QDate(2024, 6, 3));
@@ -188,11 +191,10 @@ void TestLibrary::changedAndRemovedFilesUpdateTheIndexButNotUserData()
     QVERIFY(copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), digests));
     auto library = openLibrary(dir.filePath(u"lib"_s));
     QVERIFY(library->import({ digests }).ok());
-    const int papersBefore = library->stats().papers;
-    QString error;
-    QVERIFY(library->setBookmarked({ u"2010.11929"_s }, true, &error));
-    QVERIFY(library->setNote(u"2010.11929"_s, u"패치 크기 실험 다시 보기"_s, &error));
-    QVERIFY(library->setRead({ u"2010.11929"_s }, true, &error));
+    const int papersBefore = library->stats().value().index.papers;
+    QVERIFY(library->setBookmarked({ u"2010.11929"_s }, true));
+    QVERIFY(library->setNote(u"2010.11929"_s, u"패치 크기 실험 다시 보기"_s));
+    QVERIFY(library->setRead({ u"2010.11929"_s }, true));
 
     // Changed: one paper added to a day.
     QFile day(digests + u"/2024/06/03.md"_s);
@@ -201,26 +203,26 @@ void TestLibrary::changedAndRemovedFilesUpdateTheIndexButNotUserData()
     day.close();
     ImportReport report = library->import({ digests });
     QCOMPARE(report.parsed, 1);
-    QCOMPARE(library->stats().papers, papersBefore + 1);
-    QCOMPARE(library->search({ .text = u"새로 추가된"_s }).ids, QStringList { u"2406.99999"_s });
+    QCOMPARE(library->stats().value().index.papers, papersBefore + 1);
+    QCOMPARE(library->search({ .text = u"새로 추가된"_s }).value(), QStringList { u"2406.99999"_s });
 
     // Removed: its papers leave the index; the bookmark, note and read state stay.
     QVERIFY(QFile::remove(digests + u"/2024/06/03.md"_s));
     report = library->import({ digests });
     QCOMPARE(report.removed, 1);
-    QVERIFY(!library->paper(u"2010.11929"_s));
-    QVERIFY(library->search({ .text = u"새로 추가된"_s }).ids.isEmpty());
-    QVERIFY(library->bookmarkIds().contains(u"2010.11929"_s));
+    QVERIFY(!library->paper(u"2010.11929"_s).value());
+    QVERIFY(library->search({ .text = u"새로 추가된"_s }).value().isEmpty());
+    QVERIFY(library->bookmarkIds().value().contains(u"2010.11929"_s));
 
     // Back again: the paper returns, still bookmarked, noted and read.
     QVERIFY(QFile::copy(QStringLiteral(HANJI_SAMPLES_DIR) + u"/2024/06/03.md"_s, digests + u"/2024/06/03.md"_s));
     QVERIFY(library->import({ digests }).ok());
-    const auto paper = library->paper(u"2010.11929"_s);
+    const auto paper = library->paper(u"2010.11929"_s).value();
     QVERIFY(paper);
     QVERIFY(paper->user.bookmarked);
     QCOMPARE(paper->user.note, u"패치 크기 실험 다시 보기"_s);
     QVERIFY(paper->user.read);
-    QCOMPARE(library->stats().papers, papersBefore);
+    QCOMPARE(library->stats().value().index.papers, papersBefore);
 }
 
 void TestLibrary::bookmarksSurviveDeletingTheIndexAndMovingTheFolder()
@@ -231,24 +233,23 @@ void TestLibrary::bookmarksSurviveDeletingTheIndexAndMovingTheFolder()
     {
         auto library = openLibrary(libraryDir);
         QVERIFY(library->import({ dir.filePath(u"old"_s) }).ok());
-        QString error;
-        QVERIFY(library->setBookmarked({ u"1706.03762"_s, u"2106.09685"_s }, true, &error));
-        QVERIFY(library->setTags(u"1706.03762"_s, { u"classic"_s, u"nlp"_s }, &error));
-        QVERIFY(library->setRead({ u"2106.09685"_s }, true, &error));
+        QVERIFY(library->setBookmarked({ u"1706.03762"_s, u"2106.09685"_s }, true));
+        QVERIFY(library->setTags(u"1706.03762"_s, { u"classic"_s, u"nlp"_s }));
+        QVERIFY(library->setRead({ u"2106.09685"_s }, true));
     }
     QVERIFY(QFile::remove(libraryDir + u"/index.sqlite"_s));
     QVERIFY(QDir().rename(dir.filePath(u"old"_s), dir.filePath(u"new"_s)));
 
     auto library = openLibrary(libraryDir);
     QVERIFY(library->indexIsNew());
-    QCOMPARE(library->rows().size(), 0);
+    QCOMPARE(library->rows().value().size(), 0);
     QVERIFY(library->import({ dir.filePath(u"new"_s) }).ok());
-    QCOMPARE(library->bookmarkIds(), (QStringList { u"1706.03762"_s, u"2106.09685"_s }));
-    const auto attention = library->paper(u"1706.03762"_s);
+    QCOMPARE(library->bookmarkIds().value(), (QStringList { u"1706.03762"_s, u"2106.09685"_s }));
+    const auto attention = library->paper(u"1706.03762"_s).value();
     QVERIFY(attention && attention->user.bookmarked);
     QCOMPARE(attention->user.tags, (QStringList { u"classic"_s, u"nlp"_s }));
-    QVERIFY(library->paper(u"2106.09685"_s)->user.read);
-    QCOMPARE(library->search({ .bookmarkedOnly = true }).ids.size(), 2);
+    QVERIFY(library->paper(u"2106.09685"_s).value()->user.read);
+    QCOMPARE(library->search({ .bookmarkedOnly = true }).value().size(), 2);
 }
 
 void TestLibrary::damagedIndexIsRebuilt()
@@ -260,12 +261,12 @@ void TestLibrary::damagedIndexIsRebuilt()
     }
     QFile::remove(dir.filePath(u"index.sqlite-wal"_s));
     writeFile(dir.filePath(u"index.sqlite"_s), QByteArray(8192, 'x'));
-    Library::OpenResult opened = Library::open(dir.path());
-    QVERIFY2(opened.library, qPrintable(opened.error));
-    QVERIFY(opened.notices.join(u' ').contains(u"damaged"_s));
-    QVERIFY(opened.library->indexIsNew());
-    QVERIFY(opened.library->import(opened.library->folders()).ok());
-    QVERIFY(opened.library->stats().papers > 10);
+    Result<Library::Opened> opened = Library::open(dir.path());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+    QVERIFY(opened->notices.join(u' ').contains(u"damaged"_s));
+    QVERIFY(opened->library->indexIsNew());
+    QVERIFY(opened->library->import(opened->library->folders().value()).ok());
+    QVERIFY(opened->library->stats().value().index.papers > 10);
 }
 
 void TestLibrary::damagedUserDataIsMovedAsideNeverDeleted()
@@ -273,9 +274,9 @@ void TestLibrary::damagedUserDataIsMovedAsideNeverDeleted()
     QTemporaryDir dir;
     const QByteArray garbage = "not a database, but somebody's bytes all the same" + QByteArray(4096, '\x01');
     writeFile(dir.filePath(u"userdata.sqlite"_s), garbage);
-    Library::OpenResult opened = Library::open(dir.path());
-    QVERIFY2(opened.library, qPrintable(opened.error));
-    const QString notice = opened.notices.join(u' ');
+    Result<Library::Opened> opened = Library::open(dir.path());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+    const QString notice = opened->notices.join(u' ');
     QVERIFY2(notice.contains(u"damaged"_s), qPrintable(notice));
     const QStringList aside = QDir(dir.path()).entryList({ u"userdata.damaged-*.sqlite"_s });
     QCOMPARE(aside.size(), 1);
@@ -283,8 +284,7 @@ void TestLibrary::damagedUserDataIsMovedAsideNeverDeleted()
     QFile kept(dir.filePath(aside.constFirst()));
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), garbage);
-    QString error;
-    QVERIFY(opened.library->setBookmarked({ u"1706.03762"_s }, true, &error));
+    QVERIFY(opened->library->setBookmarked({ u"1706.03762"_s }, true));
 }
 
 void TestLibrary::migrationKeepsABackupAndTheBookmarks()
@@ -309,8 +309,7 @@ void TestLibrary::migrationKeepsABackupAndTheBookmarks()
     QCOMPARE(library->userState(u"1706.03762"_s).note, u"old note"_s);
     const QStringList backups = QDir(dir.path()).entryList({ u"userdata.backup-v1-*.sqlite"_s });
     QCOMPARE(backups.size(), 1);
-    QString error;
-    QVERIFY(library->setTags(u"1706.03762"_s, { u"migrated"_s }, &error));
+    QVERIFY(library->setTags(u"1706.03762"_s, { u"migrated"_s }));
 }
 
 void TestLibrary::cancelledImportLeavesAConsistentIndex()
@@ -334,11 +333,11 @@ void TestLibrary::cancelledImportLeavesAConsistentIndex()
     QVERIFY(report.ok());
     QVERIFY(report.cancelled);
     QCOMPARE(calls, 100);
-    QCOMPARE(library->stats().papers, 100);
-    QCOMPARE(library->search({ .text = u"요약"_s }).ids.size(), 100);
+    QCOMPARE(library->stats().value().index.papers, 100);
+    QCOMPARE(library->search({ .text = u"요약"_s }).value().size(), 100);
     const ImportReport rest = library->import({ dir.filePath(u"digests"_s) });
     QCOMPARE(rest.parsed, 50);
-    QCOMPARE(library->stats().papers, 150);
+    QCOMPARE(library->stats().value().index.papers, 150);
 }
 
 void TestLibrary::secondImportIsRefusedWhileOneRuns()
@@ -349,7 +348,7 @@ void TestLibrary::secondImportIsRefusedWhileOneRuns()
     QVERIFY(lock.tryLock(0));
     const ImportReport report = Importer(library->indexPath()).run({ QStringLiteral(HANJI_SAMPLES_DIR) });
     QVERIFY(!report.ok());
-    QVERIFY(report.error.contains(u"another import"_s));
+    QVERIFY(report.error->message.contains(u"another import"_s));
 }
 
 void TestLibrary::lockedLibraryGivesAClearError()
@@ -361,16 +360,16 @@ void TestLibrary::lockedLibraryGivesAClearError()
     QVERIFY(other.open());
     QSqlQuery hold(other);
     QVERIFY(hold.exec(u"BEGIN EXCLUSIVE"_s));
-    QString error;
-    QVERIFY(!library->setBookmarked({ u"1706.03762"_s }, true, &error));
-    QVERIFY2(error.contains(u"locked"_s), qPrintable(error));
+    const Result<> refused = library->setBookmarked({ u"1706.03762"_s }, true);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(u"locked"_s), qPrintable(refused.error().message));
     QVERIFY(!library->userState(u"1706.03762"_s).bookmarked);
     QVERIFY(hold.exec(u"ROLLBACK"_s));
     hold = QSqlQuery();
     other.close();
     other = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"other-writer"_s);
-    QVERIFY(library->setBookmarked({ u"1706.03762"_s }, true, &error));
+    QVERIFY(library->setBookmarked({ u"1706.03762"_s }, true));
 }
 
 void TestLibrary::readOnlyLibraryGivesAClearError()
@@ -379,9 +378,9 @@ void TestLibrary::readOnlyLibraryGivesAClearError()
         QSKIP("running as root: file permissions do not stop root, so a read-only folder cannot be made here");
     QTemporaryDir dir;
     QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
-    const Library::OpenResult opened = Library::open(dir.path());
-    QVERIFY(!opened.library);
-    QVERIFY2(opened.error.contains(u"read-only"_s), qPrintable(opened.error));
+    const Result<Library::Opened> opened = Library::open(dir.path());
+    QVERIFY(!opened);
+    QVERIFY2(opened.error().message.contains(u"read-only"_s), qPrintable(opened.error().message));
     QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }
 
@@ -443,11 +442,11 @@ void TestLibrary::searchMatchesBruteForce()
     QVERIFY(library->import({ QStringLiteral(HANJI_SAMPLES_DIR) }).ok());
     const BruteForce brute({ QStringLiteral(HANJI_SAMPLES_DIR) });
 
-    const SearchResult result = library->search({ .text = query });
-    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    const Result<QStringList> result = library->search({ .text = query });
+    QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
     const QSet<QString> expected = brute.search(query);
-    QCOMPARE(asSet(result.ids), expected);
-    QCOMPARE(result.ids.size(), expected.size()); // no paper twice
+    QCOMPARE(asSet(*result), expected);
+    QCOMPARE(result->size(), expected.size()); // no paper twice
     if (expectHits)
         QVERIFY2(!expected.isEmpty(), "the fixture should give this query something to find");
 }
@@ -458,40 +457,39 @@ void TestLibrary::searchCombinesFilters()
     auto library = openLibrary(dir.path());
     QVERIFY(library->import({ QStringLiteral(HANJI_SAMPLES_DIR) }).ok());
     const BruteForce brute({ QStringLiteral(HANJI_SAMPLES_DIR) });
-    QString error;
-    QVERIFY(library->setBookmarked({ u"2305.18290"_s, u"1706.03762"_s, u"2010.11929"_s }, true, &error));
-    QVERIFY(library->setRead({ u"2305.18290"_s }, true, &error));
+    QVERIFY(library->setBookmarked({ u"2305.18290"_s, u"1706.03762"_s, u"2010.11929"_s }, true));
+    QVERIFY(library->setRead({ u"2305.18290"_s }, true));
 
     const auto votes = [](const Paper &p) { return p.votes().value_or(0); };
     const auto listedBetween = [](const Paper &p, QDate from, QDate to) {
         return std::any_of(p.appearances.cbegin(), p.appearances.cend(),
                            [&](const Appearance &a) { return a.date >= from && a.date <= to; });
     };
-    QCOMPARE(asSet(library->search({ .text = u"모델"_s, .minVotes = 50 }).ids),
+    QCOMPARE(asSet(library->search({ .text = u"모델"_s, .minVotes = 50 }).value()),
              brute.search(u"모델"_s, [&](const Paper &p) { return votes(p) >= 50; }));
-    QCOMPARE(asSet(library->search({ .minVotes = 10, .maxVotes = 100 }).ids),
+    QCOMPARE(asSet(library->search({ .minVotes = 10, .maxVotes = 100 }).value()),
              brute.search(QString(), [&](const Paper &p) { return votes(p) >= 10 && votes(p) <= 100; }));
     const QDate from(2024, 6, 1), to(2024, 6, 30);
-    QCOMPARE(asSet(library->search({ .text = u"학습"_s, .from = from, .to = to }).ids),
+    QCOMPARE(asSet(library->search({ .text = u"학습"_s, .from = from, .to = to }).value()),
              brute.search(u"학습"_s, [&](const Paper &p) { return listedBetween(p, from, to); }));
-    QCOMPARE(asSet(library->search({ .bookmarkedOnly = true, .unreadOnly = true }).ids),
+    QCOMPARE(asSet(library->search({ .bookmarkedOnly = true, .unreadOnly = true }).value()),
              (QSet<QString> { u"1706.03762"_s, u"2010.11929"_s }));
-    const int unread = library->search({ .unreadOnly = true }).ids.size();
+    const int unread = library->search({ .unreadOnly = true }).value().size();
     QCOMPARE(unread, brute.papers().size() - 1);
 
     // Orders: newest first, most votes first, and relevance puts a title hit above summary hits.
-    const QStringList byVotes = library->search({ .order = SearchQuery::Order::MostVotes }).ids;
+    const QStringList byVotes = library->search({ .order = SearchQuery::Order::MostVotes }).value();
     for (int i = 1; i < byVotes.size(); ++i)
         QVERIFY(brute.papers()[byVotes[i - 1]].votes().value_or(-1) >= brute.papers()[byVotes[i]].votes().value_or(-1));
-    const QStringList newest = library->search({ .order = SearchQuery::Order::Newest }).ids;
+    const QStringList newest = library->search({ .order = SearchQuery::Order::Newest }).value();
     for (int i = 1; i < newest.size(); ++i)
         QVERIFY(brute.papers()[newest[i - 1]].latestDate() >= brute.papers()[newest[i]].latestDate());
-    const QStringList ranked = library->search({ .text = u"attention"_s }).ids;
+    const QStringList ranked = library->search({ .text = u"attention"_s }).value();
     const QSet<QString> titleHits = brute.search(u"title:attention"_s);
     QVERIFY(titleHits.size() >= 2);
     QVERIFY(ranked.size() > titleHits.size());
     QCOMPARE(asSet(ranked.mid(0, titleHits.size())), titleHits);
-    QCOMPARE(library->search({ .limit = 3 }).ids.size(), 3);
+    QCOMPARE(library->search({ .limit = 3 }).value().size(), 3);
 }
 
 void TestLibrary::searchMatchesBruteForceOnTheCorpus()
@@ -503,7 +501,7 @@ void TestLibrary::searchMatchesBruteForceOnTheCorpus()
     auto library = openLibrary(dir.path());
     QVERIFY(library->import({ corpus }).ok());
     const BruteForce brute({ corpus });
-    QCOMPARE(library->stats().papers, brute.papers().size());
+    QCOMPARE(library->stats().value().index.papers, brute.papers().size());
 
     // Fixed queries, plus pieces cut from real summaries: 1, 2, 3 and 5 characters long.
     QStringList queries { u"모델"_s, u"확산"_s, u"학습"_s, u"강화"_s, u"에이전트"_s, u"\"대규모 언어 모델\""_s, u"LLM"_s,
@@ -524,11 +522,11 @@ void TestLibrary::searchMatchesBruteForceOnTheCorpus()
         }
     }
     for (const QString &query : std::as_const(queries)) {
-        const SearchResult result = library->search({ .text = query });
-        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        const Result<QStringList> result = library->search({ .text = query });
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
         const QSet<QString> expected = brute.search(query);
-        QVERIFY2(asSet(result.ids) == expected,
-                 qPrintable(u"%1: library %2, brute force %3"_s.arg(query).arg(result.ids.size()).arg(expected.size())));
+        QVERIFY2(asSet(*result) == expected,
+                 qPrintable(u"%1: library %2, brute force %3"_s.arg(query).arg(result->size()).arg(expected.size())));
     }
 }
 
@@ -537,12 +535,12 @@ void TestLibrary::resolvesIdsFromLinks()
     QTemporaryDir dir;
     auto library = openLibrary(dir.path());
     QVERIFY(library->import({ QStringLiteral(HANJI_SAMPLES_DIR) }).ok());
-    QCOMPARE(library->resolveId(u"1706.03762"_s), u"1706.03762"_s);
-    QCOMPARE(library->resolveId(u"1706.03762v5"_s), u"1706.03762"_s);
-    QCOMPARE(library->resolveId(u"https://arxiv.org/abs/1706.03762v2"_s), u"1706.03762"_s);
-    QCOMPARE(library->resolveId(u"https://huggingface.co/papers/1706.03762"_s), u"1706.03762"_s);
-    QCOMPARE(library->resolveId(u"https://github.com/karpathy/nanoGPT"_s), u"https://github.com/karpathy/nanoGPT"_s);
-    QCOMPARE(library->resolveId(u"9999.99999"_s), QString());
+    QCOMPARE(library->resolveId(u"1706.03762"_s).value().value_or(QString()), u"1706.03762"_s);
+    QCOMPARE(library->resolveId(u"1706.03762v5"_s).value().value_or(QString()), u"1706.03762"_s);
+    QCOMPARE(library->resolveId(u"https://arxiv.org/abs/1706.03762v2"_s).value().value_or(QString()), u"1706.03762"_s);
+    QCOMPARE(library->resolveId(u"https://huggingface.co/papers/1706.03762"_s).value().value_or(QString()), u"1706.03762"_s);
+    QCOMPARE(library->resolveId(u"https://github.com/karpathy/nanoGPT"_s).value().value_or(QString()), u"https://github.com/karpathy/nanoGPT"_s);
+    QCOMPARE(library->resolveId(u"9999.99999"_s).value().value_or(QString()), QString());
 }
 
 

@@ -502,21 +502,21 @@ void TestWebPaperView::screenshots()
     const auto save = [&](const QString &name) { return grabPane().save(QDir(dir).filePath(name)); };
     const auto first = readDigestFile(QStringLiteral(HANJI_SAMPLES_DIR "/2024/06/03.md"));
     const auto old = readDigestFile(QStringLiteral(HANJI_SAMPLES_DIR "/2023/12/28.md"));
-    QVERIFY(first.ok() && old.ok());
+    QVERIFY(first && old);
     m_server->setRoute("/figure.png", { 200, "image/png", figurePng(), false });
 
-    Paper vit = paperFrom(first.digest.entries.at(0));
+    Paper vit = paperFrom(first->entries.at(0));
     vit.thumbnailUrl = m_server->url("/figure.png").toString();
     QVERIFY(show(vit));
     QVERIFY(save(u"pane.png"_s));
 
-    Paper mamba = paperFrom(old.digest.entries.at(0)); // plain bullets, no keys
+    Paper mamba = paperFrom(old->entries.at(0)); // plain bullets, no keys
     mamba.appearances.append({ QDate(2024, 1, 2), 31 });
     mamba.thumbnailUrl = m_server->url("/figure.png").toString(); // never the real network
     QVERIFY(show(mamba));
     QVERIFY(save(u"pane-list.png"_s));
 
-    Paper dpo = paperFrom(first.digest.entries.at(2));
+    Paper dpo = paperFrom(first->entries.at(2));
     dpo.user.note = u"DPO 손실 식을 다시 유도해 볼 것. 참고: https://example.org/notes 와 `beta` 값"_s;
     dpo.user.tags = { u"정렬"_s, u"RLHF"_s };
     dpo.thumbnailUrl = m_server->url("/gone.png").toString(); // a thumbnail that cannot be had

@@ -1,0 +1,110 @@
+#include "searchengine.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace hanji {
+
+SearchEngine::SearchEngine(const IndexReader &index, const UserStore &user)
+    : m_index(index)
+    , m_user(user)
+{
+}
+
+void SearchEngine::resetFacts(std::optional<SearchFacts> facts)
+{
+    m_facts = std::move(facts);
+}
+
+Result<> SearchEngine::ensureFacts() const
+{
+    if (m_facts)
+        return {};
+    Result<SearchFacts> facts = m_index.searchFacts();
+    if (!facts)
+        return failure(facts.error());
+    m_facts = std::move(*facts);
+    return {};
+}
+
+Result<QStringList> SearchEngine::search(const SearchQuery &query) const
+{
+    if (Result<> ready = ensureFacts(); !ready)
+        return failure(ready.error());
+    const SearchFacts &allFacts = *m_facts;
+    const QString match = ftsExpression(parseSearchText(query.text));
+    const bool ranked = query.order == SearchQuery::Order::Relevance && !match.isEmpty();
+
+    struct Hit {
+        qint64 rowid;
+        double rank;
+        const PaperFacts *facts;
+    };
+    QList<Hit> hits;
+    const qint64 from = query.from.isValid() ? query.from.toJulianDay() : std::numeric_limits<qint64>::min();
+    const qint64 to = query.to.isValid() ? query.to.toJulianDay() : std::numeric_limits<qint64>::max();
+    const auto consider = [&](qint64 rowid, double rank) {
+        const auto found = allFacts.constFind(rowid);
+        if (found == allFacts.cend())
+            return;
+        const PaperFacts &facts = *found;
+        // Unknown votes count as none: they pass no minimum above zero.
+        if ((query.minVotes && facts.votes < *query.minVotes) || (query.maxVotes && facts.votes > *query.maxVotes))
+            return;
+        if ((query.from.isValid() || query.to.isValid())
+            && std::none_of(facts.dates.cbegin(), facts.dates.cend(), [&](qint64 d) { return d >= from && d <= to; }))
+            return;
+        if (query.bookmarkedOnly || query.unreadOnly) {
+            const UserState state = m_user.state(facts.key);
+            if ((query.bookmarkedOnly && !state.bookmarked) || (query.unreadOnly && state.read))
+                return;
+        }
+        hits.append({ rowid, rank, &facts });
+    };
+
+    if (match.isEmpty()) {
+        hits.reserve(allFacts.size());
+        for (auto it = allFacts.cbegin(); it != allFacts.cend(); ++it)
+            consider(it.key(), 0);
+    } else {
+        const Result<QList<FullTextHit>> matches = m_index.fullTextMatches(match, ranked);
+        if (!matches)
+            return failure(matches.error());
+        for (const FullTextHit &hit : *matches)
+            consider(hit.row, hit.rank);
+    }
+
+    const auto newer = [](const Hit &a, const Hit &b) {
+        if (a.facts->latestDate != b.facts->latestDate)
+            return a.facts->latestDate > b.facts->latestDate;
+        if (a.facts->votes != b.facts->votes)
+            return a.facts->votes > b.facts->votes;
+        return a.rowid > b.rowid;
+    };
+    switch (ranked ? SearchQuery::Order::Relevance
+                   : query.order == SearchQuery::Order::Relevance ? SearchQuery::Order::Newest : query.order) {
+    case SearchQuery::Order::Relevance: // bm25: lower is better
+        std::sort(hits.begin(), hits.end(), [&](const Hit &a, const Hit &b) { return a.rank != b.rank ? a.rank < b.rank : newer(a, b); });
+        break;
+    case SearchQuery::Order::Newest:
+        std::sort(hits.begin(), hits.end(), newer);
+        break;
+    case SearchQuery::Order::None:
+        break;
+    case SearchQuery::Order::MostVotes:
+        std::sort(hits.begin(), hits.end(), [&](const Hit &a, const Hit &b) {
+            const int va = a.facts->votesKnown ? a.facts->votes : -1;
+            const int vb = b.facts->votesKnown ? b.facts->votes : -1;
+            return va != vb ? va > vb : newer(a, b);
+        });
+        break;
+    }
+    const qsizetype count = query.limit >= 0 ? std::min<qsizetype>(query.limit, hits.size()) : hits.size();
+    QStringList ids;
+    ids.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        ids.append(hits.at(i).facts->key);
+    return ids;
+}
+
+} // namespace hanji

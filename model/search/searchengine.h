@@ -1,0 +1,31 @@
+#pragma once
+
+#include "indexreader.h"
+#include "result.h"
+#include "searchquery.h"
+#include "userstore.h"
+
+namespace hanji {
+
+// Answers a SearchQuery: the full-text index names the rows whose text matches, the facts
+// kept in memory filter and order them, the user's store answers bookmarked and unread.
+class SearchEngine
+{
+public:
+    SearchEngine(const IndexReader &index, const UserStore &user);
+
+    // Paper ids, best first, at most query.limit of them.
+    [[nodiscard]] Result<QStringList> search(const SearchQuery &query) const;
+
+    // After an import: drop the facts, or take those another thread already read.
+    void resetFacts(std::optional<SearchFacts> facts = std::nullopt);
+
+private:
+    [[nodiscard]] Result<> ensureFacts() const;
+
+    const IndexReader &m_index;
+    const UserStore &m_user;
+    mutable std::optional<SearchFacts> m_facts;
+};
+
+} // namespace hanji

@@ -1,0 +1,220 @@
+#include "indexreader.h"
+
+#include "digestparser.h"
+#include "indexdatabase.h"
+#include "sqlutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+namespace {
+
+QStringList splitAuthors(const QString &joined)
+{
+    return joined.isEmpty() ? QStringList() : joined.split(IndexDatabase::kAuthorSeparator);
+}
+
+std::optional<int> optionalInt(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional(value.toInt());
+}
+
+// Keys as one bound value, for "IN (SELECT value FROM json_each(?))": one statement for any number.
+QString jsonArray(const QStringList &keys)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact));
+}
+
+const QString kCannotRead = u"cannot read the index"_s;
+
+} // namespace
+
+IndexReader::IndexReader(QSqlDatabase index)
+    : m_index(std::move(index))
+{
+}
+
+Result<QList<PaperRow>> IndexReader::rows() const
+{
+    QList<PaperRow> rows;
+    QHash<qint64, qsizetype> rowOfPaper;
+    QSqlQuery papers(m_index);
+    papers.setForwardOnly(true);
+    if (!papers.exec(u"SELECT id, key, arxiv_id, title, authors, max_votes FROM papers"_s))
+        return failure(sqlError(papers, kCannotRead));
+    while (papers.next()) {
+        PaperRow row;
+        row.id = papers.value(1).toString();
+        row.arxivId = papers.value(2).toString();
+        row.title = papers.value(3).toString();
+        row.authors = splitAuthors(papers.value(4).toString());
+        row.votes = optionalInt(papers.value(5));
+        rowOfPaper.insert(papers.value(0).toLongLong(), rows.size());
+        rows.append(std::move(row));
+    }
+    if (papers.lastError().isValid())
+        return failure(sqlError(papers, kCannotRead));
+    QSqlQuery dates(m_index);
+    dates.setForwardOnly(true);
+    if (!dates.exec(u"SELECT paper_id, date, MAX(votes) FROM entries GROUP BY paper_id, date ORDER BY paper_id, date"_s))
+        return failure(sqlError(dates, kCannotRead));
+    while (dates.next()) {
+        const auto row = rowOfPaper.constFind(dates.value(0).toLongLong());
+        if (row != rowOfPaper.cend())
+            rows[*row].appearances.append({ QDate::fromJulianDay(dates.value(1).toLongLong()), optionalInt(dates.value(2)) });
+    }
+    if (dates.lastError().isValid())
+        return failure(sqlError(dates, kCannotRead));
+    return rows;
+}
+
+Result<SearchFacts> IndexReader::searchFacts() const
+{
+    SearchFacts facts;
+    QSqlQuery papers(m_index);
+    papers.setForwardOnly(true);
+    if (!papers.exec(u"SELECT id, key, max_votes, latest_date FROM papers"_s))
+        return failure(sqlError(papers, kCannotRead));
+    while (papers.next()) {
+        PaperFacts &paper = facts[papers.value(0).toLongLong()];
+        paper.key = papers.value(1).toString();
+        paper.votesKnown = !papers.value(2).isNull();
+        paper.votes = papers.value(2).toInt();
+        paper.latestDate = papers.value(3).toLongLong();
+    }
+    if (papers.lastError().isValid())
+        return failure(sqlError(papers, kCannotRead));
+    QSqlQuery dates(m_index);
+    dates.setForwardOnly(true);
+    if (!dates.exec(u"SELECT DISTINCT paper_id, date FROM entries"_s))
+        return failure(sqlError(dates, kCannotRead));
+    while (dates.next()) {
+        const auto paper = facts.find(dates.value(0).toLongLong());
+        if (paper != facts.end())
+            paper->dates.append(dates.value(1).toLongLong());
+    }
+    if (dates.lastError().isValid())
+        return failure(sqlError(dates, kCannotRead));
+    return facts;
+}
+
+Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
+{
+    // Each paper's most recent entry (its text), and all its days with their votes.
+    QSqlQuery query = prepared(m_index, uR"(
+        WITH wanted(position, key) AS (SELECT key, value FROM json_each(?))
+        SELECT w.key, e.date, e.markdown, e.first_line, e.last_line, f.path,
+               (SELECT json_group_array(json_array(d.date, d.votes))
+                  FROM (SELECT date, MAX(votes) AS votes FROM entries WHERE paper_id = p.id
+                        GROUP BY date ORDER BY date) d)
+          FROM wanted w
+          JOIN papers p ON p.key = w.key
+          JOIN entries e ON e.id = (SELECT id FROM entries WHERE paper_id = p.id ORDER BY date DESC, id DESC LIMIT 1)
+          JOIN files f ON f.id = e.file_id
+         ORDER BY w.position)"_s);
+    query.setForwardOnly(true);
+    query.addBindValue(jsonArray(keys));
+    if (Result<> done = run(query, kCannotRead); !done)
+        return failure(done.error());
+    QList<Paper> papers;
+    papers.reserve(keys.size());
+    while (query.next()) {
+        const QDate date = QDate::fromJulianDay(query.value(1).toLongLong());
+        const QString markdown = query.value(2).toString();
+        std::optional<DigestEntry> entry = parseStoredEntry(date, markdown);
+        if (!entry)
+            return failure(u"the index holds an entry it cannot read (%1); run hanji import to rebuild it"_s.arg(query.value(0).toString()),
+                           Error::Kind::Corrupt);
+        Paper paper;
+        paper.id = query.value(0).toString();
+        paper.arxivId = entry->arxivId;
+        paper.title = entry->title;
+        paper.url = entry->url;
+        paper.thumbnailUrl = entry->thumbnailUrl;
+        paper.videoUrl = entry->videoUrl;
+        paper.authors = entry->authors;
+        paper.sections = entry->sections;
+        paper.markdown = markdown;
+        paper.firstLine = query.value(3).toInt();
+        paper.lastLine = query.value(4).toInt();
+        paper.sourceFile = query.value(5).toString();
+        const QJsonArray days = QJsonDocument::fromJson(query.value(6).toString().toUtf8()).array();
+        for (const QJsonValue &day : days) {
+            const QJsonArray pair = day.toArray();
+            paper.appearances.append({ QDate::fromJulianDay(pair.at(0).toInteger()),
+                                       pair.at(1).isNull() ? std::nullopt : std::optional(pair.at(1).toInt()) });
+        }
+        papers.append(std::move(paper));
+    }
+    if (query.lastError().isValid())
+        return failure(sqlError(query, kCannotRead));
+    return papers;
+}
+
+Result<QList<FullTextHit>> IndexReader::fullTextMatches(const QString &expression, bool ranked) const
+{
+    QSqlQuery select = prepared(m_index, ranked ? u"SELECT rowid, bm25(papers_fts, 10.0, 4.0, 1.0) FROM papers_fts"
+                                                  " WHERE papers_fts MATCH ?"_s
+                                                : u"SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?"_s);
+    select.setForwardOnly(true);
+    select.addBindValue(expression);
+    if (Result<> done = run(select, u"search failed"_s); !done)
+        return failure(done.error());
+    QList<FullTextHit> hits;
+    while (select.next())
+        hits.append({ select.value(0).toLongLong(), ranked ? select.value(1).toDouble() : 0.0 });
+    if (select.lastError().isValid())
+        return failure(sqlError(select, u"search failed"_s));
+    return hits;
+}
+
+Result<bool> IndexReader::contains(const QString &key) const
+{
+    QSqlQuery query = prepared(m_index, u"SELECT 1 FROM papers WHERE key = ?"_s);
+    query.addBindValue(key);
+    if (Result<> done = run(query, kCannotRead); !done)
+        return failure(done.error());
+    return query.next();
+}
+
+Result<QHash<QString, PaperLabel>> IndexReader::labels(const QStringList &keys) const
+{
+    QSqlQuery query = prepared(m_index, u"SELECT key, title, (SELECT url FROM entries WHERE paper_id = p.id LIMIT 1)"
+                                        " FROM papers p WHERE key IN (SELECT value FROM json_each(?))"_s);
+    query.addBindValue(jsonArray(keys));
+    if (Result<> done = run(query, kCannotRead); !done)
+        return failure(done.error());
+    QHash<QString, PaperLabel> labels;
+    while (query.next())
+        labels.insert(query.value(0).toString(), { query.value(1).toString(), query.value(2).toString() });
+    if (query.lastError().isValid())
+        return failure(sqlError(query, kCannotRead));
+    return labels;
+}
+
+Result<IndexCounts> IndexReader::counts() const
+{
+    QSqlQuery query(m_index);
+    if (!query.exec(u"SELECT (SELECT count(*) FROM files),"
+                    " (SELECT count(DISTINCT date) FROM entries),"
+                    " (SELECT count(*) FROM (SELECT DISTINCT date, paper_id FROM entries)),"
+                    " (SELECT count(*) FROM papers),"
+                    " (SELECT COALESCE(sum(v), 0) FROM (SELECT MAX(votes) AS v FROM entries GROUP BY date, paper_id)),"
+                    " (SELECT count(*) FROM warnings)"_s)
+        || !query.next())
+        return failure(sqlError(query, kCannotRead));
+    IndexCounts counts;
+    counts.files = query.value(0).toInt();
+    counts.days = query.value(1).toInt();
+    counts.entries = query.value(2).toInt();
+    counts.papers = query.value(3).toInt();
+    counts.votesTotal = query.value(4).toLongLong();
+    counts.warnings = query.value(5).toInt();
+    return counts;
+}
+
+} // namespace hanji

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "paper.h"
+#include "result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+
+namespace hanji {
+
+// What search filters and orders by, for one paper (by index row): kept in memory so that
+// FTS5 only has to name the matching rows.
+struct PaperFacts {
+    QString key;
+    qint64 latestDate = 0; // Julian day
+    int votes = 0; // highest; unknown counts as 0, as in the filters
+    bool votesKnown = false;
+    QList<qint64> dates; // Julian days
+};
+using SearchFacts = QHash<qint64, PaperFacts>;
+
+// One row the full-text index matched, with its bm25 rank when asked (lower is better).
+struct FullTextHit {
+    qint64 row = 0;
+    double rank = 0;
+};
+
+// What the index holds, counted.
+struct IndexCounts {
+    int files = 0;
+    int days = 0;
+    int entries = 0; // distinct date-paper pairs
+    int papers = 0;
+    qint64 votesTotal = 0;
+    int warnings = 0;
+};
+
+// How a bookmark names its paper, so the reading list reads well without the digests.
+struct PaperLabel {
+    QString title;
+    QString url;
+};
+
+// Every question asked of the index, on one connection: the only place that reads its SQL.
+// Works on any thread that owns the connection.
+class IndexReader
+{
+public:
+    explicit IndexReader(QSqlDatabase index);
+
+    // The list's rows, without the user's state.
+    [[nodiscard]] Result<QList<PaperRow>> rows() const;
+    [[nodiscard]] Result<SearchFacts> searchFacts() const;
+    // Whole papers, in the order of keys; keys the index does not know are left out.
+    [[nodiscard]] Result<QList<Paper>> papers(const QStringList &keys) const;
+    // Rows whose text matches an FTS5 expression of the hanji_ngram index.
+    [[nodiscard]] Result<QList<FullTextHit>> fullTextMatches(const QString &expression, bool ranked) const;
+    [[nodiscard]] Result<bool> contains(const QString &key) const;
+    [[nodiscard]] Result<QHash<QString, PaperLabel>> labels(const QStringList &keys) const;
+    [[nodiscard]] Result<IndexCounts> counts() const;
+
+private:
+    QSqlDatabase m_index;
+};
+
+} // namespace hanji
