@@ -50,10 +50,20 @@ bool DateScope::contains(const PaperRow &paper) const
     case Day:
         break;
     }
-    const QDate first = firstDay();
-    const QDate last = lastDay();
-    return std::any_of(paper.appearances.cbegin(), paper.appearances.cend(),
-                       [&](const Appearance &a) { return a.date >= first && a.date <= last; });
+    return dayRange().containsAny(paper.appearances);
+}
+
+DateScope::DayRange DateScope::dayRange() const
+{
+    if (!isDateRange())
+        return {};
+    return { firstDay().toJulianDay(), lastDay().toJulianDay() };
+}
+
+bool DateScope::DayRange::containsAny(const QList<Appearance> &appearances) const
+{
+    return std::any_of(appearances.cbegin(), appearances.cend(),
+                       [this](const Appearance &a) { return contains(a.date.toJulianDay()); });
 }
 
 } // namespace hanji

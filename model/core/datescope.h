@@ -25,7 +25,18 @@ struct DateScope {
     [[nodiscard]] QDate firstDay() const;
     [[nodiscard]] QDate lastDay() const;
     [[nodiscard]] bool isDateRange() const { return kind == Year || kind == Month || kind == Day; }
-    // Whether the paper belongs here; the filter proxy does the same with cached bounds.
+
+    // The days of a Year/Month/Day scope as Julian day numbers, inclusive: what a filter over
+    // tens of thousands of rows compares against. Empty (first > last) for All and Bookmarks.
+    struct DayRange {
+        qint64 first = 1;
+        qint64 last = 0;
+        [[nodiscard]] bool contains(qint64 day) const { return day >= first && day <= last; }
+        [[nodiscard]] bool containsAny(const QList<Appearance> &appearances) const;
+    };
+    [[nodiscard]] DayRange dayRange() const;
+
+    // Whether the paper belongs here.
     [[nodiscard]] bool contains(const PaperRow &paper) const;
 
     bool operator==(const DateScope &) const = default;

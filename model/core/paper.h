@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace hanji {
 
 // One date a paper was listed on, with that day's votes.
@@ -12,6 +14,17 @@ struct Appearance {
     std::optional<int> votes;
     bool operator==(const Appearance &) const = default;
 };
+
+// Votes are unknown in the oldest digests: the higher of two counts, where unknown is no count
+// at all (not zero). The one rule for "a paper's votes" wherever days are combined.
+[[nodiscard]] constexpr std::optional<int> higherVotes(std::optional<int> a, std::optional<int> b)
+{
+    return !a ? b : !b ? a : std::optional(std::max(*a, *b));
+}
+
+// The newest of a paper's appearances, and the highest votes over them.
+[[nodiscard]] std::optional<Appearance> latestAppearance(const QList<Appearance> &appearances);
+[[nodiscard]] std::optional<int> highestVotes(const QList<Appearance> &appearances);
 
 // What the user keeps about a paper; survives rebuilding the index and moving digests.
 struct UserState {
@@ -42,16 +55,8 @@ struct Paper {
     QString markdown; // its raw lines
 
     // The highest votes over its appearances; unknown when no day gave any.
-    [[nodiscard]] std::optional<int> votes() const
-    {
-        std::optional<int> best;
-        for (const Appearance &a : appearances) {
-            if (a.votes && (!best || *a.votes > *best))
-                best = a.votes;
-        }
-        return best;
-    }
-    [[nodiscard]] QDate latestDate() const { return appearances.isEmpty() ? QDate() : appearances.constLast().date; }
+    [[nodiscard]] std::optional<int> votes() const { return highestVotes(appearances); }
+    [[nodiscard]] QDate latestDate() const { return latestAppearance(appearances).value_or(Appearance()).date; }
 };
 
 // The light form of a paper for lists of tens of thousands: no summary, no markdown.
@@ -65,6 +70,8 @@ struct PaperRow {
     bool bookmarked = false;
     QDateTime bookmarkedAt;
     bool read = false;
+
+    [[nodiscard]] QDate latestDate() const { return latestAppearance(appearances).value_or(Appearance()).date; }
 };
 
 } // namespace hanji

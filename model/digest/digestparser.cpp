@@ -1,5 +1,7 @@
 #include "digestparser.h"
 
+#include "digestgrammar.h"
+
 #include "logging.h"
 
 #include <QFile>
@@ -294,35 +296,32 @@ private:
             return;
         paper.lastLine = lineNo;
 
-        if (trimmed.startsWith(u"- ") || trimmed.startsWith(u"* ") || trimmed == u"-") {
+        switch (paperLineKind(trimmed)) {
+        case PaperLineKind::Bullet:
             paper.sections.append(parseBullet(trimmed.sliced(1).trimmed()));
             m_lastSection = paper.sections.size() - 1;
             return;
-        }
-        if (trimmed.startsWith(u"![")) {
+        case PaperLineKind::Thumbnail:
             if (const auto link = parseLink(trimmed.sliced(1)))
                 paper.thumbnailUrl = absoluteUrl(link->url);
             else
                 warn(lineNo, u"thumbnail is not of the form ![](URL)"_s);
             return;
-        }
-        if (trimmed.startsWith(u"[Watch Video]")) {
-            QStringView rest = trimmed.sliced(13).trimmed();
+        case PaperLineKind::Video: {
+            QStringView rest = trimmed.sliced(kVideoMarker.size()).trimmed();
             if (rest.startsWith(u'(') && rest.endsWith(u')'))
                 rest = rest.sliced(1, rest.size() - 2);
             paper.videoUrl = absoluteUrl(rest);
             return;
         }
-        if (trimmed.startsWith(u'<') && trimmed.contains(u"<video")) {
-            const QString video = videoFromHtml(trimmed);
-            if (!video.isEmpty())
+        case PaperLineKind::HtmlVideo:
+            if (const QString video = videoFromHtml(trimmed); !video.isEmpty())
                 paper.videoUrl = video;
             else
                 warn(lineNo, u"video tag without a src"_s);
             return;
-        }
-        if (trimmed.startsWith(u"Vote:")) {
-            const QStringView value = trimmed.sliced(5).trimmed();
+        case PaperLineKind::Votes: {
+            const QStringView value = trimmed.sliced(kVotesMarker.size()).trimmed();
             if (value.isEmpty() || value == u"-")
                 return; // the digest says it does not know
             bool ok = false;
@@ -333,9 +332,11 @@ private:
                 warn(lineNo, u"votes are not a whole number: \"%1\""_s.arg(value));
             return;
         }
-        if (trimmed.startsWith(u"Authors:")) {
-            paper.authors = parseAuthors(trimmed.sliced(8), lineNo, m_file, m_result.warnings);
+        case PaperLineKind::Authors:
+            paper.authors = parseAuthors(trimmed.sliced(kAuthorsMarker.size()), lineNo, m_file, m_result.warnings);
             return;
+        case PaperLineKind::Text:
+            break;
         }
         // A line that continues the previous bullet (a numbered sub-list, a wrapped sentence).
         if (m_lastSection >= 0) {

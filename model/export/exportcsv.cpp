@@ -42,7 +42,7 @@ QString csv(const QList<Paper> &papers, const ExportOptions &options)
     for (const Paper &paper : papers) {
         QStringList row { paper.id, paper.arxivId, paper.title, paper.authors.join(u"; "_s), paperLink(paper) };
         if (options.votesAndDates) {
-            const auto latest = latestAppearance(paper);
+            const auto latest = latestAppearance(paper.appearances);
             const auto votes = paper.votes();
             row += { latest ? latest->date.toString(Qt::ISODate) : QString(), votes ? QString::number(*votes) : QString() };
         }

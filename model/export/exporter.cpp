@@ -129,8 +129,8 @@ void sortForExport(QList<Paper> &papers, ExportOrder order)
         return;
     case ExportOrder::Newest:
         std::stable_sort(papers.begin(), papers.end(), [](const Paper &a, const Paper &b) {
-            const auto aDate = latestAppearance(a);
-            const auto bDate = latestAppearance(b);
+            const auto aDate = latestAppearance(a.appearances);
+            const auto bDate = latestAppearance(b.appearances);
             return (aDate ? aDate->date : QDate()) > (bDate ? bDate->date : QDate());
         });
         return;

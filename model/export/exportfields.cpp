@@ -108,14 +108,6 @@ QString paperLink(const Paper &paper)
     return isTitleOnlyPaperUrl(paper.url) ? QString() : paper.url;
 }
 
-std::optional<Appearance> latestAppearance(const Paper &paper)
-{
-    if (paper.appearances.isEmpty())
-        return std::nullopt;
-    return *std::max_element(paper.appearances.cbegin(), paper.appearances.cend(),
-                             [](const Appearance &a, const Appearance &b) { return a.date < b.date; });
-}
-
 QString singleLine(QStringView text)
 {
     QString out;

@@ -19,8 +19,6 @@ struct PublicationDate {
 // The paper's link, or empty when the digest gave none (its id is then "title:…").
 [[nodiscard]] QString paperLink(const Paper &paper);
 
-// The appearance a single-date export uses: the latest one; empty when the paper has none.
-[[nodiscard]] std::optional<Appearance> latestAppearance(const Paper &paper);
 
 // Text for a one-line field of a citation format: whitespace runs become one space, and
 // control characters go (a digest may hold a stray backspace where "\\b" was eaten).

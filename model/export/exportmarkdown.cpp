@@ -1,3 +1,4 @@
+#include "digestgrammar.h"
 #include "exportfields.h"
 #include "exportwriters.h"
 
@@ -51,14 +52,7 @@ QString authorsLine(const QStringList &authors)
 
 // A continuation line that the parser would read as a bullet, a vote or another field gets a
 // backslash, which Markdown hides; digests never hold such lines, only hand-made papers can.
-bool readsAsStructure(QStringView line)
-{
-    for (QStringView marker : { u"- ", u"* ", u"![", u"[Watch Video]", u"Vote:", u"Authors:" }) {
-        if (line.startsWith(marker))
-            return true;
-    }
-    return line == u"-" || (line.startsWith(u'<') && line.contains(u"<video"));
-}
+bool readsAsStructure(QStringView line) { return paperLineKind(line) != PaperLineKind::Text; }
 
 QString bullet(const SummarySection &section)
 {
@@ -144,7 +138,7 @@ QString markdown(const QList<Paper> &papers, const ExportOptions &options)
     QHash<QDate, QList<qsizetype>> byDay;
     QList<qsizetype> undated;
     for (qsizetype i = 0; i < papers.size(); ++i) {
-        const auto appearance = latestAppearance(papers[i]);
+        const auto appearance = latestAppearance(papers[i].appearances);
         const QDate day = appearance ? appearance->date : QDate();
         if (!day.isValid()) {
             undated += i;
@@ -159,7 +153,7 @@ QString markdown(const QList<Paper> &papers, const ExportOptions &options)
     for (const QDate &day : std::as_const(days)) {
         out += u"\n## Daily Papers ("_s + day.toString(Qt::ISODate) + u")\n"_s;
         for (qsizetype i : byDay.value(day)) {
-            const auto appearance = latestAppearance(papers[i]);
+            const auto appearance = latestAppearance(papers[i].appearances);
             out += paperBlock(papers[i], appearance ? appearance->votes : std::nullopt, options);
         }
     }

@@ -51,17 +51,11 @@ std::optional<QString> httpUrl(QStringView raw)
     return url.toString(QUrl::FullyEncoded);
 }
 
-void appendLink(QString &out, const QString &href, QStringView innerHtml, QStringView cssClass = {})
+void appendLink(QString &out, const QString &href, QStringView innerHtml)
 {
     out += u"<a href=\""_s;
     appendEscaped(out, href);
-    out += u'"';
-    if (!cssClass.isEmpty()) {
-        out += u" class=\""_s;
-        out += cssClass;
-        out += u'"';
-    }
-    out += u'>';
+    out += u"\">"_s;
     out += innerHtml;
     out += u"</a>"_s;
 }

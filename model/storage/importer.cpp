@@ -3,6 +3,7 @@
 #include "digestparser.h"
 #include "indexdatabase.h"
 #include "logging.h"
+#include "paper.h"
 #include "sqlutil.h"
 
 #include <QCryptographicHash>
@@ -253,8 +254,7 @@ private:
             const DigestEntry &entry = m_parsed[entryId];
             if (!latest || entry.date >= latest->date)
                 latest = &entry;
-            if (entry.votes && (!maxVotes || *entry.votes > *maxVotes))
-                maxVotes = entry.votes;
+            maxVotes = higherVotes(maxVotes, entry.votes);
         }
         if (!latest)
             return true;

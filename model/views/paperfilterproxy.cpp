@@ -3,7 +3,6 @@
 #include "paperlistmodel.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace hanji {
 
@@ -123,8 +122,7 @@ void PaperFilterProxy::setScope(const DateScope &scope)
         return;
     changeFilter([&] {
         m_scope = scope;
-        m_firstDay = scope.isDateRange() ? scope.firstDay().toJulianDay() : 0;
-        m_lastDay = scope.isDateRange() ? scope.lastDay().toJulianDay() : 0;
+        m_days = scope.dayRange();
     });
 }
 
@@ -166,51 +164,9 @@ void PaperFilterProxy::setPinnedId(const QString &id)
 
 void PaperFilterProxy::setSearchMatches(std::optional<QSet<QString>> ids)
 {
-    if (ids == m_matches && m_rank.isEmpty())
+    if (ids == m_matches)
         return;
-    if (ranking()) {
-        // The order changes as well as the rows.
-        m_matches = std::move(ids);
-        m_rank.clear();
-        invalidate();
-        return;
-    }
-    changeFilter([&] {
-        m_matches = std::move(ids);
-        m_rank.clear();
-    });
-}
-
-void PaperFilterProxy::setSearchRanking(const QStringList &rankedIds)
-{
-    QHash<QString, int> rank;
-    rank.reserve(rankedIds.size());
-    for (int i = 0; i < int(rankedIds.size()); ++i) {
-        if (!rank.contains(rankedIds[i]))
-            rank.insert(rankedIds[i], i); // a repeated id keeps its best place
-    }
-    QSet<QString> matches(rankedIds.cbegin(), rankedIds.cend());
-    if (m_matches == matches && rank == m_rank)
-        return;
-    if (m_rankOrder) {
-        m_matches = std::move(matches);
-        m_rank = std::move(rank);
-        invalidate();
-        return;
-    }
-    changeFilter([&] {
-        m_matches = std::move(matches);
-        m_rank = std::move(rank);
-    });
-}
-
-void PaperFilterProxy::setRankOrder(bool on)
-{
-    if (on == m_rankOrder)
-        return;
-    m_rankOrder = on;
-    if (!m_rank.isEmpty())
-        invalidate(); // only the order changes, but Qt has no sort-only invalidation
+    changeFilter([&] { m_matches = std::move(ids); });
 }
 
 bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -231,15 +187,11 @@ bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return false;
     }
     if (m_scope.isDateRange()) {
-        if (keys.latestDay < m_firstDay || keys.firstDay > m_lastDay)
+        if (keys.latestDay < m_days.first || keys.firstDay > m_days.last)
             return false;
         // Between two appearances the scope may still hold none of them.
         const PaperRow &paper = m_papers->paperAt(sourceRow);
-        if (paper.appearances.size() > 1
-            && std::none_of(paper.appearances.cbegin(), paper.appearances.cend(), [this](const Appearance &a) {
-                   const qint64 day = a.date.toJulianDay();
-                   return day >= m_firstDay && day <= m_lastDay;
-               }))
+        if (paper.appearances.size() > 1 && !m_days.containsAny(paper.appearances))
             return false;
     }
     if (m_unreadOnly && keys.read && (m_pinnedId.isEmpty() || m_papers->paperAt(sourceRow).id != m_pinnedId))
@@ -256,14 +208,6 @@ bool PaperFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     Q_ASSERT(left.model() == model && right.model() == model);
     Q_ASSERT(left.column() == right.column());
 
-    if (ranking()) {
-        constexpr int unranked = std::numeric_limits<int>::max();
-        const int leftRank = m_rank.value(model->paperAt(left.row()).id, unranked);
-        const int rightRank = m_rank.value(model->paperAt(right.row()).id, unranked);
-        // Best first in either direction: Qt asks lessThan(right, left) for descending order.
-        if (leftRank != rightRank)
-            return sortOrder() == Qt::AscendingOrder ? leftRank < rightRank : leftRank > rightRank;
-    }
     return compareRows(*model, left.row(), right.row(), left.column()) < 0;
 }
 

@@ -17,11 +17,6 @@ class PaperListModel;
 // Sorting is by the column the header asks for: votes and dates numeric (unknown votes
 // lowest), titles and authors by collation (numeric, case-insensitive), each column breaking
 // ties with the next telling one and finally the id, so the order never depends on chance.
-//
-// A ranked search (setSearchRanking) lists the best matches first, whatever the column or
-// direction, while rankOrder() is on (the default): a reader who types a query wants the best
-// answer on top. Clicking a header should turn it off (the window's choice), the column
-// then orders the matches. Ranking needs a sort column: with sortColumn() -1 nothing sorts.
 class PaperFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -50,15 +45,8 @@ public:
 
     // The library's answer to a search: the matching ids, or nullopt for no search.
     void setSearchMatches(std::optional<QSet<QString>> ids);
-    // A ranked answer, best first: matches these ids and, under rankOrder(), orders by them.
-    void setSearchRanking(const QStringList &rankedIds);
     [[nodiscard]] bool isSearching() const { return m_matches.has_value(); }
     [[nodiscard]] std::optional<QSet<QString>> searchMatches() const { return m_matches; }
-    // The position of id in the ranking, 0 the best; -1 when unranked.
-    [[nodiscard]] int rankOf(const QString &id) const { return m_rank.value(id, -1); }
-
-    void setRankOrder(bool on);
-    [[nodiscard]] bool rankOrder() const { return m_rankOrder; }
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -69,20 +57,16 @@ private:
     void changeFilter(Change &&change);
     // Whether Qt would apply the filter change in so many pieces that a rebuild is cheaper.
     [[nodiscard]] bool changesManyIntervals() const;
-    [[nodiscard]] bool ranking() const { return m_rankOrder && !m_rank.isEmpty(); }
 
     const PaperListModel *m_papers = nullptr;
     DateScope m_scope;
-    qint64 m_firstDay = 0; // Julian days of a Year/Month/Day scope, inclusive
-    qint64 m_lastDay = 0;
+    DateScope::DayRange m_days; // of m_scope
     int m_minimumVotes = 0;
     std::optional<int> m_maximumVotes;
     bool m_bookmarkedOnly = false;
     bool m_unreadOnly = false;
     QString m_pinnedId;
     std::optional<QSet<QString>> m_matches;
-    QHash<QString, int> m_rank;
-    bool m_rankOrder = true;
 };
 
 } // namespace hanji

@@ -40,11 +40,6 @@ int countRuns(const QList<int> &rows)
     return runs;
 }
 
-QDate latestDate(const PaperRow &paper)
-{
-    return paper.appearances.isEmpty() ? QDate() : paper.appearances.constLast().date;
-}
-
 QCollator makeCollator(const QLocale &locale)
 {
     QCollator collator(locale);
@@ -461,7 +456,7 @@ QVariant PaperListModel::data(const QModelIndex &index, int role) const
         case AuthorsColumn:
             return authorsText(paper.authors); // made per visible cell: no cost for 50,000 rows
         case DateColumn:
-            return latestDate(paper).toString(Qt::ISODate);
+            return paper.latestDate().toString(Qt::ISODate);
         case ArxivIdColumn:
             return paper.arxivId;
         default:
@@ -493,7 +488,7 @@ QVariant PaperListModel::data(const QModelIndex &index, int role) const
     case VotesRole:
         return paper.votes.value_or(-1);
     case LatestDateRole:
-        return latestDate(paper);
+        return paper.latestDate();
     case DatesRole: {
         QList<QDate> dates;
         dates.reserve(paper.appearances.size());
@@ -524,7 +519,7 @@ QVariant PaperListModel::data(const QModelIndex &index, int role) const
         case AuthorsColumn:
             return paper.authors.join(u", "_s);
         case DateColumn:
-            return latestDate(paper).toJulianDay();
+            return paper.latestDate().toJulianDay();
         case ArxivIdColumn:
             return paper.arxivId;
         default:

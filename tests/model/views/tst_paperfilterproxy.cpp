@@ -114,7 +114,6 @@ private Q_SLOTS:
     void settersWithoutChangeDoNotRefilter();
     void readPaperLeavesUnreadOnlyUnlessPinned();
     void updatesResortOneRow();
-    void rankedSearch();
     void broadFilterChangesRebuildInOrder();
     void selectionSurvivesImport();
     void selectionAfterResetIsRestoredById();
@@ -367,51 +366,6 @@ void TestPaperFilterProxy::updatesResortOneRow()
     QCOMPARE(idsInOrder(proxy).mid(0, 3), (QStringList{ u"p1"_s, u"p4"_s, u"p2"_s }));
     QCOMPARE(p1.row(), 0);
     QCOMPARE(p1.data(PaperListModel::IdRole).toString(), u"p1"_s);
-}
-
-void TestPaperFilterProxy::rankedSearch()
-{
-    PaperListModel model;
-    model.setRows(library());
-    PaperFilterProxy proxy;
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setSourceModel(&model);
-    proxy.sort(PaperListModel::TitleColumn, Qt::AscendingOrder);
-
-    proxy.setSearchRanking({ u"p6"_s, u"p1"_s, u"p3"_s, u"missing"_s });
-    QVERIFY(proxy.isSearching());
-    QCOMPARE(proxy.rankOf(u"p1"_s), 1);
-    QCOMPARE(proxy.rankOf(u"p2"_s), -1);
-    QCOMPARE(idsInOrder(proxy), (QStringList{ u"p6"_s, u"p1"_s, u"p3"_s })); // best first
-    proxy.sort(PaperListModel::TitleColumn, Qt::DescendingOrder);
-    QCOMPARE(idsInOrder(proxy), (QStringList{ u"p6"_s, u"p1"_s, u"p3"_s })); // in both directions
-
-    // The reader clicks a header: the column orders the matches.
-    proxy.setRankOrder(false);
-    QCOMPARE(idsInOrder(proxy), (QStringList{ u"p6"_s, u"p3"_s, u"p1"_s })); // Zeta, Gamma, Alpha
-    proxy.setRankOrder(true);
-    QCOMPARE(idsInOrder(proxy), (QStringList{ u"p6"_s, u"p1"_s, u"p3"_s }));
-
-    // A new ranking reorders the rows it keeps.
-    proxy.setSearchRanking({ u"p3"_s, u"p6"_s });
-    QCOMPARE(idsInOrder(proxy), (QStringList{ u"p3"_s, u"p6"_s }));
-
-    // An unranked answer filters only; no search brings everything back in column order.
-    proxy.setSearchMatches(QSet<QString>{ u"p1"_s, u"p3"_s, u"p6"_s });
-    QCOMPARE(proxy.rankOf(u"p3"_s), -1);
-    QCOMPARE(idsInOrder(proxy), (QStringList{ u"p6"_s, u"p3"_s, u"p1"_s }));
-    proxy.setSearchMatches(std::nullopt);
-    QVERIFY(!proxy.isSearching());
-    QCOMPARE(proxy.rowCount(), 6);
-    QCOMPARE(proxy.index(0, 0).data(PaperListModel::IdRole).toString(), u"p6"_s);
-
-    // An unranked answer drops the ranks even when it matches the same papers.
-    proxy.setRankOrder(false);
-    proxy.setSearchRanking({ u"p1"_s, u"p3"_s });
-    proxy.setSearchMatches(QSet<QString>{ u"p1"_s, u"p3"_s });
-    QCOMPARE(proxy.rankOf(u"p1"_s), -1);
-    proxy.setRankOrder(true);
-    QCOMPARE(idsInOrder(proxy), (QStringList{ u"p3"_s, u"p1"_s })); // Gamma, Alpha: by title
 }
 
 void TestPaperFilterProxy::broadFilterChangesRebuildInOrder()
