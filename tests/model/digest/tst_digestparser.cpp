@@ -1,5 +1,6 @@
 #include "digestparser.h"
 #include "paperid.h"
+#include "testpaths.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void parse();
     void warnings_data();
     void warnings();
+    void aFixtureWithEveryWarning();
     void aRealReplacementCharacterIsNoWarning();
     void keepsRawLinesOfEachPaper();
     void arxivIds_data();
@@ -267,6 +269,40 @@ void TestDigestParser::warnings()
     QCOMPARE(digest.warnings.constFirst().file, u"w.md"_s);
     QCOMPARE(digest.warnings.constFirst().line, line);
     QVERIFY2(digest.warnings.constFirst().message.contains(messagePart), qPrintable(digest.warnings.constFirst().message));
+}
+
+void TestDigestParser::aFixtureWithEveryWarning()
+{
+    // tests/data/digests/every-warning.md, read from disk as the importer reads it; the lines
+    // below were counted by hand in that file.
+    const QString path = QStringLiteral(HANJI_TEST_DATA_DIR "/digests/every-warning.md");
+    const hanji::Result<hanji::ParsedDigest> digest = hanji::readDigestFile(path);
+    QVERIFY2(digest, qPrintable(path));
+    const QList<std::pair<int, QString>> expected {
+        { 3, u"day heading without a valid date (YYYY-MM-DD): its papers are skipped"_s },
+        { 9, u"paper heading has no link: expected \"### [Title](URL)\""_s },
+        { 15, u"votes are not a whole number: \"twelve\""_s },
+        { 17, u"thumbnail is not of the form ![](URL)"_s },
+        { 19, u"video tag without a src"_s },
+        { 21, u"line not understood, ignored: \"This sentence belongs to no bullet and is ignored.\""_s },
+        { 25, u"paper has an empty title"_s },
+    };
+    QList<std::pair<int, QString>> actual;
+    for (const hanji::ParseWarning &warning : digest->warnings) {
+        QCOMPARE(warning.file, path);
+        actual.append({ warning.line, warning.message });
+    }
+    QCOMPARE(actual, expected);
+
+    // The rest is still read: three papers of the valid day, none of the invalid one.
+    QCOMPARE(digest->entries.size(), 3);
+    QCOMPARE(digest->entries.at(0).url, hanji::titleOnlyPaperUrl(u"A Heading Without Any Link"_s));
+    QCOMPARE(digest->entries.at(1).arxivId, u"2403.01111"_s);
+    QCOMPARE(digest->entries.at(1).votes, std::nullopt);
+    QCOMPARE(digest->entries.at(1).sections.size(), 1);
+    QCOMPARE(digest->entries.at(2).votes, 7);
+    for (const DigestEntry &entry : digest->entries)
+        QCOMPARE(entry.date, QDate(2024, 3, 5));
 }
 
 void TestDigestParser::aRealReplacementCharacterIsNoWarning()

@@ -122,8 +122,6 @@ private Q_SLOTS:
     void secondImportIsRefusedWhileOneRuns();
     void lockedLibraryGivesAClearError();
     void readOnlyLibraryGivesAClearError();
-    void parseSearchText_data();
-    void parseSearchText();
     void searchMatchesBruteForce_data();
     void searchMatchesBruteForce();
     void searchCombinesFilters();
@@ -382,29 +380,6 @@ void TestLibrary::readOnlyLibraryGivesAClearError()
     QVERIFY(!opened);
     QVERIFY2(opened.error().message.contains(u"read-only"_s), qPrintable(opened.error().message));
     QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-}
-
-void TestLibrary::parseSearchText_data()
-{
-    using F = SearchTerm::Field;
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QList<SearchTerm>>("terms");
-    QTest::addRow("words") << u"확산  모델"_s << QList<SearchTerm> { { F::Any, u"확산"_s }, { F::Any, u"모델"_s } };
-    QTest::addRow("quoted phrase") << u"\"diffusion   model\" 학습"_s
-                                   << QList<SearchTerm> { { F::Any, u"diffusion model"_s }, { F::Any, u"학습"_s } };
-    QTest::addRow("prefixes") << u"title:LoRA author:\"Edward Hu\""_s
-                              << QList<SearchTerm> { { F::Title, u"LoRA"_s }, { F::Authors, u"Edward Hu"_s } };
-    QTest::addRow("unclosed quote") << u"\"open end"_s << QList<SearchTerm> { { F::Any, u"open end"_s } };
-    QTest::addRow("a colon that is no prefix") << u"title: x"_s
-                                               << QList<SearchTerm> { { F::Any, u"title:"_s }, { F::Any, u"x"_s } };
-    QTest::addRow("empty") << u"   "_s << QList<SearchTerm> {};
-}
-
-void TestLibrary::parseSearchText()
-{
-    QFETCH(QString, text);
-    QFETCH(QList<SearchTerm>, terms);
-    QCOMPARE(hanji::parseSearchText(text), terms);
 }
 
 void TestLibrary::searchMatchesBruteForce_data()

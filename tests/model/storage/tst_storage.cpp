@@ -1,0 +1,163 @@
+#include "importer.h"
+#include "indexdatabase.h"
+#include "indexreader.h"
+#include "sqlutil.h"
+#include "testpaths.h"
+#include "userdatabase.h"
+#include "userstore.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace hanji;
+
+// The storage classes on real SQLite files: what the index reader answers for the
+// tests/data fixture, and the user store's cache against what is on disk.
+class TestStorage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init();
+    void cleanup();
+    void papersComeInTheOrderAsked();
+    void labelsAndCounts();
+    void fullTextMatchesAnyScript_data();
+    void fullTextMatchesAnyScript();
+    void userStoreKeepsWhatWasCommitted();
+
+private:
+    QTemporaryDir m_dir;
+    std::optional<IndexReader> m_reader;
+    QSqlDatabase m_index;
+};
+
+void TestStorage::init()
+{
+    QVERIFY(m_dir.isValid());
+    const QString path = m_dir.filePath(u"index.sqlite"_s);
+    const ImportReport report = Importer(path).run({ QStringLiteral(HANJI_TEST_DATA_DIR "/digests") });
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error->message));
+    Result<IndexDatabase::Opened> opened = IndexDatabase::open(path, u"storage-test"_s);
+    QVERIFY(opened);
+    m_index = opened->db;
+    m_reader.emplace(m_index);
+}
+
+void TestStorage::cleanup()
+{
+    m_reader.reset();
+    m_index = QSqlDatabase();
+    closeSqlite(u"storage-test"_s);
+}
+
+void TestStorage::papersComeInTheOrderAsked()
+{
+    const QStringList keys { u"2405.10003"_s, u"no-such-paper"_s, u"2405.10001"_s, u"2405.10003"_s };
+    const Result<QList<Paper>> papers = m_reader->papers(keys);
+    QVERIFY(papers);
+    QStringList ids;
+    for (const Paper &paper : *papers)
+        ids += paper.id;
+    QCOMPARE(ids, (QStringList { u"2405.10003"_s, u"2405.10001"_s, u"2405.10003"_s })); // unknown left out
+    const Paper &sparse = papers->at(1);
+    QCOMPARE(sparse.title, u"Sparse Attention for Long Documents"_s);
+    QCOMPARE(sparse.authors, (QStringList { u"Mina Park"_s, u"Jonas Weber"_s }));
+    QCOMPARE(sparse.appearances, (QList<Appearance> { { QDate(2024, 5, 20), 31 } }));
+    QCOMPARE(sparse.sections.size(), 2);
+    QVERIFY(sparse.sourceFile.endsWith(u"mixed-scripts.md"_s));
+    QCOMPARE(papers->at(0).votes(), std::nullopt); // the Korean paper gives no votes
+    QVERIFY(m_reader->papers({}).value().isEmpty());
+}
+
+void TestStorage::labelsAndCounts()
+{
+    const Result<QHash<QString, PaperLabel>> labels = m_reader->labels({ u"2405.10002"_s, u"nothing"_s });
+    QVERIFY(labels);
+    QCOMPARE(labels->size(), 1);
+    QCOMPARE(labels->value(u"2405.10002"_s).title, u"视觉语言模型的高效微调"_s);
+    QCOMPARE(labels->value(u"2405.10002"_s).url, u"https://arxiv.org/abs/2405.10002"_s);
+
+    // Counted by hand in tests/data/digests: every-warning.md has 3 papers of one valid
+    // day and 7 warnings, mixed-scripts.md 3 papers of another day with 31 + 12 votes.
+    const Result<IndexCounts> counts = m_reader->counts();
+    QVERIFY(counts);
+    QCOMPARE(counts->files, 2);
+    QCOMPARE(counts->days, 2);
+    QCOMPARE(counts->papers, 6);
+    QCOMPARE(counts->entries, 6);
+    QCOMPARE(counts->votesTotal, 31 + 12 + 7);
+    QCOMPARE(counts->warnings, 7);
+    QCOMPARE(m_reader->contains(u"2405.10001"_s), true);
+    QCOMPARE(m_reader->contains(u"2405.99999"_s), false);
+}
+
+void TestStorage::fullTextMatchesAnyScript_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("paper");
+    QTest::addRow("English word, any case") << u"\"SPARSE\""_s << u"2405.10001"_s;
+    QTest::addRow("one Chinese character") << u"\"微\""_s << u"2405.10002"_s;
+    QTest::addRow("one Korean syllable") << u"\"증\""_s << u"2405.10003"_s;
+    QTest::addRow("Latin inside Korean text") << u"\"LoRA\""_s << u"2405.10003"_s;
+    QTest::addRow("authors column") << u"authors : \"Weber\""_s << u"2405.10001"_s;
+}
+
+void TestStorage::fullTextMatchesAnyScript()
+{
+    QFETCH(QString, expression);
+    QFETCH(QString, paper);
+    const Result<QList<FullTextHit>> hits = m_reader->fullTextMatches(expression, true);
+    QVERIFY2(hits, qPrintable(hits ? QString() : hits.error().message));
+    QCOMPARE(hits->size(), 1);
+    const SearchFacts facts = m_reader->searchFacts().value();
+    QCOMPARE(facts.value(hits->constFirst().row).key, paper);
+}
+
+void TestStorage::userStoreKeepsWhatWasCommitted()
+{
+    const QString path = m_dir.filePath(u"userdata.sqlite"_s);
+    {
+        Result<UserDatabase::Opened> opened = UserDatabase::open(path, u"user-a"_s);
+        QVERIFY(opened);
+        UserStore store(opened->db);
+        QVERIFY(store.load());
+        QVERIFY(store.addBookmarks({ u"2405.10001"_s, u"2405.10002"_s }, m_reader->labels({ u"2405.10001"_s }).value()));
+        QVERIFY(store.setNote(u"2405.10001"_s, u"다시 읽기"_s));
+        QVERIFY(store.setTags(u"2405.10001"_s, { u" long context "_s, u"a,b"_s, u"long context"_s, QString() }));
+        QVERIFY(store.setRead({ u"2405.10002"_s }, true));
+        QVERIFY(store.removeBookmarks({ u"2405.10002"_s }));
+        QCOMPARE(store.state(u"2405.10001"_s).tags, (QStringList { u"long context"_s, u"ab"_s }));
+        opened->db = QSqlDatabase();
+    }
+    closeSqlite(u"user-a"_s);
+
+    // A second connection reads the same from disk.
+    Result<UserDatabase::Opened> opened = UserDatabase::open(path, u"user-b"_s);
+    QVERIFY(opened);
+    {
+        UserStore store(opened->db);
+        QVERIFY(store.load());
+        QCOMPARE(store.bookmarkIds().value(), QStringList { u"2405.10001"_s });
+        const UserState kept = store.state(u"2405.10001"_s);
+        QVERIFY(kept.bookmarked);
+        QCOMPARE(kept.note, u"다시 읽기"_s);
+        QCOMPARE(kept.tags, (QStringList { u"long context"_s, u"ab"_s }));
+        QVERIFY(!kept.read);
+        const UserState removed = store.state(u"2405.10002"_s);
+        QVERIFY(!removed.bookmarked);
+        QVERIFY(removed.read); // read state outlives the bookmark
+        QVERIFY(store.setSetting(u"lastPaper"_s, u"2405.10001"_s));
+        QCOMPARE(store.setting(u"lastPaper"_s).value(), u"2405.10001"_s);
+        QCOMPARE(store.setting(u"unset"_s).value(), QString());
+    }
+    opened->db = QSqlDatabase();
+    closeSqlite(u"user-b"_s);
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+
+#include "tst_storage.moc"
