@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <functional>
 #include <cstdio>
@@ -68,6 +69,9 @@ bool wantsCommandLine(const QStringList &arguments)
 
 int run(const QStringList &arguments)
 {
+    // Every failure reaches the user as a message of its command; the hanji.* log lines
+    // (SQL text and all) are for debugging, with QT_LOGGING_RULES="hanji.*=true".
+    QLoggingCategory::setFilterRules(u"hanji.*.warning=false\nhanji.*.critical=false"_s);
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QString first = arguments.value(1);

@@ -1,8 +1,10 @@
 #include "librarycommand.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -55,7 +57,14 @@ std::unique_ptr<Library> LibraryCommand::openLibrary()
     if (opened->library->indexIsNew() && !folders->isEmpty()) {
         io.err << "hanji: building the index from " << folders->join(u", "_s) << "\n";
         io.err.flush();
-        const ImportReport report = opened->library->import(*folders);
+        ImportReport report = opened->library->import(*folders);
+        // Another command building the same new index: wait for it rather than fail.
+        QElapsedTimer waited;
+        waited.start();
+        while (!report.ok() && report.error->kind == Error::Kind::Busy && waited.elapsed() < 120'000) {
+            QThread::msleep(100);
+            report = opened->library->import(*folders);
+        }
         if (!report.ok()) {
             fail(report.error->message);
             return nullptr;

@@ -16,6 +16,7 @@ struct Error {
         Busy, // another process holds the database
         DiskFull,
         ReadOnly,
+        Io, // the file could not be read or written (I/O error, cannot open)
         Corrupt, // SQLITE_CORRUPT / SQLITE_NOTADB: the file itself is damaged
         Foreign, // a file of another application where ours should be
         Invalid, // the request itself cannot be answered (a malformed query, an unknown id)

@@ -4,6 +4,7 @@
 #include "indexdatabase.h"
 #include "logging.h"
 #include "paper.h"
+#include "sqlitefile.h"
 #include "sqlutil.h"
 
 #include <QCryptographicHash>
@@ -148,14 +149,20 @@ private:
 
     bool fail(const QSqlQuery &query)
     {
-        m_error = sqlError(query, u"the index could not be written"_s);
-        return false;
+        return fail(sqlError(query, u"the index could not be written"_s));
     }
 
     bool fail(const QSqlError &error)
     {
-        m_error = sqlError(error, u"the index could not be written"_s);
         qCWarning(lcLibrary) << "import failed:" << error.text();
+        return fail(sqlError(error, u"the index could not be written"_s));
+    }
+
+    bool fail(Error error)
+    {
+        if (error.kind == Error::Kind::Corrupt)
+            IndexDatabase::markDamaged(m_db.databaseName()); // the next import starts it again
+        m_error = explainFailure(std::move(error), m_db.databaseName());
         return false;
     }
 
@@ -326,7 +333,10 @@ ImportReport Importer::run(const QStringList &folders, const ProgressCallback &p
 
     QLockFile lock(m_indexPath + u".lock"_s);
     if (!lock.tryLock(0)) {
-        report.error = Error { Error::Kind::Busy, u"another import into this library is running"_s };
+        report.error = lock.error() == QLockFile::LockFailedError
+            ? Error { Error::Kind::Busy, u"another import into this library is running"_s }
+            : explainFailure({ Error::Kind::Failed, u"cannot create the import lock beside %1: is the folder read-only?"_s.arg(m_indexPath) },
+                             m_indexPath);
         return report;
     }
     const QString connection = uniqueConnectionName(u"import"_s);

@@ -2,9 +2,12 @@
 
 #include "logging.h"
 #include "ngramtokenizer.h"
+#include "sqlitefile.h"
 #include "sqlutil.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +43,8 @@ Result<> createSchema(const QSqlDatabase &db)
         if (Result<> done = execSql(db, QString::fromLatin1(statement)); !done)
             return done;
     }
+    if (Result<> marked = execSql(db, u"PRAGMA application_id = %1"_s.arg(kIndexApplicationId)); !marked)
+        return marked;
     return execSql(db, u"PRAGMA user_version = %1"_s.arg(IndexDatabase::kSchemaVersion));
 }
 
@@ -49,45 +54,111 @@ void removeDatabaseFiles(const QString &path)
         QFile::remove(path + suffix);
 }
 
+QString damageMarker(const QString &path) { return path + u".damaged"_s; }
+
+enum class Found { Fresh, Current, OtherVersion, Damaged, Foreign };
+
+// What the file at the end of the connection is. A damaged header fails right here; a full
+// quick_check would read the whole cache (a quarter of a gigabyte for ten years) on every
+// start, so damage further in is found by the query that meets it (IndexReader marks it).
+Result<Found> inspect(const QSqlDatabase &db, const QString &path)
+{
+    if (QFileInfo::exists(damageMarker(path)))
+        return Found::Damaged;
+    const Result<qint32> id = applicationId(db);
+    const Result<QStringList> tables = id ? tableNames(db) : failure(id.error());
+    const Result<QVariant> version = tables ? querySingle(db, u"PRAGMA user_version"_s) : failure(tables.error());
+    if (!version)
+        return version.error().kind == Error::Kind::Corrupt ? Result<Found>(Found::Damaged)
+                                                            : failure(explainFailure(version.error(), path));
+    if (tables->isEmpty())
+        return Found::Fresh;
+    // Files written before Hanji marked its files carry no id, but Hanji's tables.
+    const bool ours = *id == kIndexApplicationId
+        || (*id == 0 && tables->contains(u"files"_s) && tables->contains(u"papers_fts"_s));
+    if (!ours)
+        return Found::Foreign;
+    return version->toInt() == IndexDatabase::kSchemaVersion ? Found::Current : Found::OtherVersion;
+}
+
+Result<> prepareConnection(const QSqlDatabase &db)
+{
+    for (const QString &pragma : { u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
+                                   u"PRAGMA foreign_keys = ON"_s }) {
+        if (Result<> done = execSql(db, pragma); !done)
+            return done;
+    }
+    return {};
+}
+
 } // namespace
+
+void IndexDatabase::markDamaged(const QString &path)
+{
+    QFile marker(damageMarker(path));
+    if (!marker.open(QIODevice::WriteOnly))
+        qCWarning(lcLibrary) << "cannot mark the index for rebuilding:" << marker.errorString();
+}
 
 Result<IndexDatabase::Opened> IndexDatabase::open(const QString &path, const QString &connectionName)
 {
+    // Processes starting together must not create the index twice, nor delete one another
+    // makes: creating and rebuilding happen under one lock, checked again once it is held.
+    OpenGuard guard(path);
+    if (Result<> held = guard.acquire(); !held)
+        return failure(held.error());
     Opened opened;
     for (int attempt = 0; attempt < 2; ++attempt) {
         Result<QSqlDatabase> db = openSqlite(path, connectionName);
         if (!db)
-            return failure(db.error());
+            return failure(explainFailure(db.error(), path));
         if (!registerNgramTokenizer(*db))
             return failure(u"SQLite's full-text search (FTS5) is not available"_s);
-        const Result<QVariant> objects = querySingle(*db, u"SELECT count(*) FROM sqlite_master"_s);
-        const bool readable = objects.has_value(); // "file is not a database" fails right here
-        const bool fresh = readable && objects->toInt() == 0;
-        const Result<QVariant> version = querySingle(*db, u"PRAGMA user_version"_s);
-        // A damaged header fails the read above. A full quick_check would read the whole cache
-        // (a quarter of a gigabyte for ten years) on every start, so it is left out.
-        const bool healthy = readable && !fresh && version;
-        if (fresh || (healthy && version->toInt() == kSchemaVersion)) {
-            for (const QString &pragma : { u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s,
-                                           u"PRAGMA foreign_keys = ON"_s }) {
-                if (Result<> done = execSql(*db, pragma); !done)
-                    return failure(done.error());
+        const Result<Found> found = inspect(*db, path);
+        if (!found)
+            return failure(found.error());
+        switch (*found) {
+        case Found::Current:
+        case Found::Fresh: {
+            Result<> ready = prepareConnection(*db);
+            if (ready && *found == Found::Fresh)
+                ready = inTransaction(*db, [&] { return createSchema(*db); });
+            if (ready && *found == Found::Current) {
+                // Written only once: a write on every open would wait behind a running import.
+                const Result<qint32> id = applicationId(*db);
+                if (id && *id != kIndexApplicationId)
+                    ready = execSql(*db, u"PRAGMA application_id = %1"_s.arg(kIndexApplicationId));
             }
-            if (fresh) {
-                if (Result<> created = createSchema(*db); !created)
-                    return failure(created.error());
-            }
+            if (!ready)
+                return failure(explainFailure(ready.error(), path));
+            QFile::remove(damageMarker(path));
             opened.db = *db;
             return opened;
         }
-        // Damaged or from another version: it is only a cache, so start it again.
-        opened.notice = healthy ? u"The index was made by another version of Hanji and is rebuilt from the digest files."_s
-                                : u"The index was damaged and is rebuilt from the digest files."_s;
-        opened.rebuilt = true;
-        qCWarning(lcLibrary) << opened.notice << path;
-        db = QSqlDatabase();
-        closeSqlite(connectionName);
-        removeDatabaseFiles(path);
+        case Found::Foreign: {
+            db = QSqlDatabase();
+            closeSqlite(connectionName);
+            const Result<QString> aside = hanji::moveAside(path, u"foreign"_s);
+            if (!aside)
+                return failure(u"%1 is not Hanji's index and could not be moved aside: %2"_s.arg(path, aside.error().message),
+                               Error::Kind::Foreign);
+            opened.notice = u"%1 was not Hanji's index; it was kept as %2 and a new index is built from the digest files."_s
+                                .arg(path, *aside);
+            break;
+        }
+        case Found::Damaged:
+        case Found::OtherVersion:
+            // It is only a cache, so start it again.
+            opened.notice = *found == Found::OtherVersion
+                ? u"The index was made by another version of Hanji and is rebuilt from the digest files."_s
+                : u"The index was damaged and is rebuilt from the digest files."_s;
+            db = QSqlDatabase();
+            closeSqlite(connectionName);
+            removeDatabaseFiles(path);
+            QFile::remove(damageMarker(path));
+            break;
+        }
+        opened.rebuilt = true; // the caller tells the user
     }
     return failure(u"cannot create the index at %1"_s.arg(path));
 }

@@ -24,7 +24,11 @@ public:
     };
 
     // Opens (creating or rebuilding when needed) on a new connection of the given name.
+    // A foreign file (another program's) is moved aside, never deleted; a damaged one or
+    // one of another schema is rebuilt. Safe between processes starting together.
     [[nodiscard]] static Result<Opened> open(const QString &path, const QString &connectionName);
+    // A query met damage (SQLITE_CORRUPT): the next open rebuilds the index.
+    static void markDamaged(const QString &path);
 };
 
 } // namespace hanji

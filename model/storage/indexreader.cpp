@@ -2,6 +2,7 @@
 
 #include "digestparser.h"
 #include "indexdatabase.h"
+#include "sqlitefile.h"
 #include "sqlutil.h"
 
 #include <QJsonArray>
@@ -33,6 +34,17 @@ const QString kCannotRead = u"cannot read the index"_s;
 
 } // namespace
 
+Error IndexReader::checked(Error error) const
+{
+    if (error.kind == Error::Kind::Corrupt) {
+        // Never a shorter answer: the index is only a cache, so the next open rebuilds it.
+        IndexDatabase::markDamaged(m_index.databaseName());
+        error.message = u"the index is damaged; it is rebuilt from the digest files the next time the library is "
+                        "opened (or run hanji import)"_s;
+    }
+    return explainFailure(std::move(error), m_index.databaseName());
+}
+
 IndexReader::IndexReader(QSqlDatabase index)
     : m_index(std::move(index))
 {
@@ -45,7 +57,7 @@ Result<QList<PaperRow>> IndexReader::rows() const
     QSqlQuery papers(m_index);
     papers.setForwardOnly(true);
     if (!papers.exec(u"SELECT id, key, arxiv_id, title, authors, max_votes FROM papers"_s))
-        return failure(sqlError(papers, kCannotRead));
+        return failure(checked(sqlError(papers, kCannotRead)));
     while (papers.next()) {
         PaperRow row;
         row.id = papers.value(1).toString();
@@ -57,18 +69,18 @@ Result<QList<PaperRow>> IndexReader::rows() const
         rows.append(std::move(row));
     }
     if (papers.lastError().isValid())
-        return failure(sqlError(papers, kCannotRead));
+        return failure(checked(sqlError(papers, kCannotRead)));
     QSqlQuery dates(m_index);
     dates.setForwardOnly(true);
     if (!dates.exec(u"SELECT paper_id, date, MAX(votes) FROM entries GROUP BY paper_id, date ORDER BY paper_id, date"_s))
-        return failure(sqlError(dates, kCannotRead));
+        return failure(checked(sqlError(dates, kCannotRead)));
     while (dates.next()) {
         const auto row = rowOfPaper.constFind(dates.value(0).toLongLong());
         if (row != rowOfPaper.cend())
             rows[*row].appearances.append({ QDate::fromJulianDay(dates.value(1).toLongLong()), optionalInt(dates.value(2)) });
     }
     if (dates.lastError().isValid())
-        return failure(sqlError(dates, kCannotRead));
+        return failure(checked(sqlError(dates, kCannotRead)));
     return rows;
 }
 
@@ -78,7 +90,7 @@ Result<SearchFacts> IndexReader::searchFacts() const
     QSqlQuery papers(m_index);
     papers.setForwardOnly(true);
     if (!papers.exec(u"SELECT id, key, max_votes, latest_date FROM papers"_s))
-        return failure(sqlError(papers, kCannotRead));
+        return failure(checked(sqlError(papers, kCannotRead)));
     while (papers.next()) {
         PaperFacts &paper = facts[papers.value(0).toLongLong()];
         paper.key = papers.value(1).toString();
@@ -87,18 +99,18 @@ Result<SearchFacts> IndexReader::searchFacts() const
         paper.latestDate = papers.value(3).toLongLong();
     }
     if (papers.lastError().isValid())
-        return failure(sqlError(papers, kCannotRead));
+        return failure(checked(sqlError(papers, kCannotRead)));
     QSqlQuery dates(m_index);
     dates.setForwardOnly(true);
     if (!dates.exec(u"SELECT DISTINCT paper_id, date FROM entries"_s))
-        return failure(sqlError(dates, kCannotRead));
+        return failure(checked(sqlError(dates, kCannotRead)));
     while (dates.next()) {
         const auto paper = facts.find(dates.value(0).toLongLong());
         if (paper != facts.end())
             paper->dates.append(dates.value(1).toLongLong());
     }
     if (dates.lastError().isValid())
-        return failure(sqlError(dates, kCannotRead));
+        return failure(checked(sqlError(dates, kCannotRead)));
     return facts;
 }
 
@@ -119,7 +131,7 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
     query.setForwardOnly(true);
     query.addBindValue(jsonArray(keys));
     if (Result<> done = run(query, kCannotRead); !done)
-        return failure(done.error());
+        return failure(checked(done.error()));
     QList<Paper> papers;
     papers.reserve(keys.size());
     while (query.next()) {
@@ -127,8 +139,7 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
         const QString markdown = query.value(2).toString();
         std::optional<DigestEntry> entry = parseStoredEntry(date, markdown);
         if (!entry)
-            return failure(u"the index holds an entry it cannot read (%1); run hanji import to rebuild it"_s.arg(query.value(0).toString()),
-                           Error::Kind::Corrupt);
+            return failure(checked({ Error::Kind::Corrupt, QString() }));
         Paper paper;
         paper.id = query.value(0).toString();
         paper.arxivId = entry->arxivId;
@@ -151,7 +162,7 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
         papers.append(std::move(paper));
     }
     if (query.lastError().isValid())
-        return failure(sqlError(query, kCannotRead));
+        return failure(checked(sqlError(query, kCannotRead)));
     return papers;
 }
 
@@ -163,12 +174,12 @@ Result<QList<FullTextHit>> IndexReader::fullTextMatches(const QString &expressio
     select.setForwardOnly(true);
     select.addBindValue(expression);
     if (Result<> done = run(select, u"search failed"_s); !done)
-        return failure(done.error());
+        return failure(checked(done.error()));
     QList<FullTextHit> hits;
     while (select.next())
         hits.append({ select.value(0).toLongLong(), ranked ? select.value(1).toDouble() : 0.0 });
     if (select.lastError().isValid())
-        return failure(sqlError(select, u"search failed"_s));
+        return failure(checked(sqlError(select, u"search failed"_s)));
     return hits;
 }
 
@@ -177,7 +188,7 @@ Result<bool> IndexReader::contains(const QString &key) const
     QSqlQuery query = prepared(m_index, u"SELECT 1 FROM papers WHERE key = ?"_s);
     query.addBindValue(key);
     if (Result<> done = run(query, kCannotRead); !done)
-        return failure(done.error());
+        return failure(checked(done.error()));
     return query.next();
 }
 
@@ -187,12 +198,12 @@ Result<QHash<QString, PaperLabel>> IndexReader::labels(const QStringList &keys) 
                                         " FROM papers p WHERE key IN (SELECT value FROM json_each(?))"_s);
     query.addBindValue(jsonArray(keys));
     if (Result<> done = run(query, kCannotRead); !done)
-        return failure(done.error());
+        return failure(checked(done.error()));
     QHash<QString, PaperLabel> labels;
     while (query.next())
         labels.insert(query.value(0).toString(), { query.value(1).toString(), query.value(2).toString() });
     if (query.lastError().isValid())
-        return failure(sqlError(query, kCannotRead));
+        return failure(checked(sqlError(query, kCannotRead)));
     return labels;
 }
 
@@ -206,7 +217,7 @@ Result<IndexCounts> IndexReader::counts() const
                     " (SELECT COALESCE(sum(v), 0) FROM (SELECT MAX(votes) AS v FROM entries GROUP BY date, paper_id)),"
                     " (SELECT count(*) FROM warnings)"_s)
         || !query.next())
-        return failure(sqlError(query, kCannotRead));
+        return failure(checked(sqlError(query, kCannotRead)));
     IndexCounts counts;
     counts.files = query.value(0).toInt();
     counts.days = query.value(1).toInt();

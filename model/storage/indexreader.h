@@ -60,6 +60,9 @@ public:
     [[nodiscard]] Result<IndexCounts> counts() const;
 
 private:
+    // Damage marks the index for rebuilding; a lock says who holds it.
+    [[nodiscard]] Error checked(Error error) const;
+
     QSqlDatabase m_index;
 };
 

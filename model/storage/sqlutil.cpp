@@ -29,6 +29,9 @@ Error::Kind kindOf(const QSqlError &error)
         return Error::Kind::ReadOnly;
     case Full:
         return Error::Kind::DiskFull;
+    case IoError:
+    case CantOpen:
+        return Error::Kind::Io;
     case Corrupt:
     case NotADatabase:
         return Error::Kind::Corrupt;
@@ -55,6 +58,9 @@ Error sqlError(const QSqlError &error, const QString &what)
         break;
     case Error::Kind::Corrupt:
         message = u"the database file is damaged"_s;
+        break;
+    case Error::Kind::Io:
+        message = u"the file could not be read or written (I/O error)"_s;
         break;
     default:
         message = error.databaseText().isEmpty() ? error.text() : error.databaseText();

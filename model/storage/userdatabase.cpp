@@ -1,6 +1,7 @@
 #include "userdatabase.h"
 
 #include "logging.h"
+#include "sqlitefile.h"
 #include "sqlutil.h"
 
 #include <QDateTime>
@@ -33,61 +34,101 @@ const QList<QStringList> &migrations()
     return steps;
 }
 
-QString timestamp() { return QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s); }
-
-// A name next to path that is not taken yet.
-QString freeName(const QString &path, const QString &tag)
+// The tables each schema version has: a file with exactly these and no application id is
+// Hanji's, from before it marked its files.
+QStringList tablesOfVersion(int version)
 {
-    const QFileInfo info(path);
-    const QString base = info.dir().filePath(info.completeBaseName() + u'.' + tag + u'-' + timestamp());
-    QString candidate = base + u".sqlite"_s;
-    for (int n = 2; QFileInfo::exists(candidate); ++n)
-        candidate = base + u'-' + QString::number(n) + u".sqlite"_s;
-    return candidate;
-}
-
-bool isHealthy(const QSqlDatabase &db)
-{
-    QSqlQuery query(db);
-    return query.exec(u"PRAGMA integrity_check"_s) && query.next() && query.value(0).toString() == u"ok"_s;
-}
-
-// Moves a damaged database and its journal files aside, never deleting them.
-QString moveAside(const QString &path)
-{
-    const QString target = freeName(path, u"damaged"_s);
-    if (!QFile::rename(path, target))
-        return QString();
-    for (const QString &suffix : { u"-wal"_s, u"-shm"_s, u"-journal"_s }) {
-        if (QFileInfo::exists(path + suffix))
-            QFile::rename(path + suffix, target + suffix);
-    }
-    return target;
-}
-
-Result<> migrate(const QSqlDatabase &db, const QString &path, int from)
-{
-    if (from > 0) {
-        // A consistent copy, even while another connection writes (WAL).
-        const QString backup = freeName(path, u"backup-v"_s + QString::number(from));
-        QSqlQuery copy = prepared(db, u"VACUUM INTO ?"_s);
-        copy.addBindValue(backup);
-        if (Result<> done = run(copy, u"could not back up the user data before upgrading it"_s); !done)
-            return done;
-        qCInfo(lcLibrary) << "backed up user data to" << backup;
-    }
-    for (int version = from + 1; version <= UserDatabase::schemaVersion(); ++version) {
-        Result<> step = inTransaction(db, [&]() -> Result<> {
-            for (const QString &statement : UserDatabase::migrationTo(version)) {
-                if (Result<> done = execSql(db, statement); !done)
-                    return done;
-            }
-            return execSql(db, u"PRAGMA user_version = %1"_s.arg(version));
-        });
-        if (!step)
-            return step;
-    }
+    if (version == 1)
+        return { u"bookmarks"_s, u"read_state"_s };
+    if (version == 2)
+        return { u"bookmarks"_s, u"folders"_s, u"read_state"_s, u"settings"_s };
     return {};
+}
+
+enum class Found { Fresh, Ours, Damaged, Foreign };
+
+// Only SQLITE_CORRUPT / SQLITE_NOTADB, or problems integrity_check lists, are damage. A full
+// disk, a lock held by another program or an unreadable file is an error to report, with
+// the file left exactly where it is.
+Result<Found> inspect(const QSqlDatabase &db, const QString &path)
+{
+    const auto reading = [&](const Error &error) -> Result<Found> {
+        if (error.kind == Error::Kind::Corrupt)
+            return Found::Damaged;
+        return failure(explainFailure(error, path));
+    };
+    const Result<qint32> id = applicationId(db);
+    if (!id)
+        return reading(id.error());
+    const Result<QStringList> tables = tableNames(db);
+    if (!tables)
+        return reading(tables.error());
+    const Result<QVariant> version = querySingle(db, u"PRAGMA user_version"_s);
+    if (!version)
+        return reading(version.error());
+    if (*id != kUserDataApplicationId) {
+        if (*id != 0)
+            return Found::Foreign;
+        if (!tables->isEmpty() && *tables != tablesOfVersion(version->toInt()))
+            return Found::Foreign;
+    }
+    if (tables->isEmpty())
+        return Found::Fresh;
+    QSqlQuery check(db);
+    if (!check.exec(u"PRAGMA integrity_check"_s))
+        return reading(sqlError(check, u"cannot check your bookmarks file"_s));
+    bool healthy = true;
+    while (check.next())
+        healthy = healthy && check.value(0).toString() == u"ok"_s;
+    if (check.lastError().isValid())
+        return reading(sqlError(check, u"cannot check your bookmarks file"_s));
+    return healthy ? Found::Ours : Found::Damaged;
+}
+
+Result<> backUp(const QSqlDatabase &db, const QString &path, int version)
+{
+    // A consistent copy, even while another connection writes (WAL).
+    const QFileInfo info(path);
+    const QString backup = info.dir().filePath(u"%1.backup-v%2-%3.sqlite"_s.arg(info.completeBaseName()).arg(version)
+                                                   .arg(QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s)));
+    QSqlQuery copy = prepared(db, u"VACUUM INTO ?"_s);
+    copy.addBindValue(backup);
+    if (Result<> done = run(copy, u"could not back up the user data before upgrading it"_s); !done)
+        return done;
+    qCInfo(lcLibrary) << "backed up user data to" << backup;
+    return {};
+}
+
+// Brings the file to the current schema and marks it as Hanji's, in one transaction under
+// the write lock, deciding from the version read under that lock: two processes starting
+// together on a new library must not both create its tables.
+Result<> migrate(const QSqlDatabase &db, const QString &path, int seenVersion)
+{
+    if (seenVersion > 0) {
+        if (Result<> saved = backUp(db, path, seenVersion); !saved)
+            return saved;
+    }
+    if (Result<> locked = execSql(db, u"BEGIN IMMEDIATE"_s); !locked)
+        return locked;
+    Result<> done = [&]() -> Result<> {
+        const Result<QVariant> version = querySingle(db, u"PRAGMA user_version"_s);
+        if (!version)
+            return failure(version.error());
+        for (int next = version->toInt() + 1; next <= UserDatabase::schemaVersion(); ++next) {
+            for (const QString &statement : UserDatabase::migrationTo(next)) {
+                if (Result<> applied = execSql(db, statement); !applied)
+                    return applied;
+            }
+        }
+        if (Result<> marked = execSql(db, u"PRAGMA application_id = %1"_s.arg(kUserDataApplicationId)); !marked)
+            return marked;
+        return execSql(db, u"PRAGMA user_version = %1"_s.arg(UserDatabase::schemaVersion()));
+    }();
+    if (done)
+        done = execSql(db, u"COMMIT"_s);
+    if (!done)
+        (void)execSql(db, u"ROLLBACK"_s);
+    return done;
 }
 
 } // namespace
@@ -98,38 +139,48 @@ QStringList UserDatabase::migrationTo(int version) { return migrations().value(v
 
 Result<UserDatabase::Opened> UserDatabase::open(const QString &path, const QString &connectionName)
 {
+    OpenGuard guard(path); // another process may be creating or upgrading it right now
+    if (Result<> held = guard.acquire(); !held)
+        return failure(held.error());
     Opened opened;
     Result<QSqlDatabase> db = openSqlite(path, connectionName);
     if (!db)
-        return failure(db.error());
-    const bool existed = QFileInfo(path).size() > 0;
-    if (existed && !isHealthy(*db)) {
+        return failure(explainFailure(db.error(), path));
+    const Result<Found> found = inspect(*db, path);
+    if (!found)
+        return failure(found.error());
+    if (*found == Found::Foreign) {
+        return failure(u"%1 is not Hanji's bookmarks file (another program's database?); Hanji leaves it untouched. "
+                       "Move it elsewhere, or choose another library folder with --library."_s.arg(path),
+                       Error::Kind::Foreign);
+    }
+    if (*found == Found::Damaged) {
         db = QSqlDatabase();
         closeSqlite(connectionName);
-        const QString aside = moveAside(path);
-        if (aside.isEmpty())
-            return failure(u"the user data at %1 is damaged and could not be moved aside"_s.arg(path));
-        opened.notice = u"Your bookmarks file was damaged. It was kept as %1 and a new one was started."_s.arg(aside);
-        qCCritical(lcLibrary) << opened.notice;
+        const Result<QString> aside = moveAside(path, u"damaged"_s);
+        if (!aside)
+            return failure(u"the bookmarks file %1 is damaged and could not be moved aside: %2"_s.arg(path, aside.error().message));
+        opened.notice = u"Your bookmarks file was damaged. It was kept as %1 and a new one was started."_s.arg(*aside);
         db = openSqlite(path, connectionName);
         if (!db)
-            return failure(db.error());
+            return failure(explainFailure(db.error(), path));
     }
-    if (Result<> wal = execSql(*db, u"PRAGMA journal_mode = WAL"_s); !wal)
-        return failure(wal.error());
-    const Result<QVariant> read = querySingle(*db, u"PRAGMA user_version"_s);
+    Result<> ready = execSql(*db, u"PRAGMA journal_mode = WAL"_s);
+    const Result<QVariant> read = ready ? querySingle(*db, u"PRAGMA user_version"_s) : failure(ready.error());
     if (!read)
-        return failure(read.error());
+        return failure(explainFailure(read.error(), path));
     const int version = read->toInt();
     if (version > schemaVersion()) {
         return failure(u"the user data at %1 was written by a newer Hanji (schema %2); this one knows %3"_s.arg(path)
                            .arg(version)
                            .arg(schemaVersion()));
     }
-    if (version < schemaVersion()) {
-        if (Result<> migrated = migrate(*db, path, version); !migrated)
-            return failure(migrated.error());
-    }
+    if (version < schemaVersion())
+        ready = migrate(*db, path, version);
+    else if (Result<qint32> id = applicationId(*db); id && *id != kUserDataApplicationId)
+        ready = execSql(*db, u"PRAGMA application_id = %1"_s.arg(kUserDataApplicationId)); // ours, from before the mark
+    if (!ready)
+        return failure(explainFailure(ready.error(), path));
     opened.db = *db;
     return opened;
 }

@@ -1,5 +1,6 @@
 #include "userstore.h"
 
+#include "sqlitefile.h"
 #include "sqlutil.h"
 
 #include <QDateTime>
@@ -64,8 +65,10 @@ Result<> UserStore::load()
 Result<> UserStore::change(const std::function<Result<>()> &work)
 {
     Result<> done = inTransaction(m_db, work);
-    if (!done)
+    if (!done) {
         (void)load(); // the cache follows what is on disk; the first error is the one to tell
+        return failure(explainFailure(done.error(), m_db.databaseName()));
+    }
     return done;
 }
 

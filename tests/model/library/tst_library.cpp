@@ -360,7 +360,7 @@ void TestLibrary::lockedLibraryGivesAClearError()
     QVERIFY(hold.exec(u"BEGIN EXCLUSIVE"_s));
     const Result<> refused = library->setBookmarked({ u"1706.03762"_s }, true);
     QVERIFY(!refused);
-    QVERIFY2(refused.error().message.contains(u"locked"_s), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(u"in use by another program"_s), qPrintable(refused.error().message));
     QVERIFY(!library->userState(u"1706.03762"_s).bookmarked);
     QVERIFY(hold.exec(u"ROLLBACK"_s));
     hold = QSqlQuery();
