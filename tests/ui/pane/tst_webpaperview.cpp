@@ -253,10 +253,29 @@ void TestWebPaperView::lockedDown()
     QVERIFY(!settings->testAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls));
     QVERIFY(!settings->testAttribute(QWebEngineSettings::PluginsEnabled));
 
-    // A page that tries to run script: the engine refuses it (nothing changes the title).
     QVERIFY(show(plainPaper()));
     QCOMPARE(m_pane->webView()->url().scheme(), u"hanji"_s);
     QCOMPARE(m_pane->webView()->url().host(), u"paper"_s);
+
+    // A page that tries to run script, served the way ours are (but without our CSP): the
+    // engine refuses it, so nothing changes the title or the DOM.
+    const QString scripted = u"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>quiet</title>"
+                             "<script>document.title = 'script ran';"
+                             " document.documentElement.setAttribute('data-ran', 'yes');</script></head>"
+                             "<body onload=\"document.title = 'onload ran'\"><h1>scripted</h1></body></html>"_s;
+    const auto loadScripted = [&] { return waitForLoad([&] { page->load(m_pane->schemeHandler()->setPage(scripted)); }); };
+    QVERIFY(loadScripted());
+    QCOMPARE(inspect(u"document.querySelector('h1').textContent"_s).toString(), u"scripted"_s); // it is on screen
+    QTest::qWait(300);
+    QCOMPARE(page->title(), u"quiet"_s);
+    QCOMPARE(inspect(u"String(document.documentElement.getAttribute('data-ran'))"_s).toString(), u"null"_s);
+
+    // The same page with script allowed (on this page only) does run it: the check above can fail.
+    page->settings()->setAttribute(QWebEngineSettings::JavascriptEnabled, true);
+    QVERIFY(loadScripted());
+    QTRY_COMPARE_WITH_TIMEOUT(page->title(), u"onload ran"_s, loadTimeout);
+    QCOMPARE(inspect(u"document.documentElement.getAttribute('data-ran')"_s).toString(), u"yes"_s);
+    page->settings()->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
 }
 
 void TestWebPaperView::hostileTitleIsText()
