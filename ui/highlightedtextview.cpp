@@ -33,8 +33,6 @@ void HighlightedTextView::setDefinitionName(const QString &name)
                                                 : m_repository->definitionForName(name));
 }
 
-QString HighlightedTextView::themeName() const { return m_highlighter->theme().name(); }
-
 void HighlightedTextView::changeEvent(QEvent *event)
 {
     QPlainTextEdit::changeEvent(event);

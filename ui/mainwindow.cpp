@@ -342,7 +342,6 @@ void MainWindow::showCurrentPaper()
     }
     m_pane->showPaper(*paper);
     m_sourceView->setMarkdown(paper->markdown);
-    Q_EMIT paperShown(paper->id);
 }
 
 void MainWindow::runSearch(const QString &text)

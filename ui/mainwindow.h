@@ -62,12 +62,10 @@ public:
     [[nodiscard]] FilterBar *filterBar() const { return m_filterBar; }
     [[nodiscard]] PaperFilterProxy *paperProxy() const { return m_paperProxy; }
     [[nodiscard]] PaperView *paperView() const { return m_pane; }
-    [[nodiscard]] SourceView *sourceView() const { return m_sourceView; }
     [[nodiscard]] QString statusText() const;
 
 Q_SIGNALS:
     void importFinished(const hanji::ImportReport &report);
-    void paperShown(const QString &id);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

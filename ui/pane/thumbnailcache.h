@@ -22,9 +22,9 @@ namespace hanji {
 // in memory and in a QNetworkDiskCache so that they also show offline. A digest names the
 // URL, so a fetch is held on a short leash: http(s) only, from public addresses only (the
 // host name is resolved and every address checked, before the request and at each of at
-// most three redirects), at most 5 MB, within transferTimeout() from start to end, and
+// most three redirects), at most 5 MB, within the transfer timeout from start to end, and
 // kept (in memory or on disk) only when the bytes decode as an image. A failed fetch is
-// remembered and not tried again before retryDelay(); disabled, it never touches the network.
+// remembered and not tried again before the retry delay; disabled, it never touches the network.
 class ThumbnailCache : public QObject
 {
     Q_OBJECT
@@ -49,11 +49,10 @@ public:
     void setEnabled(bool enabled);
     [[nodiscard]] bool isEnabled() const { return m_enabled; }
 
-    // The whole fetch: name lookup, redirects and transfer.
+    // For the whole fetch: name lookup, redirects and transfer (20 s).
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    [[nodiscard]] std::chrono::milliseconds transferTimeout() const { return m_timeout; }
+    // How long a failure is remembered (10 min).
     void setRetryDelay(std::chrono::milliseconds delay) { m_retryDelay = delay; }
-    [[nodiscard]] std::chrono::milliseconds retryDelay() const { return m_retryDelay; }
 
     // Starts a fetch unless the image is here, on its way, or failed recently; the state
     // after the call. Ready or Failed come later through imageReady/imageFailed. A URL that
