@@ -220,6 +220,7 @@ void ThumbnailCache::startTransfer(const QUrl &url, quint64 serial, bool fromDis
     request.setMaximumRedirectsAllowed(maxRedirects);
     QNetworkReply *reply = m_network->get(request);
     fetch->reply = reply;
+    fetch->fromDisk = fromDiskOnly;
     connect(reply, &QNetworkReply::downloadProgress, this, [this, url, serial](qint64 received, qint64 total) {
         // The total is the server's word; what arrived is counted too, for an answer without
         // a Content-Length or one that claims less than it sends.
@@ -271,13 +272,19 @@ void ThumbnailCache::finished(const QUrl &fetched, QNetworkReply *reply)
     if (status != 200)
         return fail(fetched, u"HTTP status %1"_s.arg(status));
     const QByteArray bytes = reply->readAll();
+    const auto refuse = [&](const QString &why) {
+        // Left on disk by an earlier version, which kept any answer: the next try asks the server.
+        if (fetch.fromDisk)
+            m_network->cache()->remove(fetched);
+        fail(fetched, why);
+    };
     if (bytes.size() > maxImageBytes)
-        return fail(fetched, u"bigger than %1 bytes"_s.arg(maxImageBytes));
+        return refuse(u"bigger than %1 bytes"_s.arg(maxImageBytes));
     const QByteArray type = sniffImageType(bytes);
     if (type.isEmpty())
-        return fail(fetched, u"not an image (%1 bytes)"_s.arg(bytes.size()));
+        return refuse(u"not an image (%1 bytes)"_s.arg(bytes.size()));
     if (!decodesAsImage(bytes))
-        return fail(fetched, u"does not decode as %1 (%2 bytes)"_s.arg(QString::fromLatin1(type)).arg(bytes.size()));
+        return refuse(u"does not decode as %1 (%2 bytes)"_s.arg(QString::fromLatin1(type)).arg(bytes.size()));
 
     m_images.insert(fetched, new Image { bytes, type }, qMax<qsizetype>(1, bytes.size()));
     Q_EMIT imageReady(fetched);

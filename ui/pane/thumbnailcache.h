@@ -75,6 +75,7 @@ private:
         quint64 serial = 0; // tells this fetch's late callbacks from a newer fetch's
         QNetworkReply *reply = nullptr; // none while the host name is looked up
         bool secure = false; // https so far: a redirect may not fall back to plain http
+        bool fromDisk = false; // served by the disk cache, never the network
         QString stopReason; // set when we abort the reply ourselves
     };
 

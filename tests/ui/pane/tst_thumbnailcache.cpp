@@ -3,6 +3,8 @@
 
 #include <QBuffer>
 #include <QImage>
+#include <QNetworkDiskCache>
+#include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void oversizedAnswerRefused_data();
     void oversizedAnswerRefused();
     void undecodableImageNotCached();
+    void nonImageLeftOnDiskIsDropped();
     void redirectsBoundedAndChecked_data();
     void redirectsBoundedAndChecked();
     void sniff_data();
@@ -376,6 +379,46 @@ void TestThumbnailCache::undecodableImageNotCached()
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(m_server->requestCount(path), 2);
     }
+}
+
+void TestThumbnailCache::nonImageLeftOnDiskIsDropped()
+{
+    // An earlier version's disk cache kept any answer, a login page too.
+    const QUrl url = m_server->url("/thumb.png");
+    {
+        QNetworkDiskCache earlier;
+        earlier.setCacheDirectory(m_dir->path());
+        QNetworkCacheMetaData metaData;
+        metaData.setUrl(url);
+        metaData.setSaveToDisk(true);
+        metaData.setExpirationDate(QDateTime::currentDateTimeUtc().addDays(1));
+        metaData.setAttributes({ { QNetworkRequest::HttpStatusCodeAttribute, 200 } });
+        metaData.setRawHeaders({ { "Content-Type"_ba, "text/html"_ba } });
+        QIODevice *device = earlier.prepare(metaData);
+        QVERIFY(device);
+        device->write("<html><body>login</body></html>");
+        earlier.insert(device);
+    }
+    QNetworkDiskCache reopened;
+    reopened.setCacheDirectory(m_dir->path());
+    QVERIFY(reopened.metaData(url).isValid());
+    {
+        ThumbnailCache cache(m_dir->path());
+        cache.allowLoopbackForTests();
+        QSignalSpy failed(&cache, &ThumbnailCache::imageFailed);
+        cache.request(url);
+        QTRY_COMPARE(failed.size(), 1);
+        QVERIFY2(failed.at(0).at(1).toString().contains(u"not an image"_s), qPrintable(failed.at(0).at(1).toString()));
+        QCOMPARE(m_server->requestCount(), 0); // it came from the disk
+    }
+    // Dropped from the disk: the next run asks the server and gets the image.
+    ThumbnailCache nextRun(m_dir->path());
+    nextRun.allowLoopbackForTests();
+    QSignalSpy ready(&nextRun, &ThumbnailCache::imageReady);
+    nextRun.request(url);
+    QTRY_COMPARE(ready.size(), 1);
+    QCOMPARE(nextRun.image(url)->bytes, m_png);
+    QCOMPARE(m_server->requestCount("/thumb.png"), 1);
 }
 
 void TestThumbnailCache::redirectsBoundedAndChecked_data()
