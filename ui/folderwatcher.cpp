@@ -9,8 +9,9 @@ FolderWatcher::FolderWatcher(QObject *parent)
 {
     m_settle.setSingleShot(true);
     m_settle.setInterval(800);
+    // Only folders are watched: a digest added, removed or renamed into place (as sync tools
+    // write) changes its folder. A file edited in place is seen at the next rescan (F5).
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_settle, qOverload<>(&QTimer::start));
-    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_settle, qOverload<>(&QTimer::start));
     connect(&m_settle, &QTimer::timeout, this, [this] {
         watch(m_folders); // new subfolders (a new month) need watching too
         Q_EMIT changed();

@@ -14,7 +14,6 @@ public:
     explicit FolderWatcher(QObject *parent = nullptr);
     // Watches these folders and all folders below them, replacing what was watched.
     void watch(const QStringList &folders);
-    [[nodiscard]] QStringList folders() const { return m_folders; }
 
 Q_SIGNALS:
     void changed();

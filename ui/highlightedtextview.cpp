@@ -1,5 +1,7 @@
 #include "highlightedtextview.h"
 
+#include "palettecolors.h"
+
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
@@ -31,8 +33,6 @@ void HighlightedTextView::setDefinitionName(const QString &name)
                                                 : m_repository->definitionForName(name));
 }
 
-QString HighlightedTextView::themeName() const { return m_highlighter->theme().name(); }
-
 void HighlightedTextView::changeEvent(QEvent *event)
 {
     QPlainTextEdit::changeEvent(event);
@@ -45,7 +45,7 @@ void HighlightedTextView::applyTheme()
     // Decided by the window roles, which we never set: our own palette edit below must not
     // flip the decision.
     const QPalette current = palette();
-    const bool dark = current.color(QPalette::Window).lightness() < current.color(QPalette::WindowText).lightness();
+    const bool dark = isDarkScheme(current.color(QPalette::Window), current.color(QPalette::WindowText));
     if (dark == m_dark && m_highlighter->theme().isValid())
         return;
     m_dark = dark;

@@ -21,7 +21,6 @@ public:
 
     // A KSyntaxHighlighting definition ("Markdown", "BibTeX", "JSON"); empty for plain text.
     void setDefinitionName(const QString &name);
-    [[nodiscard]] QString themeName() const;
     [[nodiscard]] KSyntaxHighlighting::SyntaxHighlighter *highlighter() const { return m_highlighter; }
 
 protected:

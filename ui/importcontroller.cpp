@@ -1,17 +1,18 @@
 #include "importcontroller.h"
 
-#include "library.h"
 #include "sqlutil.h"
 
+#include <QFileInfo>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
 
 namespace hanji {
 
-ImportController::ImportController(QString indexPath, QObject *parent)
+ImportController::ImportController(Library &library, QObject *parent)
     : QObject(parent)
-    , m_indexPath(std::move(indexPath))
+    , m_library(library)
+    , m_indexPath(library.indexPath())
 {
 }
 
@@ -22,6 +23,16 @@ ImportController::~ImportController()
         m_cancel = true;
         m_thread->wait();
     }
+}
+
+Result<> ImportController::addAndImport(const QStringList &folders)
+{
+    if (folders.isEmpty())
+        return {};
+    if (Result<> added = m_library.addFolders(folders); !added)
+        return added;
+    start(folders);
+    return {};
 }
 
 void ImportController::start(const QStringList &folders)
@@ -44,7 +55,7 @@ void ImportController::cancel()
     m_cancel = true;
 }
 
-Result<IndexSnapshot> ImportController::readSnapshotOnThisThread() const
+Result<ImportController::IndexSnapshot> ImportController::readSnapshotOnThisThread() const
 {
     const QString connection = uniqueConnectionName(u"rows"_s);
     Result<IndexSnapshot> snapshot = failure(QString());
@@ -86,23 +97,58 @@ void ImportController::launch(const QStringList &folders)
             else if (report.ok())
                 report.error = read.error(); // told as the import's failure, never as an empty list
         }
-        QMetaObject::invokeMethod(this, [this, report, snapshot = std::move(snapshot)] { done(report, snapshot); },
-                                  Qt::QueuedConnection);
+        // Moved, not copied: the UI thread fills in the user's state without detaching the rows.
+        QMetaObject::invokeMethod(
+            this, [this, report, snapshot = std::move(snapshot)] mutable { done(report, std::move(snapshot)); },
+            Qt::QueuedConnection);
     });
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
     m_thread->start(QThread::LowPriority);
     Q_EMIT started();
 }
 
-void ImportController::done(const ImportReport &report, const std::optional<IndexSnapshot> &snapshot)
+void ImportController::done(const ImportReport &report, std::optional<IndexSnapshot> snapshot)
 {
     m_thread = nullptr; // deletes itself once finished
-    Q_EMIT finished(report, snapshot);
+    std::optional<QList<PaperRow>> rows;
+    if (snapshot) {
+        m_library.setIndexChanged(std::move(snapshot->facts));
+        m_library.applyUserState(snapshot->rows);
+        rows = std::move(snapshot->rows);
+    }
+    Q_EMIT finished(report, rows);
     if (m_queued) {
         const QStringList next = *m_queued;
         m_queued.reset();
         launch(next);
     }
+}
+
+QString ImportController::describe(const ImportReport &report)
+{
+    QString message;
+    if (!report.ok())
+        message = tr("가져오기 실패: %1").arg(report.error->message);
+    else if (report.cancelled)
+        message = tr("가져오기를 취소했습니다 (%1개 파일 읽음).").arg(report.parsed);
+    else if (report.parsed > 0 || report.removed > 0)
+        message = tr("%1개 파일을 읽었습니다 (%2개 그대로, %3개 삭제됨), %4 ms.")
+                      .arg(report.parsed)
+                      .arg(report.unchanged)
+                      .arg(report.removed)
+                      .arg(report.milliseconds);
+    if (!report.warnings.isEmpty() || !report.errors.isEmpty()) {
+        const ParseWarning first = report.warnings.value(0);
+        message += u' '
+            + tr("경고 %1개, 읽지 못한 파일 %2개%3")
+                  .arg(report.warnings.size())
+                  .arg(report.errors.size())
+                  .arg(report.warnings.isEmpty() ? QString()
+                                                 : u" — %1:%2: %3"_s.arg(QFileInfo(first.file).fileName())
+                                                       .arg(first.line)
+                                                       .arg(first.message));
+    }
+    return message.trimmed();
 }
 
 } // namespace hanji

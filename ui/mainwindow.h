@@ -2,12 +2,13 @@
 
 #include "importer.h"
 #include "paper.h"
+#include "userdatacommands.h"
+#include "windowsettings.h"
 
 #include <QMainWindow>
 #include <QTimer>
 
 class QLabel;
-class QMenu;
 class QProgressBar;
 class QSplitter;
 class QTabWidget;
@@ -24,17 +25,18 @@ class DateTreeModel;
 class FilterBar;
 class FolderWatcher;
 class ImportController;
-struct IndexSnapshot;
 class Library;
 class PaperFilterProxy;
 class PaperListModel;
 class PaperView;
+class ReaderActions;
 class SourceView;
 class ThumbnailCache;
 
-// The reader: date tree | paper list under a filter bar | summary and source tabs.
-// Everything it reads and writes goes through the Library it is given; imports run on a
-// worker thread; the folder is watched and re-imported on its own.
+// The reader: date tree | paper list under a filter bar | summary and source tabs. It lays
+// them out and wires them together; its actions are ReaderActions', its saved state
+// WindowSettings', changes to the user's data go through UserDataCommands and imports
+// through ImportController (on a worker thread; the folders are watched and re-imported).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -49,52 +51,51 @@ public:
     void rescan();
     // Shows the paper with this id, if the list has it.
     bool selectPaper(const QString &id);
+    // Shows the paper that was on screen when the window last closed.
+    void showLastPaper();
     [[nodiscard]] QString currentPaperId() const { return m_currentId; }
     [[nodiscard]] bool isImporting() const;
 
     // For tests and --screenshot.
-    [[nodiscard]] QTreeView *paperListView() const { return m_list; }
-    [[nodiscard]] QTreeView *dateTreeView() const { return m_tree; }
+    [[nodiscard]] QTreeView *paperListView() const { return m_paperList; }
+    [[nodiscard]] QTreeView *dateTreeView() const { return m_dateTree; }
     [[nodiscard]] FilterBar *filterBar() const { return m_filterBar; }
-    [[nodiscard]] PaperFilterProxy *paperProxy() const { return m_proxy; }
-    [[nodiscard]] PaperView *paperView() const { return m_view; }
-    [[nodiscard]] SourceView *sourceView() const { return m_source; }
+    [[nodiscard]] PaperFilterProxy *paperProxy() const { return m_paperProxy; }
+    [[nodiscard]] PaperView *paperView() const { return m_pane; }
     [[nodiscard]] QString statusText() const;
 
 Q_SIGNALS:
     void importFinished(const hanji::ImportReport &report);
-    void paperShown(const QString &id);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
     void buildLayout();
-    void restoreSettings();
-    void saveSettings() const;
+    void connectActions();
+    void connectImports();
 
-    void reloadRows();
     void setRows(QList<PaperRow> rows);
-    void onImportFinished(const ImportReport &report, std::optional<IndexSnapshot> snapshot);
+    void onImportFinished(const ImportReport &report, const std::optional<QList<PaperRow>> &rows);
     void onCurrentPaperChanged();
     void onScopeSelected();
     void showCurrentPaper();
     void runSearch(const QString &text);
     void updateStatus();
-    void updateUserState(const QStringList &ids);
-    void addRecentFolder(const QString &folder);
     void rebuildRecentMenu();
 
     void toggleBookmark();
     void editNote();
     void toggleRead();
     void markScopeRead();
+    void markCurrentRead();
     void moveSelection(int delta);
     void openInBrowser();
+    void openLink(const QUrl &url);
     void copyLink();
     void showExportDialog();
     void showHelp();
+    void showAbout();
     void askForFolder();
 
     [[nodiscard]] QStringList selectedIds() const;
@@ -105,29 +106,30 @@ private:
     void report(const QString &message);
 
     Library &m_library;
-    ThumbnailCache *m_thumbnails;
-    std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
-    PaperListModel *m_papers;
-    PaperFilterProxy *m_proxy;
-    DateTreeModel *m_dates;
-    ImportController *m_importer;
-    FolderWatcher *m_watcher;
+    ThumbnailCache *m_thumbnailCache;
+    WindowSettings m_settings;
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_syntaxRepository;
+    PaperListModel *m_paperModel;
+    PaperFilterProxy *m_paperProxy;
+    DateTreeModel *m_dateModel;
+    UserDataCommands m_userData;
+    ImportController *m_importController;
+    FolderWatcher *m_folderWatcher;
+    ReaderActions *m_actions = nullptr;
 
     QSplitter *m_splitter = nullptr;
-    QTreeView *m_tree = nullptr;
+    QTreeView *m_dateTree = nullptr;
     FilterBar *m_filterBar = nullptr;
-    QTreeView *m_list = nullptr;
+    QTreeView *m_paperList = nullptr;
     QTabWidget *m_tabs = nullptr;
-    PaperView *m_view = nullptr;
-    SourceView *m_source = nullptr;
-    QLabel *m_count = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QToolButton *m_cancel = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    PaperView *m_pane = nullptr;
+    SourceView *m_sourceView = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QProgressBar *m_importProgress = nullptr;
+    QToolButton *m_cancelImport = nullptr;
 
     QString m_currentId;
     QTimer m_markReadTimer;
-    QList<QAction *> m_shortcutActions;
 };
 
 } // namespace hanji

@@ -100,9 +100,7 @@ int runReader(QApplication &app)
     for (const QString &notice : std::as_const(opened->notices))
         QMessageBox::information(&window, u"Hanji"_s, notice);
 
-    const Result<QString> lastPaper = opened->library->setting(u"lastPaper"_s);
-    if (lastPaper && !lastPaper->isEmpty())
-        window.selectPaper(*lastPaper);
+    window.showLastPaper();
     if (!parser.positionalArguments().isEmpty())
         window.openFolders(parser.positionalArguments());
     else

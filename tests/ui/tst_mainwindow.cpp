@@ -14,7 +14,12 @@
 #include <QDirIterator>
 #include <QInputMethodEvent>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -46,15 +51,37 @@ private:
     QWidget *m_widget;
 };
 
-// Stands in for the system browser: QDesktopServices hands it the https links it would open.
+// Stands in for the system browser and the desktop's other handlers: QDesktopServices hands
+// it the URLs of the schemes it is registered for, which it would otherwise open.
 class BrowserSpy : public QObject
 {
     Q_OBJECT
 public:
+    explicit BrowserSpy(const QStringList &schemes = { u"https"_s })
+        : m_schemes(schemes)
+    {
+        for (const QString &scheme : m_schemes)
+            QDesktopServices::setUrlHandler(scheme, this, "open");
+    }
+    ~BrowserSpy() override
+    {
+        for (const QString &scheme : m_schemes)
+            QDesktopServices::unsetUrlHandler(scheme);
+    }
+
     QList<QUrl> opened;
 public Q_SLOTS:
     void open(const QUrl &url) { opened.append(url); }
+
+private:
+    QStringList m_schemes;
 };
+
+// A day whose papers have no arXiv id: Enter opens the digest's own link, whatever it says.
+constexpr char linkDigest[] = "## Daily Papers (2025-03-01)\n\n"
+                              "### [로컬 파일: A Local File](file:///etc/passwd)\n\nVote: 3\n\n- 파일을 가리키는 링크.\n\n"
+                              "### [사용자 스킴: A Custom Scheme](foo://bar)\n\nVote: 2\n\n- 데스크톱의 다른 처리기를 부르는 링크.\n\n"
+                              "### [웹 페이지: A Web Page](https://example.org/paper)\n\nVote: 1\n\n- 보통의 웹 링크.\n";
 
 } // namespace
 
@@ -74,10 +101,10 @@ private:
         std::unique_ptr<MainWindow> window;
     };
 
-    Session open()
+    Session open(const QString &libraryDir = {})
     {
         Session s;
-        s.library = std::move(Library::open(m_libraryDir).value().library);
+        s.library = std::move(Library::open(libraryDir.isEmpty() ? m_libraryDir : libraryDir).value().library);
         s.thumbnails = std::make_unique<ThumbnailCache>(m_dir.filePath(u"cache"_s));
         s.thumbnails->setEnabled(false); // no network in this test: the pane has its own
         s.view = new RecordingView;
@@ -88,6 +115,16 @@ private:
         return s;
     }
 
+    // As a hand does it: a click, then the double click (QTest's alone is not taken for one).
+    [[nodiscard]] static bool doubleClickCurrent(QTreeView *list)
+    {
+        QSignalSpy activated(list, &QTreeView::activated);
+        const QPoint title = list->visualRect(list->currentIndex().siblingAtColumn(PaperListModel::TitleColumn)).center();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, title);
+        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, title);
+        return activated.size() == 1;
+    }
+
     static int votesAt(const Session &s, int row)
     {
         return s.window->paperProxy()->index(row, 0).data(PaperListModel::VotesRole).toInt();
@@ -96,7 +133,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // QSettings too: the window's state goes to ~/.qttest
         QCoreApplication::setOrganizationName(u"hanji-tests"_s); // keep the user's settings out of it
+        QSettings().clear(); // every run starts as a first start
         m_digests = m_dir.filePath(u"digests"_s);
         m_libraryDir = m_dir.filePath(u"library"_s);
         QVERIFY(copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), m_digests));
@@ -177,11 +216,18 @@ private Q_SLOTS:
             QCOMPARE(s.view->pagesForward, 1);
 
             // Enter opens the paper's arXiv page in the browser, once.
-            BrowserSpy browser;
-            QDesktopServices::setUrlHandler(u"https"_s, &browser, "open");
-            QTest::keyClick(list, Qt::Key_Return);
-            QDesktopServices::unsetUrlHandler(u"https"_s);
-            QCOMPARE(browser.opened, QList<QUrl> { QUrl(u"https://arxiv.org/abs/"_s + bookmarkedId) });
+            {
+                BrowserSpy browser;
+                QTest::keyClick(list, Qt::Key_Return);
+                QCOMPARE(browser.opened, QList<QUrl> { QUrl(u"https://arxiv.org/abs/"_s + bookmarkedId) });
+            }
+
+            // Numbers right-aligned, the star centred: the model says so, the delegate adds nothing.
+            const QModelIndex current = list->currentIndex();
+            QCOMPARE(current.siblingAtColumn(PaperListModel::VotesColumn).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+                     Qt::AlignRight | Qt::AlignVCenter);
+            QCOMPARE(current.siblingAtColumn(PaperListModel::BookmarkColumn).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+                     Qt::Alignment(Qt::AlignCenter));
         }
         // Closed and opened again on the same library: the bookmark and the read state are there.
         Session s = open();
@@ -192,6 +238,97 @@ private Q_SLOTS:
         QVERIFY(row.data(PaperListModel::BookmarkedRole).toBool());
         QVERIFY(row.data(PaperListModel::ReadRole).toBool());
         QVERIFY(s.window->selectPaper(bookmarkedId));
+    }
+
+    void onlyWebPagesGoToTheBrowser()
+    {
+        const QString folder = m_dir.filePath(u"links"_s);
+        QVERIFY(QDir().mkpath(folder + u"/2025/03"_s));
+        QFile day(folder + u"/2025/03/01.md"_s);
+        QVERIFY(day.open(QIODevice::WriteOnly));
+        day.write(linkDigest);
+        day.close();
+        Session s = open(m_dir.filePath(u"links-library"_s));
+        QSignalSpy imported(s.window.get(), &MainWindow::importFinished);
+        s.window->openFolders({ folder });
+        QVERIFY(imported.wait(30000));
+        QCOMPARE(s.window->paperProxy()->rowCount(), 3);
+
+        BrowserSpy browser({ u"https"_s, u"http"_s, u"file"_s, u"foo"_s });
+        // The spy sees what the desktop would get, files too.
+        QVERIFY(QDesktopServices::openUrl(QUrl(u"foo://spy"_s)));
+        QVERIFY(QDesktopServices::openUrl(QUrl(u"file:///spy"_s)));
+        QCOMPARE(browser.opened, (QList<QUrl> { QUrl(u"foo://spy"_s), QUrl(u"file:///spy"_s) }));
+        browser.opened.clear();
+
+        QTreeView *list = s.window->paperListView();
+        list->setFocus();
+        for (const QString &id : { u"file:///etc/passwd"_s, u"foo://bar"_s }) {
+            QVERIFY2(s.window->selectPaper(id), qPrintable(id));
+            s.window->statusBar()->clearMessage();
+            QTest::keyClick(list, Qt::Key_Return); // Enter
+            QVERIFY2(browser.opened.isEmpty(), qPrintable(browser.opened.value(0).toString()));
+            QVERIFY2(s.window->statusBar()->currentMessage().contains(u"열지 않았습니다"_s),
+                     qPrintable(s.window->statusBar()->currentMessage()));
+            QVERIFY(s.window->statusBar()->currentMessage().contains(id));
+            QVERIFY(doubleClickCurrent(list));
+            QVERIFY(browser.opened.isEmpty());
+        }
+        // A link in the pane takes the same way.
+        for (const QUrl &url : { QUrl(u"file:///etc/passwd"_s), QUrl(u"foo://bar"_s), QUrl(u"https:///no-host"_s) }) {
+            s.window->statusBar()->clearMessage();
+            Q_EMIT s.view->externalLinkRequested(url);
+            QVERIFY(browser.opened.isEmpty());
+            QVERIFY(s.window->statusBar()->currentMessage().contains(u"열지 않았습니다"_s));
+        }
+
+        // A web page opens, from the list and from the pane.
+        QVERIFY(s.window->selectPaper(u"https://example.org/paper"_s));
+        QTest::keyClick(list, Qt::Key_Return);
+        QCOMPARE(browser.opened, QList<QUrl> { QUrl(u"https://example.org/paper"_s) });
+        QVERIFY(doubleClickCurrent(list));
+        QCOMPARE(browser.opened.size(), 2);
+        Q_EMIT s.view->externalLinkRequested(QUrl(u"https://arxiv.org/pdf/2305.18290"_s));
+        QCOMPARE(browser.opened.constLast(), QUrl(u"https://arxiv.org/pdf/2305.18290"_s));
+    }
+
+    void lastPaperIsWindowStateNotUserData()
+    {
+        QString legacyId;
+        {
+            // What an earlier version left: the last paper in the user database's settings.
+            Session s = open();
+            QVERIFY(s.window->paperProxy()->rowCount() >= 3);
+            legacyId = s.window->paperProxy()->index(2, 0).data(PaperListModel::IdRole).toString();
+        }
+        QSettings().remove(u"window/lastPaper"_s);
+        {
+            std::unique_ptr<Library> library = std::move(Library::open(m_libraryDir).value().library);
+            QVERIFY(library);
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"legacy"_s);
+            db.setDatabaseName(library->userDataPath());
+            QVERIFY(db.open());
+            QSqlQuery write(db);
+            QVERIFY(write.prepare(u"INSERT OR REPLACE INTO settings(key, value) VALUES ('lastPaper', ?)"_s));
+            write.addBindValue(legacyId);
+            QVERIFY(write.exec());
+        }
+        QSqlDatabase::removeDatabase(u"legacy"_s);
+
+        QString shownId;
+        {
+            Session s = open();
+            s.window->showLastPaper(); // still found where it was
+            QCOMPARE(s.window->currentPaperId(), legacyId);
+            shownId = s.window->paperProxy()->index(0, 0).data(PaperListModel::IdRole).toString();
+            QVERIFY(shownId != legacyId);
+            QVERIFY(s.window->selectPaper(shownId));
+            s.window->close();
+        }
+        QCOMPARE(QSettings().value(u"window/lastPaper"_s).toString(), shownId);
+        Session s = open();
+        s.window->showLastPaper(); // from the window's settings now
+        QCOMPARE(s.window->currentPaperId(), shownId);
     }
 
     void newDigestsInTheWatchedFolderAppearOnTheirOwn()

@@ -138,7 +138,7 @@ void TestSourceView::textIsVisible()
     view->setMarkdown(m_markdown);
     const int ink = inkPixels(*view);
     QVERIFY2(ink > 2000, qPrintable(u"only %1 pixels of visible text"_s.arg(ink)));
-    QCOMPARE(view->themeName().contains(u"Dark"_s), dark);
+    QCOMPARE(view->highlighter()->theme().name().contains(u"Dark"_s), dark);
     QCOMPARE(view->highlighter()->theme().name(),
              m_repository.defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
                                             : KSyntaxHighlighting::Repository::LightTheme)

@@ -2,7 +2,6 @@
 
 #include "paper.h"
 
-#include <QDesktopServices>
 #include <QObject>
 #include <QUrl>
 
@@ -11,7 +10,8 @@ class QWidget;
 namespace hanji {
 
 // The summary pane as the window sees it, so tests and a fallback can stand in for
-// QtWebEngine. Links never open inside the pane: they come out as externalLinkRequested.
+// QtWebEngine. Links never open inside the pane: they come out as externalLinkRequested,
+// for the window to open (or refuse) in the system browser.
 class PaperView : public QObject
 {
     Q_OBJECT
@@ -27,13 +27,5 @@ public:
 Q_SIGNALS:
     void externalLinkRequested(const QUrl &url);
 };
-
-// What the window does with a pane's links: the system browser, never the pane.
-inline void openLinksInSystemBrowser(PaperView *view)
-{
-    QObject::connect(view, &PaperView::externalLinkRequested, view, [](const QUrl &url) {
-        QDesktopServices::openUrl(url);
-    });
-}
 
 } // namespace hanji

@@ -1,5 +1,6 @@
 #include "webpaperview.h"
 
+#include "palettecolors.h"
 #include "thumbnailcache.h"
 #include "urlscheme.h"
 
@@ -14,8 +15,6 @@
 #include <QWebEngineSettings>
 #include <QWebEngineUrlRequestInterceptor>
 #include <QWebEngineView>
-
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -113,19 +112,6 @@ QColor mix(const QColor &a, const QColor &b, double bWeight)
     return QColor::fromRgbF(float(a.redF() * aWeight + b.redF() * bWeight),
                             float(a.greenF() * aWeight + b.greenF() * bWeight),
                             float(a.blueF() * aWeight + b.blueF() * bWeight));
-}
-
-double luminance(const QColor &color)
-{
-    const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
-}
-
-double contrast(const QColor &a, const QColor &b)
-{
-    const double la = luminance(a);
-    const double lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 QString colorsKey(const PaperHtmlColors &c, bool remoteImages)
@@ -226,7 +212,7 @@ PaperHtmlColors WebPaperView::colorsFor(const QPalette &palette)
 {
     const QColor base = palette.color(QPalette::Active, QPalette::Base);
     const QColor text = palette.color(QPalette::Active, QPalette::Text);
-    const bool dark = luminance(base) < luminance(text);
+    const bool dark = isDarkScheme(base, text);
     PaperHtmlColors colors = dark ? PaperHtmlColors::dark() : PaperHtmlColors::light();
     colors.background = base.name();
     colors.text = text.name();
@@ -238,7 +224,7 @@ PaperHtmlColors WebPaperView::colorsFor(const QPalette &palette)
     // Many palettes keep a dark blue link colour in dark mode; fall back to ours when it
     // would be hard to read, or when it is Qt's untouched default (pure blue glares on white).
     const QColor link = palette.color(QPalette::Active, QPalette::Link);
-    if (contrast(link, base) >= 4.5 && link != QColor(Qt::blue))
+    if (contrastRatio(link, base) >= 4.5 && link != QColor(Qt::blue))
         colors.link = link.name();
     return colors;
 }

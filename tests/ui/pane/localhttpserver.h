@@ -12,6 +12,8 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <optional>
+
 // No Q_OBJECT: it has no signals, and a header outside the target is not run through moc.
 class LocalHttpServer : public QObject
 {
@@ -21,6 +23,9 @@ public:
         QByteArray contentType;
         QByteArray body;
         bool hang = false; // read the request, never answer
+        QByteArray location = {}; // sent as Location (with a 3xx status: a redirect)
+        bool omitLength = false; // no Content-Length: the body ends when the connection closes
+        std::optional<qint64> claimedLength = {}; // a Content-Length that is not the body's size
     };
 
     explicit LocalHttpServer(QObject *parent = nullptr)
@@ -87,10 +92,13 @@ private:
         const auto route = m_routes.constFind(path);
         if (route != m_routes.cend() && route->hang)
             return;
-        const Route answer = route != m_routes.cend() ? *route : Route { 404, "text/plain", "not found", false };
+        const Route answer = route != m_routes.cend() ? *route : Route { .status = 404, .contentType = "text/plain", .body = "not found" };
         QByteArray response = "HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\n";
         response += "Content-Type: " + answer.contentType + "\r\n";
-        response += "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\n";
+        if (!answer.location.isEmpty())
+            response += "Location: " + answer.location + "\r\n";
+        if (!answer.omitLength)
+            response += "Content-Length: " + QByteArray::number(answer.claimedLength.value_or(answer.body.size())) + "\r\n";
         response += "Cache-Control: public, max-age=3600\r\n";
         response += "Last-Modified: Mon, 03 Jun 2024 00:00:00 GMT\r\n";
         response += "Connection: close\r\n\r\n";
