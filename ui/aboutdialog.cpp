@@ -28,7 +28,7 @@ QLabel *paragraph(const QString &text, QWidget *parent)
 
 } // namespace
 
-AboutDialog::AboutDialog(QWidget *parent)
+AboutDialog::AboutDialog(const QString &libraryDirectory, QWidget *parent)
     : QDialog(parent)
     , m_version(new QLabel(this))
     , m_components(new QLabel(this))
@@ -59,8 +59,9 @@ AboutDialog::AboutDialog(QWidget *parent)
     text->addWidget(paragraph(tr("A reader for daily AI-paper digests."), this));
     text->addWidget(paragraph(tr("The digests are your own Markdown files: Hanji reads them and never changes "
                                  "them. Your bookmarks, notes and read state are kept in a library on this "
-                                 "computer. Thumbnails are fetched from the links in the digests, only for the "
-                                 "paper on screen, and can be turned off in the View menu."),
+                                 "computer, in %1. Thumbnails are fetched from the links in the digests, only "
+                                 "for the paper on screen, and can be turned off in the View menu.")
+                                  .arg(libraryDirectory.toHtmlEscaped()),
                               this));
     text->addWidget(paragraph(tr("Licensed under the <a href=\"%1\">GNU General Public License</a>, version 3 "
                                  "or later.")

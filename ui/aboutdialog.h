@@ -12,7 +12,8 @@ class AboutDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit AboutDialog(QWidget *parent = nullptr);
+    // libraryDirectory: where this window's library lives, said in the data paragraph.
+    explicit AboutDialog(const QString &libraryDirectory, QWidget *parent = nullptr);
 
     // "Hanji 0.1.0", from the application's version.
     [[nodiscard]] QString versionText() const;

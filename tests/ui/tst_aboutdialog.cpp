@@ -22,7 +22,7 @@ private Q_SLOTS:
 void TestAboutDialog::showsTheApplicationVersion()
 {
     QCoreApplication::setApplicationVersion(u"9.8.7"_s);
-    AboutDialog dialog;
+    AboutDialog dialog(u"/home/reader/library"_s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.versionText(), u"Hanji 9.8.7"_s);
@@ -31,7 +31,7 @@ void TestAboutDialog::showsTheApplicationVersion()
 
 void TestAboutDialog::namesTheLibraryVersions()
 {
-    const AboutDialog dialog;
+    const AboutDialog dialog(u"/home/reader/library"_s);
     const QString components = dialog.componentsText();
     QVERIFY2(components.startsWith(u"Qt "_s + QString::fromLatin1(qVersion())), qPrintable(components));
     QVERIFY2(components.contains(u"KDE Frameworks " KSYNTAXHIGHLIGHTING_VERSION_STRING ""_s), qPrintable(components));
@@ -40,12 +40,13 @@ void TestAboutDialog::namesTheLibraryVersions()
 
 void TestAboutDialog::saysWhereTheDataComeFrom()
 {
-    const AboutDialog dialog;
+    const AboutDialog dialog(u"/home/reader/library"_s);
     QStringList texts;
     for (const QLabel *label : dialog.findChildren<QLabel *>())
         texts += label->text();
     const QString all = texts.join(u'\n');
     QVERIFY(all.contains(u"your own Markdown files"_s));
+    QVERIFY(all.contains(u"on this computer, in /home/reader/library."_s));
     QVERIFY(all.contains(u"Thumbnails are fetched from the links in the digests"_s));
     QVERIFY(all.contains(u"GNU General Public License"_s));
 }
