@@ -86,7 +86,7 @@ flock -u 8
 say "clean root ready ($((SECONDS - start)) s)"
 
 RUN=$(mktemp -d "$CACHE/run.XXXXXX")
-trap 'rm -rf "$RUN"' EXIT
+trap 'rm -rf "$RUN"; say "copy removed ($((SECONDS - start)) s in all)"' EXIT
 # Copied under the shared lock, so a maker cannot swap the root away mid-copy.
 flock -s 8
 cp -a "$PRISTINE" "$RUN/root"
@@ -145,4 +145,4 @@ xvfb-run -a -s "-screen 0 1600x1000x24" hanji --library /tmp/library --screensho
 OFFLINE=1 in_test_root "$RUN/root" sh -c "$check_installed" sh "$REPO" "$(dirname "$DEB")" "$VERSION" \
   || die "the installed package did not work"
 cp "$SHOTS/window.png" "$OUT/window.png"
-say "ran in the clean root; window in $OUT/window.png ($((SECONDS - start)) s in all)"
+say "ran in the clean root; window in $OUT/window.png ($((SECONDS - start)) s)"
