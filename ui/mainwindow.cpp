@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "icons.h"
+
 #include "datetreemodel.h"
 #include "exportdialog.h"
 #include "externallink.h"
@@ -176,6 +179,8 @@ void MainWindow::buildLayout()
     m_importProgress->hide();
     m_cancelImport = new QToolButton(this);
     m_cancelImport->setText(tr("취소"));
+    m_cancelImport->setIcon(actionIcon("process-stop"));
+    m_cancelImport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_cancelImport->setToolTip(tr("가져오기를 멈춥니다. 이미 읽은 파일은 남습니다."));
     m_cancelImport->hide();
     statusBar()->addPermanentWidget(m_countLabel); // permanent: passing messages must not hide it
@@ -523,10 +528,9 @@ void MainWindow::showHelp()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("Hanji 정보"),
-                       tr("<h3>Hanji %1</h3><p>매일 올라오는 AI 논문 요약(Daily Papers)을 읽는 데스크톱 리더.</p>"
-                          "<p>라이브러리: %2</p>")
-                           .arg(QApplication::applicationVersion(), m_library.directory().toHtmlEscaped()));
+    auto *dialog = new AboutDialog(m_library.directory(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::askForFolder()

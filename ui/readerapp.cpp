@@ -1,5 +1,7 @@
 #include "readerapp.h"
 
+#include "icons.h"
+
 #include "library.h"
 #include "mainwindow.h"
 #include "paperfilterproxy.h"
@@ -66,6 +68,10 @@ void captureWhenReady(MainWindow &window, const QString &file, const QString &se
 
 int runReader(QApplication &app)
 {
+    // The desktop entry's id: Wayland and the task bar find our name and icon through it.
+    QGuiApplication::setDesktopFileName(u"io.github.hanji.Hanji"_s);
+    QApplication::setWindowIcon(applicationIcon());
+
     // Qt's own words (file dialogs, standard buttons) in the desktop's language.
     QTranslator qtWords;
     if (qtWords.load(QLocale::system(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
