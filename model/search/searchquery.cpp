@@ -45,6 +45,19 @@ QList<SearchTerm> parseSearchText(QStringView text)
     return terms;
 }
 
+Result<QList<SearchTerm>> parseBoundedSearchText(QStringView text)
+{
+    // Checked before parsing, so that parsing too stays bounded.
+    if (text.size() > maxSearchTextLength)
+        return failure(u"The search is %1 characters long; at most %2 are allowed."_s.arg(text.size()).arg(maxSearchTextLength),
+                       Error::Kind::Invalid);
+    QList<SearchTerm> terms = parseSearchText(text);
+    if (terms.size() > maxSearchTerms)
+        return failure(u"The search has %1 words; at most %2 are allowed."_s.arg(terms.size()).arg(maxSearchTerms),
+                       Error::Kind::Invalid);
+    return terms;
+}
+
 QString ftsExpression(const QList<SearchTerm> &terms)
 {
     QStringList parts;
