@@ -3,10 +3,13 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
+#include <QStringDecoder>
 
 #include <functional>
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -49,7 +52,83 @@ QString usage()
     return text;
 }
 
+// How many bytes the UTF-8 sequence that lead starts has; 0 when it starts none.
+qsizetype sequenceLength(unsigned char lead)
+{
+    if (lead < 0x80)
+        return 1;
+    if ((lead & 0xE0) == 0xC0)
+        return 2;
+    if ((lead & 0xF0) == 0xE0)
+        return 3;
+    if ((lead & 0xF8) == 0xF0)
+        return 4;
+    return 0;
+}
+
+// Bytes as a user can read them: UTF-8 text as it is, any other byte (and control
+// characters) as \xNN.
+QString readableBytes(QByteArrayView bytes)
+{
+    QString text;
+    qsizetype i = 0;
+    while (i < bytes.size()) {
+        const auto lead = static_cast<unsigned char>(bytes[i]);
+        const qsizetype length = sequenceLength(lead);
+        const bool control = lead < 0x20 || lead == 0x7F;
+        if (length > 0 && !control && i + length <= bytes.size()) {
+            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            const QString decoded = decoder(bytes.sliced(i, length));
+            if (!decoder.hasError()) {
+                text += decoded;
+                i += length;
+                continue;
+            }
+        }
+        text += u"\\x"_s + QString::number(lead, 16).toUpper().rightJustified(2, u'0');
+        ++i;
+    }
+    return text;
+}
+
+int dispatch(const QStringList &arguments, Io io)
+{
+    const QString first = arguments.value(1);
+    if (first == u"--version"_s || first == u"-v"_s) {
+        io.out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    }
+    if (first == u"--help"_s || first == u"-h"_s) {
+        io.out << usage();
+        return Ok;
+    }
+    for (const Command &command : commands()) {
+        if (first == command.name)
+            return command.run(arguments.mid(2), io);
+    }
+    io.err << "hanji: unknown command '" << first << "'\n\n" << usage();
+    return BadUsage;
+}
+
 } // namespace
+
+Result<QStringList> decodeArguments(int argc, const char *const *argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArrayView raw(argv[i]);
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString text = decoder(raw);
+        if (decoder.hasError())
+            return failure(u"argument %1 (\"%2\") is not UTF-8 text; Hanji takes paths and words in UTF-8 only "
+                           "(rename the file)"_s
+                               .arg(i)
+                               .arg(readableBytes(raw)),
+                           Error::Kind::Invalid);
+        arguments.append(std::move(text));
+    }
+    return arguments;
+}
 
 bool wantsCommandLine(const QStringList &arguments)
 {
@@ -68,23 +147,21 @@ bool wantsCommandLine(const QStringList &arguments)
 
 int run(const QStringList &arguments)
 {
-    QTextStream out(stdout);
+    // Standard output with no buffer of its own below QTextStream's, so that a failed write
+    // (a full disk, /dev/full) is seen here and reported, never an exit 0 with half the JSON.
+    QFile stdoutFile;
+    const bool opened = stdoutFile.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
+                                        QFileDevice::DontCloseHandle);
+    QTextStream out(&stdoutFile);
     QTextStream err(stderr);
-    const QString first = arguments.value(1);
-    if (first == u"--version"_s || first == u"-v"_s) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
-        return Ok;
+    const int code = dispatch(arguments, Io { out, err });
+    out.flush();
+    if (!opened || out.status() != QTextStream::Ok || stdoutFile.error() != QFileDevice::NoError) {
+        const QString command = arguments.value(1).startsWith(u'-') ? QString() : u' ' + arguments.value(1);
+        err << "hanji" << command << ": could not write to standard output: " << stdoutFile.errorString() << "\n";
+        return Failed;
     }
-    if (first == u"--help"_s || first == u"-h"_s) {
-        out << usage();
-        return Ok;
-    }
-    for (const Command &command : commands()) {
-        if (first == command.name)
-            return command.run(arguments.mid(2), Io { out, err });
-    }
-    err << "hanji: unknown command '" << first << "'\n\n" << usage();
-    return BadUsage;
+    return code;
 }
 
 } // namespace hanji::cli
