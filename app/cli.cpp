@@ -3,12 +3,13 @@
 #include "commands.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QStringDecoder>
 
-#include <functional>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <functional>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +52,33 @@ QString usage()
     text += u"\nhanji COMMAND --help shows a command's options; all library commands take --library DIR.\n"_s;
     return text;
 }
+
+// Standard output as a device that writes everything or says why not. QFile takes a short
+// write (the last bytes before a disk fills) as the end and reports "Unknown error"; writing
+// the rest is what brings the reason (ENOSPC). No buffer of its own: QTextStream has one.
+class StandardOutput : public QIODevice
+{
+public:
+    StandardOutput() { open(QIODevice::WriteOnly | QIODevice::Unbuffered); }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        qint64 written = 0;
+        while (written < size) {
+            const ssize_t count = ::write(STDOUT_FILENO, data + written, size_t(size - written));
+            if (count < 0 && errno == EINTR)
+                continue;
+            if (count <= 0) {
+                setErrorString(count < 0 ? QString::fromLocal8Bit(std::strerror(errno)) : u"nothing was written"_s);
+                return -1;
+            }
+            written += count;
+        }
+        return written;
+    }
+};
 
 // How many bytes the UTF-8 sequence that lead starts has; 0 when it starts none.
 qsizetype sequenceLength(unsigned char lead)
@@ -147,18 +175,16 @@ bool wantsCommandLine(const QStringList &arguments)
 
 int run(const QStringList &arguments)
 {
-    // Standard output with no buffer of its own below QTextStream's, so that a failed write
-    // (a full disk, /dev/full) is seen here and reported, never an exit 0 with half the JSON.
-    QFile stdoutFile;
-    const bool opened = stdoutFile.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
-                                        QFileDevice::DontCloseHandle);
-    QTextStream out(&stdoutFile);
+    // A failed write (a full disk, /dev/full) is seen here and reported, never an exit 0
+    // with half the JSON.
+    StandardOutput standardOutput;
+    QTextStream out(&standardOutput);
     QTextStream err(stderr);
     const int code = dispatch(arguments, Io { out, err });
     out.flush();
-    if (!opened || out.status() != QTextStream::Ok || stdoutFile.error() != QFileDevice::NoError) {
+    if (out.status() != QTextStream::Ok) {
         const QString command = arguments.value(1).startsWith(u'-') ? QString() : u' ' + arguments.value(1);
-        err << "hanji" << command << ": could not write to standard output: " << stdoutFile.errorString() << "\n";
+        err << "hanji" << command << ": could not write to standard output: " << standardOutput.errorString() << "\n";
         return Failed;
     }
     return code;
