@@ -4,13 +4,24 @@ using namespace Qt::StringLiterals;
 
 namespace hanji {
 
+namespace {
+
+// White space separates terms; so does NUL, which no digest text holds and which would end
+// the MATCH expression early in SQLite's parser.
+bool separates(QChar c)
+{
+    return c.isSpace() || c.isNull();
+}
+
+} // namespace
+
 QList<SearchTerm> parseSearchText(QStringView text)
 {
     QList<SearchTerm> terms;
     qsizetype i = 0;
     const qsizetype n = text.size();
     while (i < n) {
-        while (i < n && text[i].isSpace())
+        while (i < n && separates(text[i]))
             ++i;
         if (i >= n)
             break;
@@ -19,7 +30,7 @@ QList<SearchTerm> parseSearchText(QStringView text)
                                              std::pair(u"author:"_s, SearchTerm::Field::Authors),
                                              std::pair(u"authors:"_s, SearchTerm::Field::Authors) }) {
             if (text.sliced(i).startsWith(prefix, Qt::CaseInsensitive) && i + prefix.size() < n
-                && !text[i + prefix.size()].isSpace()) {
+                && !separates(text[i + prefix.size()])) {
                 term.field = field;
                 i += prefix.size();
                 break;
@@ -31,10 +42,10 @@ QList<SearchTerm> parseSearchText(QStringView text)
             end = text.indexOf(u'"', i);
             if (end < 0)
                 end = n; // an unclosed quote runs to the end
-            term.text = text.sliced(i, end - i).toString().simplified();
+            term.text = text.sliced(i, end - i).toString().replace(QChar::Null, u' ').simplified();
             i = end + 1;
         } else {
-            while (end < n && !text[end].isSpace())
+            while (end < n && !separates(text[end]))
                 ++end;
             term.text = text.sliced(i, end - i).toString();
             i = end;

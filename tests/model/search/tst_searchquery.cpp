@@ -1,5 +1,12 @@
+#include "ngramtokenizer.h"
 #include "searchquery.h"
+#include "testpaths.h"
 
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -7,7 +14,9 @@ using hanji::Error;
 using hanji::SearchTerm;
 
 // The bounds every typed query passes through: what is refused, with which message, and
-// that everything within them parses as the grammar says.
+// that everything within them parses as the grammar says. And that the FTS5 expression of
+// any query is valid for the real tokenizer, with the inputs the fuzzer (tests/fuzz) once
+// broke it with, kept in tests/fuzz/regressions/searchquery.
 class TestSearchQuery : public QObject
 {
     Q_OBJECT
@@ -38,6 +47,46 @@ private Q_SLOTS:
                                         << u"The search has 33 words; at most 32 are allowed."_s;
     }
 
+    void expressionIsValidFts5_data()
+    {
+        QTest::addColumn<QString>("text");
+        const QDir folder(QStringLiteral(HANJI_SOURCE_DIR) + u"/tests/fuzz/regressions/searchquery"_s);
+        for (const QString &name : folder.entryList(QDir::Files)) {
+            QFile file(folder.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QTest::addRow("%s", qPrintable(name)) << QString::fromUtf8(file.readAll());
+        }
+        // NUL ended SQLite's reading of the expression inside a phrase: "unterminated string".
+        QTest::addRow("NUL in a phrase") << u"\"a\0b\""_s;
+        QTest::addRow("NUL in a word") << u"a\0b"_s;
+        QTest::addRow("NUL after a prefix") << u"title:\0x"_s;
+        QTest::addRow("quotes inside a word") << u"a\"b\"\"c"_s;
+        QTest::addRow("FTS5 operators as words") << u"NOT OR AND NEAR(a b) * ^x col:1"_s;
+    }
+
+    void expressionIsValidFts5()
+    {
+        QFETCH(QString, text);
+        const auto terms = hanji::parseBoundedSearchText(text);
+        if (!terms)
+            QFAIL(qPrintable(terms.error().message));
+        for (const SearchTerm &term : *terms)
+            QVERIFY(!term.text.isEmpty() && !term.text.contains(QChar::Null));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"fts"_s);
+            db.setDatabaseName(u":memory:"_s);
+            QVERIFY(db.open());
+            QVERIFY(hanji::registerNgramTokenizer(db));
+            QSqlQuery query(db);
+            QVERIFY2(query.exec(u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, tokenize='hanji_ngram')"_s),
+                     qPrintable(query.lastError().text()));
+            QVERIFY(query.prepare(u"SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?"_s));
+            query.addBindValue(hanji::ftsExpression(*terms));
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"fts"_s);
+    }
+
     void bounds()
     {
         QFETCH(QString, text);
@@ -57,6 +106,6 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestSearchQuery)
+QTEST_GUILESS_MAIN(TestSearchQuery)
 
 #include "tst_searchquery.moc"
