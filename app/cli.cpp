@@ -5,9 +5,13 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QStringDecoder>
 
-#include <functional>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <functional>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -50,7 +54,110 @@ QString usage()
     return text;
 }
 
+// Standard output as a device that writes everything or says why not. QFile takes a short
+// write (the last bytes before a disk fills) as the end and reports "Unknown error"; writing
+// the rest is what brings the reason (ENOSPC). No buffer of its own: QTextStream has one.
+class StandardOutput : public QIODevice
+{
+public:
+    StandardOutput() { open(QIODevice::WriteOnly | QIODevice::Unbuffered); }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        qint64 written = 0;
+        while (written < size) {
+            const ssize_t count = ::write(STDOUT_FILENO, data + written, size_t(size - written));
+            if (count < 0 && errno == EINTR)
+                continue;
+            if (count <= 0) {
+                setErrorString(count < 0 ? QString::fromLocal8Bit(std::strerror(errno)) : u"nothing was written"_s);
+                return -1;
+            }
+            written += count;
+        }
+        return written;
+    }
+};
+
+// How many bytes the UTF-8 sequence that lead starts has; 0 when it starts none.
+qsizetype sequenceLength(unsigned char lead)
+{
+    if (lead < 0x80)
+        return 1;
+    if ((lead & 0xE0) == 0xC0)
+        return 2;
+    if ((lead & 0xF0) == 0xE0)
+        return 3;
+    if ((lead & 0xF8) == 0xF0)
+        return 4;
+    return 0;
+}
+
+// Bytes as a user can read them: UTF-8 text as it is, any other byte (and control
+// characters) as \xNN.
+QString readableBytes(QByteArrayView bytes)
+{
+    QString text;
+    qsizetype i = 0;
+    while (i < bytes.size()) {
+        const auto lead = static_cast<unsigned char>(bytes[i]);
+        const qsizetype length = sequenceLength(lead);
+        const bool control = lead < 0x20 || lead == 0x7F;
+        if (length > 0 && !control && i + length <= bytes.size()) {
+            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+            const QString decoded = decoder(bytes.sliced(i, length));
+            if (!decoder.hasError()) {
+                text += decoded;
+                i += length;
+                continue;
+            }
+        }
+        text += u"\\x"_s + QString::number(lead, 16).toUpper().rightJustified(2, u'0');
+        ++i;
+    }
+    return text;
+}
+
+int dispatch(const QStringList &arguments, Io io)
+{
+    const QString first = arguments.value(1);
+    if (first == u"--version"_s || first == u"-v"_s) {
+        io.out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        return Ok;
+    }
+    if (first == u"--help"_s || first == u"-h"_s) {
+        io.out << usage();
+        return Ok;
+    }
+    for (const Command &command : commands()) {
+        if (first == command.name)
+            return command.run(arguments.mid(2), io);
+    }
+    io.err << "hanji: unknown command '" << first << "'\n\n" << usage();
+    return BadUsage;
+}
+
 } // namespace
+
+Result<QStringList> decodeArguments(int argc, const char *const *argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArrayView raw(argv[i]);
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString text = decoder(raw);
+        if (decoder.hasError())
+            return failure(u"argument %1 (\"%2\") is not UTF-8 text; Hanji takes paths and words in UTF-8 only "
+                           "(rename the file)"_s
+                               .arg(i)
+                               .arg(readableBytes(raw)),
+                           Error::Kind::Invalid);
+        arguments.append(std::move(text));
+    }
+    return arguments;
+}
 
 bool wantsCommandLine(const QStringList &arguments)
 {
@@ -72,23 +179,19 @@ int run(const QStringList &arguments)
     // Every failure reaches the user as a message of its command; the hanji.* log lines
     // (SQL text and all) are for debugging, with QT_LOGGING_RULES="hanji.*=true".
     QLoggingCategory::setFilterRules(u"hanji.*.warning=false\nhanji.*.critical=false"_s);
-    QTextStream out(stdout);
+    // A failed write (a full disk, /dev/full) is seen here and reported, never an exit 0
+    // with half the JSON.
+    StandardOutput standardOutput;
+    QTextStream out(&standardOutput);
     QTextStream err(stderr);
-    const QString first = arguments.value(1);
-    if (first == u"--version"_s || first == u"-v"_s) {
-        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
-        return Ok;
+    const int code = dispatch(arguments, Io { out, err });
+    out.flush();
+    if (out.status() != QTextStream::Ok) {
+        const QString command = arguments.value(1).startsWith(u'-') ? QString() : u' ' + arguments.value(1);
+        err << "hanji" << command << ": could not write to standard output: " << standardOutput.errorString() << "\n";
+        return Failed;
     }
-    if (first == u"--help"_s || first == u"-h"_s) {
-        out << usage();
-        return Ok;
-    }
-    for (const Command &command : commands()) {
-        if (first == command.name)
-            return command.run(arguments.mid(2), Io { out, err });
-    }
-    err << "hanji: unknown command '" << first << "'\n\n" << usage();
-    return BadUsage;
+    return code;
 }
 
 } // namespace hanji::cli

@@ -105,6 +105,10 @@ std::optional<SearchQuery> SearchOptions::query(const QString &command, QTextStr
 {
     SearchQuery query;
     query.text = m_parser.positionalArguments().join(u' ');
+    if (const auto terms = parseBoundedSearchText(query.text); !terms) {
+        err << "hanji " << command << ": " << terms.error().message << "\n";
+        return std::nullopt;
+    }
     for (const auto &[option, target] : { std::pair(&m_minVotes, &query.minVotes), std::pair(&m_maxVotes, &query.maxVotes),
                                           std::pair(&m_limit, static_cast<std::optional<int> *>(nullptr)) }) {
         if (!m_parser.isSet(*option))

@@ -47,7 +47,7 @@ class SearchOptions
 {
 public:
     explicit SearchOptions(QCommandLineParser &parser);
-    // The query, or nullopt after printing what was wrong with an option.
+    // The query, or nullopt after printing what was wrong with an option or the query (too long).
     [[nodiscard]] std::optional<SearchQuery> query(const QString &command, QTextStream &err) const;
 
 private:

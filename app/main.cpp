@@ -1,9 +1,12 @@
 #include "cli.h"
+#include "commands.h"
 #include "readerapp.h"
 #include "urlscheme.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -14,9 +17,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hanji"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HANJI_VERSION));
 
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const hanji::Result<QStringList> decoded = hanji::cli::decodeArguments(argc, argv);
+    if (!decoded) {
+        std::fprintf(stderr, "hanji: %s\n", qUtf8Printable(decoded.error().message));
+        return hanji::cli::BadUsage;
+    }
+    const QStringList &arguments = *decoded;
 
     // Subcommands run without a display: no QApplication, no platform plugin.
     if (hanji::cli::wantsCommandLine(arguments)) {

@@ -356,7 +356,9 @@ private:
         const QStringView first = m_lines[paper.firstLine - 1];
         const QStringView last = trimmedRight(m_lines[paper.lastLine - 1]);
         paper.markdown = QStringView(first.data(), last.data() + last.size()).toString();
-        paper.markdown.remove(u'\r');
+        // CRLF line ends go; a lone CR inside a line stays, or the index, which parses these lines
+        // again, would read another title (and so another paper) than this parse did.
+        paper.markdown.replace(u"\r\n"_s, u"\n"_s);
 
         // The same paper twice under one date (an appended run): one entry, the later wins.
         const auto key = std::pair(paper.date.toJulianDay(), paper.identity());

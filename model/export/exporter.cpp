@@ -4,6 +4,7 @@
 #include "exportwriters.h"
 #include "logging.h"
 
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -40,14 +41,42 @@ QByteArray exportPapers(const QList<Paper> &papers, ExportFormat format, const E
     Q_UNREACHABLE_RETURN(QByteArray());
 }
 
+namespace {
+
+// Writes all of bytes; false with the device's error set when it could not. A short write is
+// retried for the rest: only the second attempt says why (ENOSPC), the first gives a count.
+bool writeAll(QFileDevice &file, const QByteArray &bytes)
+{
+    qsizetype written = 0;
+    while (written < bytes.size()) {
+        const qint64 count = file.write(bytes.constData() + written, bytes.size() - written);
+        if (count <= 0)
+            return false;
+        written += count;
+    }
+    return true;
+}
+
+} // namespace
+
 Result<> writeExport(const QString &path, const QByteArray &bytes)
 {
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: there is no
+    // file to replace whole, and renaming a temporary file over it would replace the device.
+    if (const QFileInfo target(path); target.exists() && !target.isFile() && !target.isDir()) {
+        QFile device(path);
+        if (!device.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || !writeAll(device, bytes)) {
+            qCWarning(lcLibrary) << "writing export failed" << path << device.errorString();
+            return failure(u"Writing %1 failed: %2"_s.arg(path, device.errorString()));
+        }
+        return {};
+    }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         qCWarning(lcLibrary) << "cannot write export" << path << file.errorString();
         return failure(u"Cannot write %1: %2"_s.arg(path, file.errorString()));
     }
-    if (file.write(bytes) != bytes.size()) {
+    if (!writeAll(file, bytes)) {
         const QString error = file.errorString();
         file.cancelWriting();
         qCWarning(lcLibrary) << "writing export failed" << path << error;

@@ -32,7 +32,11 @@ Result<QStringList> SearchEngine::search(const SearchQuery &query) const
     if (Result<> ready = ensureFacts(); !ready)
         return failure(ready.error());
     const SearchFacts &allFacts = *m_facts;
-    const QString match = ftsExpression(parseSearchText(query.text));
+    // Bounded: a pasted page of text is refused at once, not matched for minutes.
+    const Result<QList<SearchTerm>> terms = parseBoundedSearchText(query.text);
+    if (!terms)
+        return failure(terms.error());
+    const QString match = ftsExpression(*terms);
     const bool ranked = query.order == SearchQuery::Order::Relevance && !match.isEmpty();
 
     struct Hit {

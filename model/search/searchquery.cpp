@@ -4,13 +4,24 @@ using namespace Qt::StringLiterals;
 
 namespace hanji {
 
+namespace {
+
+// White space separates terms; so does NUL, which no digest text holds and which would end
+// the MATCH expression early in SQLite's parser.
+bool separates(QChar c)
+{
+    return c.isSpace() || c.isNull();
+}
+
+} // namespace
+
 QList<SearchTerm> parseSearchText(QStringView text)
 {
     QList<SearchTerm> terms;
     qsizetype i = 0;
     const qsizetype n = text.size();
     while (i < n) {
-        while (i < n && text[i].isSpace())
+        while (i < n && separates(text[i]))
             ++i;
         if (i >= n)
             break;
@@ -19,7 +30,7 @@ QList<SearchTerm> parseSearchText(QStringView text)
                                              std::pair(u"author:"_s, SearchTerm::Field::Authors),
                                              std::pair(u"authors:"_s, SearchTerm::Field::Authors) }) {
             if (text.sliced(i).startsWith(prefix, Qt::CaseInsensitive) && i + prefix.size() < n
-                && !text[i + prefix.size()].isSpace()) {
+                && !separates(text[i + prefix.size()])) {
                 term.field = field;
                 i += prefix.size();
                 break;
@@ -31,10 +42,10 @@ QList<SearchTerm> parseSearchText(QStringView text)
             end = text.indexOf(u'"', i);
             if (end < 0)
                 end = n; // an unclosed quote runs to the end
-            term.text = text.sliced(i, end - i).toString().simplified();
+            term.text = text.sliced(i, end - i).toString().replace(QChar::Null, u' ').simplified();
             i = end + 1;
         } else {
-            while (end < n && !text[end].isSpace())
+            while (end < n && !separates(text[end]))
                 ++end;
             term.text = text.sliced(i, end - i).toString();
             i = end;
@@ -42,6 +53,19 @@ QList<SearchTerm> parseSearchText(QStringView text)
         if (!term.text.isEmpty())
             terms.append(term);
     }
+    return terms;
+}
+
+Result<QList<SearchTerm>> parseBoundedSearchText(QStringView text)
+{
+    // Checked before parsing, so that parsing too stays bounded.
+    if (text.size() > maxSearchTextLength)
+        return failure(u"The search is %1 characters long; at most %2 are allowed."_s.arg(text.size()).arg(maxSearchTextLength),
+                       Error::Kind::Invalid);
+    QList<SearchTerm> terms = parseSearchText(text);
+    if (terms.size() > maxSearchTerms)
+        return failure(u"The search has %1 words; at most %2 are allowed."_s.arg(terms.size()).arg(maxSearchTerms),
+                       Error::Kind::Invalid);
     return terms;
 }
 

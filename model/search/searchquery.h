@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -32,7 +34,19 @@ struct SearchTerm {
     bool operator==(const SearchTerm &) const = default;
 };
 
+// The grammar alone, unbounded: for callers that check the bounds themselves.
 [[nodiscard]] QList<SearchTerm> parseSearchText(QStringView text);
+
+// What a search may ask at most. FTS5 intersects one posting list per term, and a term of
+// one letter matches nearly every paper: a pasted page of text (6 KB of short words took
+// minutes) must be refused, not answered slowly. 32 terms of any kind answer in well under
+// a second on a year of digests.
+inline constexpr qsizetype maxSearchTextLength = 500; // UTF-16 code units, as typed
+inline constexpr qsizetype maxSearchTerms = 32;
+
+// The terms of text, or an Invalid error saying which bound it passes: the one entry point
+// for a query a user typed.
+[[nodiscard]] Result<QList<SearchTerm>> parseBoundedSearchText(QStringView text);
 
 // The FTS5 MATCH expression for the terms of the "hanji_ngram" index; empty when there are none.
 [[nodiscard]] QString ftsExpression(const QList<SearchTerm> &terms);

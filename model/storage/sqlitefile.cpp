@@ -4,11 +4,17 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QStorageInfo>
+#include <QThread>
+
+#include <cerrno>
+#include <cstring>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -106,20 +112,36 @@ Error explainFailure(Error error, const QString &path)
 
 OpenGuard::OpenGuard(const QString &path)
     : m_path(path)
-    , m_lock(path + u".open.lock"_s)
 {
-    m_lock.setStaleLockTime(60'000);
+}
+
+OpenGuard::~OpenGuard()
+{
+    if (m_fd >= 0)
+        ::close(m_fd); // releases the lock
 }
 
 Result<> OpenGuard::acquire()
 {
-    if (m_lock.tryLock(30'000))
-        return {};
-    if (m_lock.error() == QLockFile::LockFailedError)
-        return failure(u"another Hanji is opening %1; try again"_s.arg(m_path), Error::Kind::Busy);
-    if (diskIsFull(m_path))
-        return failure(explainFailure({ Error::Kind::DiskFull, QString() }, m_path));
-    return failure(u"cannot create a lock file beside %1: is the folder read-only?"_s.arg(m_path), Error::Kind::ReadOnly);
+    const QString lockPath = m_path + u".open.lock"_s;
+    m_fd = ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (m_fd < 0) {
+        const int error = errno;
+        if (error == ENOSPC)
+            return failure(explainFailure({ Error::Kind::DiskFull, QString() }, m_path));
+        return failure(u"cannot create %1: %2"_s.arg(lockPath, QString::fromLocal8Bit(std::strerror(error))),
+                       error == EROFS || error == EACCES ? Error::Kind::ReadOnly : Error::Kind::Io);
+    }
+    QElapsedTimer waited;
+    waited.start();
+    while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            return failure(u"cannot lock %1: %2"_s.arg(lockPath, QString::fromLocal8Bit(std::strerror(errno))), Error::Kind::Io);
+        if (waited.elapsed() > 30'000)
+            return failure(u"another Hanji is opening %1; try again"_s.arg(m_path), Error::Kind::Busy);
+        QThread::msleep(20);
+    }
+    return {};
 }
 
 Result<QString> moveAside(const QString &path, const QString &tag)

@@ -2,7 +2,6 @@
 
 #include "result.h"
 
-#include <QLockFile>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -31,17 +30,22 @@ inline constexpr qint32 kIndexApplicationId = 0x484a4958;
 [[nodiscard]] bool diskIsFull(const QString &path);
 
 // Processes starting together must not create, migrate or rebuild a file at the same time:
-// opening holds this lock beside the file. Fails when another holds it too long, or when
-// the lock file cannot be made (a full disk, a read-only folder).
+// opening holds this lock beside the file ("<file>.open.lock", kept empty). It is a kernel
+// lock (flock), so a process killed while holding it, or while taking it, leaves nothing
+// stale behind. Fails when another holds it for too long, or when the lock file cannot be
+// made (a read-only folder).
 class OpenGuard
 {
 public:
     explicit OpenGuard(const QString &path);
+    ~OpenGuard();
+    OpenGuard(const OpenGuard &) = delete;
+    OpenGuard &operator=(const OpenGuard &) = delete;
     [[nodiscard]] Result<> acquire();
 
 private:
     QString m_path;
-    QLockFile m_lock;
+    int m_fd = -1;
 };
 
 // Renames the file and its -wal/-shm/-journal beside it as "<name>.<tag>-<time>.sqlite",

@@ -213,7 +213,9 @@ time.sleep(60)
         }
         QCOMPARE(sha1Of(file), before);
         QVERIFY(!QFileInfo::exists(file + u"-wal"_s));
-        QCOMPARE(QDir(library).entryList(QDir::Files), QStringList { u"userdata.sqlite"_s });
+        // Nothing beside it but the empty lock file Hanji opens under.
+        QCOMPARE(QDir(library).entryList(QDir::Files), (QStringList { u"userdata.sqlite"_s, u"userdata.sqlite.open.lock"_s }));
+        QCOMPARE(QFileInfo(library + u"/userdata.sqlite.open.lock"_s).size(), 0);
     }
 
     void aForeignIndexIsKeptAsideAndRebuilt()

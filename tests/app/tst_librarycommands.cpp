@@ -174,11 +174,9 @@ private Q_SLOTS:
         QFile file(m_dir.filePath(u"not-a-folder"_s));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
-        QProcess process;
-        process.start(QStringLiteral(HANJI_BINARY), { u"stats"_s, u"--library"_s, file.fileName() });
-        process.waitForFinished();
-        QCOMPARE(process.exitCode(), 1);
-        QVERIFY(process.readAllStandardError().contains("library"));
+        const HanjiRun run = runHanji({ u"stats"_s, u"--library"_s, file.fileName() });
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("library"));
     }
 };
 
