@@ -260,6 +260,16 @@ private:
         return true;
     }
 
+    // No entry has a title: the id, with the latest bold sentence any entry's summary opens with.
+    static QString untitledTitle(const QList<const DigestEntry *> &appearances)
+    {
+        for (auto it = appearances.crbegin(); it != appearances.crend(); ++it) {
+            if (const QString label = untitledLabel(**it); label != (*it)->identity())
+                return label;
+        }
+        return untitledLabel(*appearances.constLast());
+    }
+
     // entries: by row id; a later listing of the same date wins, as the parser has it.
     bool refreshPaper(qint64 paperId, QList<std::pair<qint64, const DigestEntry *>> entries)
     {
@@ -280,7 +290,7 @@ private:
             appearances.append(entry);
         }
         // An archive that names papers by id alone gives no title: another archive's, else the id.
-        const QString title = titled ? titled->title : untitledLabel(latest);
+        const QString title = titled ? titled->title : untitledTitle(appearances);
         const QString originalTitle = titled ? titled->originalTitle : QString();
         const QString authors = withAuthors ? withAuthors->authors.join(IndexDatabase::kAuthorSeparator) : QString();
         bind(m_updatePaper, { title, originalTitle, authors,
