@@ -46,8 +46,8 @@ public:
             m_paperIds.insert(papers.value(1).toString(), papers.value(0).toLongLong());
             m_paperKeys.insert(papers.value(0).toLongLong(), papers.value(1).toString());
         }
-        m_insertFile = prepared(m_db, u"INSERT INTO files(path, size, mtime, hash, format) VALUES (?, ?, ?, ?, ?)"_s);
-        m_setFormat = prepared(m_db, u"UPDATE files SET format = ? WHERE id = ?"_s);
+        m_insertFile = prepared(m_db, u"INSERT INTO files(path, size, mtime, hash, format) VALUES (?, ?, ?, ?, COALESCE(?, ''))"_s);
+        m_setFormat = prepared(m_db, u"UPDATE files SET format = COALESCE(?, '') WHERE id = ?"_s);
         m_updateFile = prepared(m_db, u"UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?"_s);
         m_entryPapers = prepared(m_db, u"SELECT DISTINCT paper_id FROM entries WHERE file_id = ?"_s);
         m_deleteEntries = prepared(m_db, u"DELETE FROM entries WHERE file_id = ?"_s);
