@@ -20,14 +20,17 @@ struct SummarySection {
 // One paper as one digest lists it under one date.
 struct DigestEntry {
     QDate date;
-    QString title;
+    QString title; // empty when the digest names the paper by its id alone
+    QString originalTitle; // the title in its own language, beside a translated one
     QString url;
     QString arxivId; // without version; empty when the link is not an arXiv one
     QString thumbnailUrl; // absolute
     QString videoUrl;
     std::optional<int> votes; // absent in the oldest digests: unknown, not zero
     QStringList authors;
-    QList<SummarySection> sections;
+    QList<SummarySection> sections; // the summary: long keyed texts or plain bullets
+    QList<SummarySection> fields; // short keyed facts beside the title ("Keywords", "Relevance Score")
+    QStringList categories; // the digest's sections it was listed under ("cs.CL")
 
     QString sourceFile;
     int firstLine = 0; // 1-based, inclusive: the heading
@@ -38,6 +41,16 @@ struct DigestEntry {
     [[nodiscard]] QString identity() const { return arxivId.isEmpty() ? url : arxivId; }
 };
 
+// What to call a paper whose digest gives no title: its arXiv id (or link), and the first
+// bold sentence of its summary when there is one.
+[[nodiscard]] QString untitledLabel(const DigestEntry &entry);
+
+// The title to show: the entry's own, else untitledLabel().
+[[nodiscard]] inline QString displayTitle(const DigestEntry &entry)
+{
+    return entry.title.isEmpty() ? untitledLabel(entry) : entry.title;
+}
+
 struct ParseWarning {
     QString file;
     int line = 0; // 1-based; 0 when the warning concerns the whole file
@@ -47,6 +60,7 @@ struct ParseWarning {
 
 struct ParsedDigest {
     QString file;
+    QString format; // the reader that read it (DigestFormat::name), empty when none could
     QList<DigestEntry> entries;
     QList<ParseWarning> warnings;
 };

@@ -36,16 +36,20 @@ struct UserState {
 };
 
 // A paper as the library knows it: the same paper on several days is one Paper with several
-// appearances. Text fields come from its most recent appearance.
+// appearances. Its title is the latest one any appearance gives (an archive that names papers
+// by id alone gives none); the other text fields come from its most recent appearance.
 struct Paper {
     QString id; // arXiv id without version, else the URL
     QString arxivId;
     QString title;
+    QString originalTitle; // beside a translated title
     QString url;
     QString thumbnailUrl;
     QString videoUrl;
     QStringList authors;
     QList<SummarySection> sections;
+    QList<SummarySection> fields; // short keyed facts ("Keywords", "Relevance Score")
+    QStringList categories;
     QList<Appearance> appearances; // ascending by date
     UserState user;
 

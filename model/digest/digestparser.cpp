@@ -1,6 +1,9 @@
 #include "digestparser.h"
 
+#include "digestformat.h"
 #include "digestgrammar.h"
+#include "digestlines.h"
+#include "familyformats.h"
 
 #include "logging.h"
 
@@ -13,16 +16,6 @@ using namespace Qt::StringLiterals;
 namespace hanji {
 
 namespace {
-
-const auto kHuggingFace = u"https://huggingface.co"_s;
-
-QStringView trimmedRight(QStringView line)
-{
-    qsizetype end = line.size();
-    while (end > 0 && line[end - 1].isSpace())
-        --end;
-    return line.first(end);
-}
 
 // A LaTeX "\\textit" written without escaping reaches the digest as TAB + "extit" (likewise
 // \\b, \\f, \\v, \\a): put the backslash and letter back so the text reads as written.
@@ -58,41 +51,6 @@ QString restoreEatenEscapes(QStringView text)
         }
     }
     return out;
-}
-
-QString absoluteUrl(QStringView url)
-{
-    url = url.trimmed();
-    if (url.startsWith(u'/') && !url.startsWith(u"//"))
-        return kHuggingFace + url.toString();
-    if (url.startsWith(u"//"))
-        return u"https:"_s + url.toString();
-    return url.toString();
-}
-
-struct Link {
-    QStringView text;
-    QStringView url;
-};
-
-// "[text](url)" where text may hold brackets and parentheses and the url balanced
-// parentheses: walk back from the final ')' to its '(' and expect ']' just before it.
-std::optional<Link> parseLink(QStringView s)
-{
-    s = s.trimmed();
-    if (s.size() < 4 || s.front() != u'[' || s.back() != u')')
-        return std::nullopt;
-    int depth = 0;
-    for (qsizetype i = s.size() - 1; i > 0; --i) {
-        if (s[i] == u')') {
-            ++depth;
-        } else if (s[i] == u'(' && --depth == 0) {
-            if (s[i - 1] != u']')
-                return std::nullopt;
-            return Link { s.sliced(1, i - 2), s.sliced(i + 1, s.size() - i - 2).trimmed() };
-        }
-    }
-    return std::nullopt;
 }
 
 // Python-list authors: ['A', 'B', "O'Brien"].
@@ -200,6 +158,7 @@ public:
         , m_file(file)
     {
         m_result.file = file;
+        m_result.format = u"daily-papers"_s;
     }
 
     ParsedDigest run()
@@ -402,9 +361,25 @@ QList<int> linesWithInvalidUtf8(QByteArrayView bytes)
     return lines;
 }
 
-} // namespace
+// The "Daily Papers" digests Hanji was built around: the Parser above.
+class DailyPapersFormat final : public DigestFormat
+{
+public:
+    [[nodiscard]] QStringView name() const override { return u"daily-papers"; }
+    [[nodiscard]] QStringView label() const override { return u"Daily Papers"; }
+    [[nodiscard]] bool recognises(QStringView heading) const override
+    {
+        return heading.startsWith(u"## Daily Papers") || heading.startsWith(u"# Daily Papers");
+    }
+    [[nodiscard]] ParsedDigest read(QStringView text, const QString &file) const override { return Parser(text, file).run(); }
+    [[nodiscard]] QString storedEntryPrefix(QDate date) const override
+    {
+        return u"## Daily Papers (%1)\n"_s.arg(date.toString(Qt::ISODate));
+    }
+};
 
-ParsedDigest DigestParser::parse(QByteArrayView bytes, const QString &fileName)
+// Decodes, then lets the given family read; with none, the file's own headings choose one.
+ParsedDigest parseWith(const DigestFormat *format, QByteArrayView bytes, const QString &fileName)
 {
     const QString text = QString::fromUtf8(bytes); // invalid sequences become U+FFFD
     QList<ParseWarning> encodingWarnings;
@@ -419,9 +394,65 @@ ParsedDigest DigestParser::parse(QByteArrayView bytes, const QString &fileName)
     QStringView view = text;
     if (view.startsWith(QChar(0xFEFF)))
         view = view.sliced(1);
-    ParsedDigest result = Parser(view, fileName).run();
+    if (!format)
+        format = recogniseFormat(view);
+    ParsedDigest result;
+    if (format) {
+        result = format->read(view, fileName);
+    } else {
+        result.file = fileName;
+        // An empty file is nothing to read; text that no family writes is worth one word.
+        if (!view.trimmed().isEmpty()) {
+            QStringList known;
+            for (const DigestFormat *candidate : digestFormats())
+                known += candidate->label().toString();
+            result.warnings.append({ fileName, 0,
+                                     u"not a digest Hanji can read: none of its headings is of a known format (%1)"_s
+                                         .arg(known.join(u", "_s)) });
+        }
+    }
     result.warnings = encodingWarnings + result.warnings;
     return result;
+}
+
+} // namespace
+
+const QList<const DigestFormat *> &digestFormats()
+{
+    static const DailyPapersFormat dailyPapers;
+    static const ArxivDigestFormat arxivDigest;
+    static const HfNewsletterChineseFormat newsletterChinese;
+    static const HfPapersKoreanFormat papersKorean;
+    static const QList<const DigestFormat *> formats { &dailyPapers, &arxivDigest, &newsletterChinese, &papersKorean };
+    return formats;
+}
+
+const DigestFormat *digestFormatNamed(QStringView name)
+{
+    for (const DigestFormat *format : digestFormats()) {
+        if (format->name() == name)
+            return format;
+    }
+    return nullptr;
+}
+
+const DigestFormat *recogniseFormat(QStringView text)
+{
+    for (QStringView line : text.tokenize(u'\n')) {
+        if (!line.startsWith(u'#'))
+            continue;
+        line = trimmedRight(line);
+        for (const DigestFormat *format : digestFormats()) {
+            if (format->recognises(line))
+                return format;
+        }
+    }
+    return nullptr;
+}
+
+ParsedDigest DigestParser::parse(QByteArrayView bytes, const QString &fileName)
+{
+    return parseWith(nullptr, bytes, fileName);
 }
 
 Result<ParsedDigest> readDigestFile(const QString &path)
@@ -434,23 +465,58 @@ Result<ParsedDigest> readDigestFile(const QString &path)
     return DigestParser::parse(file.readAll(), path);
 }
 
-std::optional<DigestEntry> parseStoredEntry(QDate date, const QString &markdown)
+std::optional<DigestEntry> parseStoredEntry(QStringView formatName, QDate date, const QString &markdown)
 {
-    const QString text = u"## Daily Papers (%1)\n"_s.arg(date.toString(Qt::ISODate)) + markdown;
-    ParsedDigest digest = DigestParser::parse(text.toUtf8(), QString());
+    const DigestFormat *format = digestFormatNamed(formatName);
+    if (!format)
+        return std::nullopt;
+    const QString text = format->storedEntryPrefix(date) + markdown;
+    ParsedDigest digest = parseWith(format, text.toUtf8(), QString());
     if (digest.entries.size() != 1)
         return std::nullopt;
     return std::move(digest.entries.first());
 }
 
-SearchableText searchableText(const DigestEntry &entry)
+namespace {
+
+QString summaryOf(const DigestEntry &entry)
 {
     QStringList summary;
-    summary.reserve(entry.sections.size());
+    summary.reserve(entry.sections.size() + entry.fields.size() + 1);
     for (const SummarySection &section : entry.sections)
         summary += section.text;
-    return { entry.title, entry.authors.join(u", "_s), summary.join(u'\n') };
+    for (const SummarySection &field : entry.fields)
+        summary += field.text;
+    if (!entry.categories.isEmpty())
+        summary += entry.categories.join(u", "_s);
+    return summary.join(u'\n');
 }
 
+QString distinctSorted(QStringList texts)
+{
+    texts.removeAll(QString());
+    texts.sort();
+    texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+    return texts.join(u'\n');
+}
+
+} // namespace
+
+SearchableText searchableText(const DigestEntry &entry)
+{
+    return searchableText({ &entry }, displayTitle(entry));
+}
+
+SearchableText searchableText(const QList<const DigestEntry *> &appearances, const QString &title)
+{
+    QStringList titles { title }, authors, summaries;
+    for (const DigestEntry *entry : appearances) {
+        titles += entry->title;
+        titles += entry->originalTitle;
+        authors += entry->authors.join(u", "_s);
+        summaries += summaryOf(*entry);
+    }
+    return { distinctSorted(titles), distinctSorted(authors), distinctSorted(summaries) };
+}
 
 } // namespace hanji

@@ -1,5 +1,7 @@
 #include "digestscan.h"
 
+#include "digestformat.h"
+
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -50,7 +52,11 @@ void CheckReport::add(const ParsedDigest &digest)
 {
     ++m_files;
     m_warnings += digest.warnings;
+    FormatTotals &format = m_formats[digest.format];
+    ++format.files;
     for (const DigestEntry &entry : digest.entries) {
+        format.entries.insert(std::pair(entry.date.toJulianDay(), entry.identity()));
+        format.papers.insert(entry.identity());
         m_days.insert(entry.date.toJulianDay());
         m_papers.insert(entry.identity());
         const auto key = std::pair(entry.date.toJulianDay(), entry.identity());
@@ -72,6 +78,12 @@ QByteArray CheckReport::toJson() const
     QJsonArray errors;
     for (const FileError &e : m_errors)
         errors.append(QJsonObject { { u"file"_s, e.file }, { u"message"_s, e.message } });
+    QJsonObject formats;
+    for (auto it = m_formats.cbegin(); it != m_formats.cend(); ++it) {
+        formats.insert(it.key().isEmpty() ? u"unknown"_s : it.key(),
+                       QJsonObject { { u"files"_s, it->files }, { u"entries"_s, int(it->entries.size()) },
+                                     { u"papers"_s, int(it->papers.size()) } });
+    }
     const QJsonObject object {
         { u"files"_s, m_files },
         { u"days"_s, days() },
@@ -81,6 +93,7 @@ QByteArray CheckReport::toJson() const
         { u"entries_with_votes"_s, m_entriesWithVotes },
         { u"warnings"_s, warnings },
         { u"errors"_s, errors },
+        { u"formats"_s, formats },
     };
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
@@ -101,6 +114,14 @@ QString CheckReport::toText() const
                 .arg(m_entriesWithVotes)
                 .arg(m_warnings.size())
                 .arg(m_errors.size());
+    for (auto it = m_formats.cbegin(); it != m_formats.cend(); ++it) {
+        const DigestFormat *format = digestFormatNamed(it.key());
+        text += u"  %1: %2 files, %3 entries, %4 papers\n"_s
+                    .arg(format ? u"%1 (%2)"_s.arg(format->label(), format->name()) : u"not a known digest"_s)
+                    .arg(it->files)
+                    .arg(it->entries.size())
+                    .arg(it->papers.size());
+    }
     return text;
 }
 

@@ -2,6 +2,7 @@
 
 #include "digest.h"
 
+#include <QMap>
 #include <QSet>
 #include <QStringList>
 
@@ -20,10 +21,17 @@ struct DigestFileList {
 // The *.md files under the given files and folders, recursively.
 [[nodiscard]] DigestFileList collectDigestFiles(const QStringList &paths);
 
-// Totals over parsed digests, as "hanji check" reports them.
+// Totals over parsed digests, as "hanji check" reports them: over all files, and for each
+// digest family (entries are distinct date-paper pairs, papers distinct ids).
 class CheckReport
 {
 public:
+    struct FormatTotals {
+        int files = 0;
+        QSet<std::pair<qint64, QString>> entries;
+        QSet<QString> papers;
+    };
+
     void add(const ParsedDigest &digest);
     void addError(const FileError &error) { m_errors.append(error); }
 
@@ -35,6 +43,8 @@ public:
     [[nodiscard]] int entriesWithVotes() const { return m_entriesWithVotes; }
     [[nodiscard]] const QList<ParseWarning> &warnings() const { return m_warnings; }
     [[nodiscard]] const QList<FileError> &errors() const { return m_errors; }
+    // By ParsedDigest::format; files no family read are under "".
+    [[nodiscard]] const QMap<QString, FormatTotals> &formats() const { return m_formats; }
 
     [[nodiscard]] QByteArray toJson() const;
     [[nodiscard]] QString toText() const;
@@ -48,6 +58,7 @@ private:
     int m_entriesWithVotes = 0;
     QList<ParseWarning> m_warnings;
     QList<FileError> m_errors;
+    QMap<QString, FormatTotals> m_formats;
 };
 
 } // namespace hanji

@@ -124,11 +124,21 @@ QString singleLine(QStringView text)
 QStringList summaryLines(const Paper &paper)
 {
     QStringList lines;
-    for (const SummarySection &section : paper.sections) {
+    for (const SummarySection &section : paperFieldsAsSections(paper) + paper.sections) {
         const QString text = singleLine(section.text);
         lines += section.key.isEmpty() ? text : u"%1: %2"_s.arg(singleLine(section.key), text);
     }
     return lines;
+}
+
+QList<SummarySection> paperFieldsAsSections(const Paper &paper)
+{
+    QList<SummarySection> fields;
+    if (!paper.originalTitle.isEmpty() && paper.originalTitle != paper.title)
+        fields.append({ u"Original title"_s, paper.originalTitle });
+    if (!paper.categories.isEmpty())
+        fields.append({ u"Categories"_s, paper.categories.join(u", "_s) });
+    return fields + paper.fields;
 }
 
 QStringList citationKeys(const QList<Paper> &papers)

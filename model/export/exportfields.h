@@ -24,7 +24,12 @@ struct PublicationDate {
 // control characters go (a digest may hold a stray backspace where "\\b" was eaten).
 [[nodiscard]] QString singleLine(QStringView text);
 
-// One line a section, "Key: text", or the text alone for a plain bullet; each a singleLine().
+// What a digest said beside the title (the original title, the categories, the fields such as
+// "Keywords"), as keyed sections: formats without a place of their own for them write them so.
+[[nodiscard]] QList<SummarySection> paperFieldsAsSections(const Paper &paper);
+
+// One line a section, "Key: text", or the text alone for a plain bullet, after the fields
+// above; each a singleLine().
 [[nodiscard]] QStringList summaryLines(const Paper &paper);
 
 // Citation keys for the papers, index for index: first author's surname, year and first title

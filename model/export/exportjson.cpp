@@ -32,8 +32,14 @@ QJsonObject paperObject(const Paper &paper, const QString &key, const ExportOpti
         { u"thumbnailUrl"_s, stringOrNull(paper.thumbnailUrl) },
         { u"videoUrl"_s, stringOrNull(paper.videoUrl) },
         { u"authors"_s, QJsonArray::fromStringList(paper.authors) },
+        { u"originalTitle"_s, stringOrNull(paper.originalTitle) },
+        { u"categories"_s, QJsonArray::fromStringList(paper.categories) },
     };
     if (options.summaries) {
+        QJsonArray fields;
+        for (const SummarySection &field : paper.fields)
+            fields.append(QJsonObject { { u"key"_s, field.key }, { u"text"_s, field.text } });
+        object.insert(u"fields"_s, fields);
         QJsonArray sections;
         for (const SummarySection &section : paper.sections)
             sections.append(QJsonObject { { u"key"_s, section.key }, { u"text"_s, section.text } });

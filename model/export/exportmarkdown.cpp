@@ -99,9 +99,12 @@ QString paperBlock(const Paper &paper, std::optional<int> votes, const ExportOpt
         out += u"\nVote: %1\n"_s.arg(*votes);
     if (const QString authors = authorsLine(paper.authors); !authors.isEmpty())
         out += u'\n' + authors + u'\n';
-    if (options.summaries && !paper.sections.isEmpty()) {
+    // The fields other digest families give become keyed bullets, which this format reads back.
+    const QList<SummarySection> sections = options.summaries ? paperFieldsAsSections(paper) + paper.sections
+                                                             : QList<SummarySection>();
+    if (!sections.isEmpty()) {
         out += u'\n';
-        for (const SummarySection &section : paper.sections)
+        for (const SummarySection &section : sections)
             out += bullet(section);
     }
     return out;

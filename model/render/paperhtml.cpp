@@ -229,7 +229,12 @@ h1 { font-size: 1.45em; line-height: 1.4; margin: 0 0 0.45em; color: %6; font-we
 .meta span + span::before { content: "·"; margin: 0 0.5em; }
 .authors details { display: inline; }
 .authors summary { display: inline; cursor: pointer; color: %5; }
-.tags span { display: inline-block; margin: 0 0.4em 0.3em 0; padding: 0 0.6em; border-radius: 1em;
+.original-title { font-size: 1.05em; margin: -0.2em 0 0.5em; color: %4; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 0.9em; margin: 0.5em 0 0.4em;
+  font-size: 0.92em; }
+dl.fields dt { color: %4; }
+dl.fields dd { margin: 0; }
+.categories span, .tags span { display: inline-block; margin: 0 0.4em 0.3em 0; padding: 0 0.6em; border-radius: 1em;
   background: %8; font-size: 0.85em; }
 nav.links { margin: 0.8em 0 0; }
 nav.links a { display: inline-block; margin: 0 0.45em 0.45em 0; padding: 0.1em 0.8em;
@@ -407,6 +412,11 @@ QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
     out += u"<body>\n<article>\n<header>\n<h1>"_s;
     appendEscaped(out, title);
     out += u"</h1>\n"_s;
+    if (!paper.originalTitle.isEmpty() && paper.originalTitle != paper.title) {
+        out += u"<p class=\"original-title\" lang=\"en\">"_s;
+        appendEscaped(out, texSymbols(paper.originalTitle));
+        out += u"</p>\n"_s;
+    }
 
     QStringList meta;
     if (!paper.appearances.isEmpty())
@@ -417,6 +427,21 @@ QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
         out += u"<p class=\"meta\">"_s + meta.join(QString()) + u"</p>\n"_s;
     if (!paper.authors.isEmpty())
         appendAuthors(out, paper.authors);
+    if (!paper.categories.isEmpty()) {
+        out += u"<p class=\"categories\">"_s;
+        for (const QString &category : paper.categories)
+            out += u"<span>"_s + escaped(category) + u"</span>"_s;
+        out += u"</p>\n"_s;
+    }
+    if (!paper.fields.isEmpty()) {
+        out += u"<dl class=\"fields\">\n"_s;
+        for (const SummarySection &field : paper.fields) {
+            out += u"<dt>"_s + escaped(field.key) + u"</dt><dd>"_s;
+            appendInlineLines(out, field.text);
+            out += u"</dd>\n"_s;
+        }
+        out += u"</dl>\n"_s;
+    }
     if (!paper.user.tags.isEmpty()) {
         out += u"<p class=\"tags\">"_s;
         for (const QString &tag : paper.user.tags)
@@ -456,6 +481,8 @@ QString paperText(const Paper &paper)
             out += label.toString() + u": "_s + value + u'\n';
     };
     out += paper.title + u'\n';
+    if (paper.originalTitle != paper.title)
+        line(u"Original title", paper.originalTitle);
     line(u"Dates", datesText(paper));
     if (const auto votes = paper.votes())
         line(u"Votes", QString::number(*votes));
@@ -469,6 +496,9 @@ QString paperText(const Paper &paper)
     }
     line(u"Video", paper.videoUrl);
     line(u"Thumbnail", paper.thumbnailUrl);
+    line(u"Categories", paper.categories.join(u", "));
+    for (const SummarySection &field : paper.fields)
+        line(field.key, field.text);
     if (!paper.user.tags.isEmpty())
         line(u"Tags", paper.user.tags.join(u", "));
 

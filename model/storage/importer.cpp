@@ -46,23 +46,23 @@ public:
             m_paperIds.insert(papers.value(1).toString(), papers.value(0).toLongLong());
             m_paperKeys.insert(papers.value(0).toLongLong(), papers.value(1).toString());
         }
-        m_insertFile = prepared(m_db, u"INSERT INTO files(path, size, mtime, hash) VALUES (?, ?, ?, ?)"_s);
+        m_insertFile = prepared(m_db, u"INSERT INTO files(path, size, mtime, hash, format) VALUES (?, ?, ?, ?, COALESCE(?, ''))"_s);
+        m_setFormat = prepared(m_db, u"UPDATE files SET format = COALESCE(?, '') WHERE id = ?"_s);
         m_updateFile = prepared(m_db, u"UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?"_s);
         m_entryPapers = prepared(m_db, u"SELECT DISTINCT paper_id FROM entries WHERE file_id = ?"_s);
         m_deleteEntries = prepared(m_db, u"DELETE FROM entries WHERE file_id = ?"_s);
         m_deleteWarnings = prepared(m_db, u"DELETE FROM warnings WHERE file_id = ?"_s);
         m_deleteFile = prepared(m_db, u"DELETE FROM files WHERE id = ?"_s);
         m_insertWarning = prepared(m_db, u"INSERT INTO warnings(file_id, line, message) VALUES (?, ?, ?)"_s);
-        m_insertPaper = prepared(m_db, u"INSERT INTO papers(key, arxiv_id, title, authors, max_votes, latest_date)"
-                                       " VALUES (?, COALESCE(?, ''), '', '', NULL, 0)"_s);
+        m_insertPaper = prepared(m_db, u"INSERT INTO papers(key, arxiv_id, title, original_title, authors, max_votes, latest_date)"
+                                       " VALUES (?, COALESCE(?, ''), '', '', '', NULL, 0)"_s);
         m_insertEntry = prepared(m_db, u"INSERT INTO entries(file_id, paper_id, date, votes, title, url, authors,"
                                        " first_line, last_line, markdown)"
                                        " VALUES (?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''))"_s);
-        m_latestEntry = prepared(m_db, u"SELECT id, date, markdown, title, authors FROM entries WHERE paper_id = ?"
-                                       " ORDER BY date DESC, id DESC LIMIT 1"_s);
-        m_maxVotes = prepared(m_db, u"SELECT MAX(votes) FROM entries WHERE paper_id = ?"_s);
-        m_updatePaper = prepared(m_db, u"UPDATE papers SET title = COALESCE(?, ''), authors = COALESCE(?, ''), max_votes = ?, latest_date = ?"
-                                       " WHERE id = ?"_s);
+        m_paperEntries = prepared(m_db, u"SELECT e.id, e.date, e.markdown, f.format FROM entries e"
+                                        " JOIN files f ON f.id = e.file_id WHERE e.paper_id = ? ORDER BY e.date, e.id"_s);
+        m_updatePaper = prepared(m_db, u"UPDATE papers SET title = COALESCE(?, ''), original_title = COALESCE(?, ''),"
+                                       " authors = COALESCE(?, ''), max_votes = ?, latest_date = ? WHERE id = ?"_s);
         m_deletePaper = prepared(m_db, u"DELETE FROM papers WHERE id = ?"_s);
         m_deleteText = prepared(m_db, u"DELETE FROM papers_fts WHERE rowid = ?"_s);
         m_insertText = prepared(m_db, u"INSERT INTO papers_fts(rowid, title, authors, summary)"
@@ -92,8 +92,11 @@ public:
             fileId = known->id;
             if (!forgetEntriesOf(fileId) || !updateStat(fileId, info, hash))
                 return false;
+            bind(m_setFormat, { digest.format, fileId });
+            if (!run(m_setFormat))
+                return false;
         } else {
-            bind(m_insertFile, { path, info.size(), info.lastModified().toMSecsSinceEpoch(), hash });
+            bind(m_insertFile, { path, info.size(), info.lastModified().toMSecsSinceEpoch(), hash, digest.format });
             if (!run(m_insertFile))
                 return false;
             fileId = m_insertFile.lastInsertId().toLongLong();
@@ -115,7 +118,8 @@ public:
                 return false;
             const qint64 entryId = m_insertEntry.lastInsertId().toLongLong();
             m_parsed.insert(entryId, entry);
-            m_entriesOfNewPapers[paperId].append(entryId);
+            if (m_newPapers.contains(paperId))
+                m_entriesOfNewPapers[paperId].append(entryId);
             m_touched.insert(paperId);
             ++*entriesWritten;
         }
@@ -196,7 +200,8 @@ private:
         return id;
     }
 
-    // A paper shows the text of its most recent entry; one with no entries left is gone.
+    // A paper's title is the latest any entry gives, its text in search that of every entry; one
+    // with no entries left is gone.
     bool refreshTouchedPapers()
     {
         // Ascending rowids let FTS5 keep appending to its pending segment; any other order
@@ -204,44 +209,48 @@ private:
         QList<qint64> touched(m_touched.cbegin(), m_touched.cend());
         std::sort(touched.begin(), touched.end());
         for (const qint64 paperId : std::as_const(touched)) {
-            if (m_newPapers.contains(paperId)) {
-                if (!refreshNewPaper(paperId))
+            const bool isNew = m_newPapers.contains(paperId);
+            QList<DigestEntry> stored; // entries of earlier batches, read again from their lines
+            QList<std::pair<qint64, const DigestEntry *>> entries;
+            if (isNew) {
+                for (const qint64 entryId : m_entriesOfNewPapers.value(paperId))
+                    entries.append({ entryId, &m_parsed[entryId] });
+            } else {
+                bind(m_paperEntries, { paperId });
+                if (!run(m_paperEntries))
                     return false;
-                continue;
+                QList<std::pair<qint64, qsizetype>> storedAt;
+                while (m_paperEntries.next()) {
+                    const qint64 entryId = m_paperEntries.value(0).toLongLong();
+                    if (const auto parsed = m_parsed.constFind(entryId); parsed != m_parsed.cend()) {
+                        entries.append({ entryId, &*parsed });
+                        continue;
+                    }
+                    const QDate date = QDate::fromJulianDay(m_paperEntries.value(1).toLongLong());
+                    std::optional<DigestEntry> entry
+                        = parseStoredEntry(m_paperEntries.value(3).toString(), date, m_paperEntries.value(2).toString());
+                    if (entry) {
+                        storedAt.append({ entryId, stored.size() });
+                        stored.append(std::move(*entry));
+                    }
+                }
+                m_paperEntries.finish();
+                for (const auto &[entryId, at] : std::as_const(storedAt))
+                    entries.append({ entryId, &stored[at] });
+                bind(m_deleteText, { paperId });
+                if (!run(m_deleteText))
+                    return false;
             }
-            bind(m_latestEntry, { paperId });
-            if (!run(m_latestEntry))
-                return false;
-            bind(m_deleteText, { paperId });
-            if (!run(m_deleteText))
-                return false;
-            if (!m_latestEntry.next()) {
+            if (entries.isEmpty()) {
+                if (isNew)
+                    continue;
                 bind(m_deletePaper, { paperId });
                 if (!run(m_deletePaper))
                     return false;
                 m_paperIds.remove(m_paperKeys.take(paperId));
                 continue;
             }
-            const qint64 entryId = m_latestEntry.value(0).toLongLong();
-            const QDate date = QDate::fromJulianDay(m_latestEntry.value(1).toLongLong());
-            std::optional<DigestEntry> entry;
-            if (const auto parsed = m_parsed.constFind(entryId); parsed != m_parsed.cend())
-                entry = *parsed;
-            else
-                entry = parseStoredEntry(date, m_latestEntry.value(2).toString());
-            const QString title = m_latestEntry.value(3).toString();
-            const QString authors = m_latestEntry.value(4).toString();
-            m_latestEntry.finish();
-
-            bind(m_maxVotes, { paperId });
-            if (!run(m_maxVotes) || !m_maxVotes.next())
-                return false;
-            const QVariant maxVotes = m_maxVotes.value(0);
-            m_maxVotes.finish();
-            bind(m_updatePaper, { title, authors, maxVotes, date.toJulianDay(), paperId });
-            if (!run(m_updatePaper))
-                return false;
-            if (entry && !insertText(paperId, *entry))
+            if (!refreshPaper(paperId, std::move(entries)))
                 return false;
         }
         m_touched.clear();
@@ -251,29 +260,45 @@ private:
         return true;
     }
 
-    // A paper first seen in this batch has all its entries in memory: no need to ask the index.
-    bool refreshNewPaper(qint64 paperId)
+    // No entry has a title: the id, with the latest bold sentence any entry's summary opens with.
+    static QString untitledTitle(const QList<const DigestEntry *> &appearances)
     {
-        const QList<qint64> entryIds = m_entriesOfNewPapers.value(paperId);
-        const DigestEntry *latest = nullptr;
-        std::optional<int> maxVotes;
-        for (const qint64 entryId : entryIds) { // ascending: a later listing of the same date wins
-            const DigestEntry &entry = m_parsed[entryId];
-            if (!latest || entry.date >= latest->date)
-                latest = &entry;
-            maxVotes = higherVotes(maxVotes, entry.votes);
+        for (auto it = appearances.crbegin(); it != appearances.crend(); ++it) {
+            if (const QString label = untitledLabel(**it); label != (*it)->identity())
+                return label;
         }
-        if (!latest)
-            return true;
-        bind(m_updatePaper, { latest->title, latest->authors.join(IndexDatabase::kAuthorSeparator),
-                              maxVotes ? QVariant(*maxVotes) : QVariant(QMetaType::fromType<int>()),
-                              latest->date.toJulianDay(), paperId });
-        return run(m_updatePaper) && insertText(paperId, *latest);
+        return untitledLabel(*appearances.constLast());
     }
 
-    bool insertText(qint64 paperId, const DigestEntry &entry)
+    // entries: by row id; a later listing of the same date wins, as the parser has it.
+    bool refreshPaper(qint64 paperId, QList<std::pair<qint64, const DigestEntry *>> entries)
     {
-        const SearchableText text = searchableText(entry);
+        std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) {
+            return std::pair(a.second->date, a.first) < std::pair(b.second->date, b.first);
+        });
+        const DigestEntry &latest = *entries.constLast().second;
+        const DigestEntry *titled = nullptr;
+        const DigestEntry *withAuthors = nullptr;
+        std::optional<int> maxVotes;
+        QList<const DigestEntry *> appearances;
+        for (const auto &[entryId, entry] : std::as_const(entries)) {
+            if (!entry->title.isEmpty())
+                titled = entry;
+            if (!entry->authors.isEmpty())
+                withAuthors = entry;
+            maxVotes = higherVotes(maxVotes, entry->votes);
+            appearances.append(entry);
+        }
+        // An archive that names papers by id alone gives no title: another archive's, else the id.
+        const QString title = titled ? titled->title : untitledTitle(appearances);
+        const QString originalTitle = titled ? titled->originalTitle : QString();
+        const QString authors = withAuthors ? withAuthors->authors.join(IndexDatabase::kAuthorSeparator) : QString();
+        bind(m_updatePaper, { title, originalTitle, authors,
+                              maxVotes ? QVariant(*maxVotes) : QVariant(QMetaType::fromType<int>()),
+                              latest.date.toJulianDay(), paperId });
+        if (!run(m_updatePaper))
+            return false;
+        const SearchableText text = searchableText(appearances, title);
         bind(m_insertText, { paperId, text.title, text.authors, text.summary });
         return run(m_insertText);
     }
@@ -285,10 +310,10 @@ private:
     QSet<qint64> m_touched;
     QSet<qint64> m_newPapers;
     QHash<qint64, DigestEntry> m_parsed; // entries written this batch, by row id: no need to parse again
-    QHash<qint64, QList<qint64>> m_entriesOfNewPapers; // paper -> its entries written this batch
-    QSqlQuery m_insertFile, m_updateFile, m_entryPapers, m_deleteEntries, m_deleteWarnings, m_deleteFile,
-        m_insertWarning, m_insertPaper, m_insertEntry, m_latestEntry, m_maxVotes, m_updatePaper, m_deletePaper,
-        m_deleteText, m_insertText;
+    QHash<qint64, QList<qint64>> m_entriesOfNewPapers; // paper first seen this batch -> its entries
+    QSqlQuery m_insertFile, m_setFormat, m_updateFile, m_entryPapers, m_deleteEntries, m_deleteWarnings, m_deleteFile,
+        m_insertWarning, m_insertPaper, m_insertEntry, m_paperEntries, m_updatePaper, m_deletePaper, m_deleteText,
+        m_insertText;
 };
 
 Result<QHash<QString, KnownFile>> knownFiles(const QSqlDatabase &db)

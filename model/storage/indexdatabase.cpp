@@ -15,14 +15,16 @@ namespace hanji {
 
 namespace {
 
-// Dates are Julian day numbers; authors are joined with kAuthorSeparator.
+// Dates are Julian day numbers; authors are joined with kAuthorSeparator. A file's format is
+// the digest family that read it (DigestFormat::name), which reads its entries' lines again.
 const char *const kSchema[] = {
     "CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,"
-    " mtime INTEGER NOT NULL, hash BLOB NOT NULL)",
+    " mtime INTEGER NOT NULL, hash BLOB NOT NULL, format TEXT NOT NULL)",
     "CREATE TABLE warnings(file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
     " line INTEGER NOT NULL, message TEXT NOT NULL)",
     "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, arxiv_id TEXT NOT NULL,"
-    " title TEXT NOT NULL, authors TEXT NOT NULL, max_votes INTEGER, latest_date INTEGER NOT NULL)",
+    " title TEXT NOT NULL, original_title TEXT NOT NULL, authors TEXT NOT NULL, max_votes INTEGER,"
+    " latest_date INTEGER NOT NULL)",
     "CREATE TABLE entries(id INTEGER PRIMARY KEY,"
     " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
     " paper_id INTEGER NOT NULL REFERENCES papers(id), date INTEGER NOT NULL, votes INTEGER,"
@@ -32,7 +34,8 @@ const char *const kSchema[] = {
     "CREATE INDEX entries_by_date ON entries(date)",
     "CREATE INDEX entries_by_file ON entries(file_id)",
     "CREATE INDEX papers_by_date ON papers(latest_date)",
-    // Contentless: the text lives in entries.markdown; the index keeps only what it needs.
+    // Contentless: the text lives in entries.markdown; the index keeps only what it needs: each
+    // paper's title, authors and summary over all its entries (searchableText).
     "CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
     " tokenize='hanji_ngram')",
 };

@@ -13,7 +13,7 @@ namespace hanji {
 class IndexDatabase
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2; // 2: files.format, papers.original_title, search over every entry
     // Author lists are stored joined with U+001F, which no name holds.
     static constexpr QChar kAuthorSeparator { 0x1F };
 

@@ -116,10 +116,11 @@ Result<SearchFacts> IndexReader::searchFacts() const
 
 Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
 {
-    // Each paper's most recent entry (its text), and all its days with their votes.
+    // Each paper's most recent entry (its text), the title and authors the importer chose over
+    // all its entries, and all its days with their votes.
     QSqlQuery query = prepared(m_index, uR"(
         WITH wanted(position, key) AS (SELECT key, value FROM json_each(?))
-        SELECT w.key, e.date, e.markdown, e.first_line, e.last_line, f.path,
+        SELECT w.key, e.date, e.markdown, e.first_line, e.last_line, f.path, f.format, p.title, p.original_title, p.authors,
                (SELECT json_group_array(json_array(d.date, d.votes))
                   FROM (SELECT date, MAX(votes) AS votes FROM entries WHERE paper_id = p.id
                         GROUP BY date ORDER BY date) d)
@@ -137,23 +138,26 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
     while (query.next()) {
         const QDate date = QDate::fromJulianDay(query.value(1).toLongLong());
         const QString markdown = query.value(2).toString();
-        std::optional<DigestEntry> entry = parseStoredEntry(date, markdown);
+        std::optional<DigestEntry> entry = parseStoredEntry(query.value(6).toString(), date, markdown);
         if (!entry)
             return failure(checked({ Error::Kind::Corrupt, QString() }));
         Paper paper;
         paper.id = query.value(0).toString();
         paper.arxivId = entry->arxivId;
-        paper.title = entry->title;
+        paper.title = query.value(7).toString();
+        paper.originalTitle = query.value(8).toString();
         paper.url = entry->url;
         paper.thumbnailUrl = entry->thumbnailUrl;
         paper.videoUrl = entry->videoUrl;
-        paper.authors = entry->authors;
+        paper.authors = splitAuthors(query.value(9).toString());
         paper.sections = entry->sections;
+        paper.fields = entry->fields;
+        paper.categories = entry->categories;
         paper.markdown = markdown;
         paper.firstLine = query.value(3).toInt();
         paper.lastLine = query.value(4).toInt();
         paper.sourceFile = query.value(5).toString();
-        const QJsonArray days = QJsonDocument::fromJson(query.value(6).toString().toUtf8()).array();
+        const QJsonArray days = QJsonDocument::fromJson(query.value(10).toString().toUtf8()).array();
         for (const QJsonValue &day : days) {
             const QJsonArray pair = day.toArray();
             paper.appearances.append({ QDate::fromJulianDay(pair.at(0).toInteger()),

@@ -443,6 +443,7 @@ private Q_SLOTS:
     void csvReadsInPythonCsv_data();
     void csvReadsInPythonCsv();
     void jsonFields();
+    void otherArchivesFieldsAreExported();
     void previewIsTheStartOfTheExport_data();
     void previewIsTheStartOfTheExport();
 
@@ -862,6 +863,40 @@ void TestExport::csvReadsInPythonCsv()
     }
     // Records end in CRLF; line breaks inside a quoted summary or note are the text's own.
     QVERIFY(csv.endsWith("\r\n"));
+}
+
+void TestExport::otherArchivesFieldsAreExported()
+{
+    Paper paper;
+    paper.id = paper.arxivId = u"2503.04102"_s;
+    paper.title = u"闲聊智能体"_s;
+    paper.originalTitle = u"Small Talk Agents"_s;
+    paper.url = u"https://arxiv.org/abs/2503.04102"_s;
+    paper.authors = { u"Dara Okafor"_s };
+    paper.categories = { u"cs.HC"_s, u"cs.CL"_s };
+    paper.fields = { { u"Keywords"_s, u"trust, dialogue"_s }, { u"Relevance Score"_s, u"8"_s } };
+    paper.sections = { { u"TL;DR"_s, u"Small talk helps, at first."_s } };
+    paper.appearances = { { QDate(2025, 3, 10), std::nullopt } };
+
+    const QJsonObject o = QJsonDocument::fromJson(exportPapers({ paper }, ExportFormat::Json, allOptions())).array()[0].toObject();
+    QCOMPARE(o.value(u"originalTitle"_s).toString(), paper.originalTitle);
+    QCOMPARE(o.value(u"categories"_s).toVariant().toStringList(), paper.categories);
+    const QJsonArray fields = o.value(u"fields"_s).toArray();
+    QCOMPARE(fields.size(), 2);
+    QCOMPARE(fields[0].toObject().value(u"key"_s).toString(), u"Keywords"_s);
+    QCOMPARE(fields[1].toObject().value(u"text"_s).toString(), u"8"_s);
+
+    // Markdown is the Daily Papers format: the fields come back as keyed bullets before the summary.
+    const ParsedDigest parsed = DigestParser::parse(exportPapers({ paper }, ExportFormat::Markdown, allOptions()), u"x.md"_s);
+    QCOMPARE(parsed.format, u"daily-papers"_s);
+    QCOMPARE(parsed.entries.size(), 1);
+    QCOMPARE(parsed.entries[0].sections,
+             (QList<SummarySection> { { u"Original title"_s, u"Small Talk Agents"_s }, { u"Categories"_s, u"cs.HC, cs.CL"_s },
+                                      { u"Keywords"_s, u"trust, dialogue"_s }, { u"Relevance Score"_s, u"8"_s },
+                                      { u"TL;DR"_s, u"Small talk helps, at first."_s } }));
+
+    const QString csv = QString::fromUtf8(exportPapers({ paper }, ExportFormat::Csv, allOptions()));
+    QVERIFY(csv.contains(u"Keywords: trust, dialogue\nRelevance Score: 8\nTL;DR: Small talk helps, at first."_s));
 }
 
 void TestExport::jsonFields()

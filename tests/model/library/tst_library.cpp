@@ -1,5 +1,6 @@
 #include "digestparser.h"
 #include "digestscan.h"
+#include "archivecount.h"
 #include "independentcount.h"
 #include "library.h"
 #include "testpaths.h"
@@ -22,27 +23,62 @@ using namespace hanji;
 namespace {
 
 // The same papers the library holds, searched the slow, obvious way: every term must be a
-// case-insensitive substring of the title, the authors or the summary of the paper's most
-// recent listing (white space runs count as one space).
+// case-insensitive substring (white space runs count as one space) of the title, the authors
+// or the summary, where each is the text of every listing of the paper, each distinct text
+// once, sorted, one a line. The title also holds the one shown: the latest a listing gives, or
+// for a paper no listing names, its id and the latest bold sentence a summary opens with.
+// A summary is a listing's section texts, then its field texts, then its categories.
 class BruteForce
 {
 public:
     explicit BruteForce(const QStringList &folders)
     {
+        QHash<QString, QList<DigestEntry>> listings;
         for (const QString &file : collectDigestFiles(folders).files) {
             const ParsedDigest digest = readDigestFile(file).value();
-            for (const DigestEntry &entry : digest.entries) {
-                Paper &paper = m_papers[entry.identity()];
-                if (paper.appearances.isEmpty() || entry.date >= paper.latestDate()) {
+            for (const DigestEntry &entry : digest.entries)
+                listings[entry.identity()].append(entry);
+        }
+        for (auto it = listings.begin(); it != listings.end(); ++it) {
+            QList<DigestEntry> &entries = *it;
+            std::stable_sort(entries.begin(), entries.end(),
+                             [](const DigestEntry &a, const DigestEntry &b) { return a.date < b.date; });
+            Paper &paper = m_papers[it.key()];
+            paper.id = it.key();
+            const DigestEntry &latest = entries.constLast();
+            paper.sections = latest.sections;
+            QStringList titles, authors, summaries;
+            for (const DigestEntry &entry : std::as_const(entries)) {
+                if (!entry.title.isEmpty())
                     paper.title = entry.title;
+                if (!entry.authors.isEmpty())
                     paper.authors = entry.authors;
-                    paper.sections = entry.sections;
-                }
-                paper.id = entry.identity();
-                paper.appearances.append({ entry.date, entry.votes });
-                std::sort(paper.appearances.begin(), paper.appearances.end(),
-                          [](const Appearance &a, const Appearance &b) { return a.date < b.date; });
+                if (paper.appearances.isEmpty() || paper.appearances.constLast().date != entry.date)
+                    paper.appearances.append({ entry.date, entry.votes });
+                else
+                    paper.appearances.last().votes = higherVotes(paper.appearances.last().votes, entry.votes);
+                titles += { entry.title, entry.originalTitle };
+                authors += entry.authors.join(u", "_s);
+                QStringList summary;
+                for (const SummarySection &section : entry.sections)
+                    summary += section.text;
+                for (const SummarySection &field : entry.fields)
+                    summary += field.text;
+                if (!entry.categories.isEmpty())
+                    summary += entry.categories.join(u", "_s);
+                summaries += summary.join(u'\n');
             }
+            if (paper.title.isEmpty()) {
+                paper.title = untitledLabel(latest);
+                for (auto e = entries.crbegin(); e != entries.crend(); ++e) {
+                    if (untitledLabel(*e) != e->identity()) {
+                        paper.title = untitledLabel(*e);
+                        break;
+                    }
+                }
+            }
+            titles += paper.title;
+            m_texts.insert(paper.id, { fold(distinct(titles)), fold(distinct(authors)), fold(distinct(summaries)) });
         }
     }
 
@@ -53,23 +89,18 @@ public:
         for (const Paper &paper : m_papers) {
             if (filter && !filter(paper))
                 continue;
-            const QString title = fold(paper.title);
-            const QString authors = fold(paper.authors.join(u", "_s));
-            QStringList texts;
-            for (const SummarySection &section : paper.sections)
-                texts += section.text;
-            const QString summary = fold(texts.join(u'\n'));
+            const Texts &texts = m_texts[paper.id];
             const bool all = std::all_of(terms.cbegin(), terms.cend(), [&](const SearchTerm &term) {
                 const QString needle = fold(term.text);
                 switch (term.field) {
                 case SearchTerm::Field::Title:
-                    return title.contains(needle);
+                    return texts.title.contains(needle);
                 case SearchTerm::Field::Authors:
-                    return authors.contains(needle);
+                    return texts.authors.contains(needle);
                 case SearchTerm::Field::Any:
                     break;
                 }
-                return title.contains(needle) || authors.contains(needle) || summary.contains(needle);
+                return texts.title.contains(needle) || texts.authors.contains(needle) || texts.summary.contains(needle);
             });
             if (all)
                 found.insert(paper.id);
@@ -80,8 +111,21 @@ public:
     [[nodiscard]] const QHash<QString, Paper> &papers() const { return m_papers; }
 
 private:
+    struct Texts {
+        QString title;
+        QString authors;
+        QString summary;
+    };
     static QString fold(const QString &text) { return text.simplified().toCaseFolded(); }
+    static QString distinct(QStringList texts)
+    {
+        texts.removeAll(QString());
+        std::sort(texts.begin(), texts.end());
+        texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+        return texts.join(u'\n');
+    }
     QHash<QString, Paper> m_papers;
+    QHash<QString, Texts> m_texts;
 };
 
 QSet<QString> asSet(const QStringList &list) { return QSet<QString>(list.cbegin(), list.cend()); }
@@ -126,6 +170,10 @@ private Q_SLOTS:
     void searchMatchesBruteForce();
     void searchCombinesFilters();
     void searchMatchesBruteForceOnTheCorpus();
+    void aPaperFromTwoArchivesIsOnePaper();
+    void searchMatchesBruteForceOnTheArchives_data();
+    void searchMatchesBruteForceOnTheArchives();
+    void realArchivesImportWithExactCounts();
     void resolvesIdsFromLinks();
 };
 
@@ -502,6 +550,139 @@ void TestLibrary::searchMatchesBruteForceOnTheCorpus()
         const QSet<QString> expected = brute.search(query);
         QVERIFY2(asSet(*result) == expected,
                  qPrintable(u"%1: library %2, brute force %3"_s.arg(query).arg(result->size()).arg(expected.size())));
+    }
+}
+
+void TestLibrary::aPaperFromTwoArchivesIsOnePaper()
+{
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    const QString archives = QStringLiteral(HANJI_TEST_DATA_DIR "/archives");
+    const ImportReport report = library->import({ archives });
+    QVERIFY(report.ok());
+    ArchiveCount count;
+    count.addFolder(archives);
+    const LibraryStats stats = library->stats().value();
+    QCOMPARE(stats.index.entries, count.allEntries().size());
+    QCOMPARE(stats.index.papers, count.allPapers().size());
+
+    // Listed by the arXiv digest and the Chinese newsletter on 03-10, by the Korean archive
+    // (which gives no title) on 03-11: one paper, the latest title any listing gives.
+    const Paper paper = library->paper(u"2503.04102"_s).value().value();
+    QCOMPARE(paper.appearances.size(), 2);
+    QCOMPARE(paper.appearances.at(0).date, QDate(2025, 3, 10));
+    QCOMPARE(paper.appearances.at(1).date, QDate(2025, 3, 11));
+    QCOMPARE(paper.title, u"闲聊智能体：闲聊如何改变对助手的信任"_s);
+    QCOMPARE(paper.originalTitle, u"Small Talk Agents: How Chit-Chat Changes Trust in Assistants"_s);
+    QCOMPARE(paper.authors, QStringList { u"Dara Okafor"_s }); // from the one archive that names authors
+    QVERIFY(paper.sourceFile.endsWith(u"hf-papers-ko/2025-03-11.md"_s)); // the text is the latest listing's
+    QCOMPARE(paper.sections.constFirst().key, u"Summary"_s);
+    // Every listing's text is found, not only the latest one's.
+    for (const QString &query : { u"잡담"_s, u"\"vanished by the fifth\""_s, u"闲聊"_s, u"title:\"chit-chat\""_s,
+                                  u"author:okafor"_s, u"cs.HC"_s }) {
+        QVERIFY2(library->search({ .text = query }).value().contains(u"2503.04102"_s), qPrintable(query));
+    }
+
+    // No archive titles these: the id, and the bold sentence one of its summaries opens with.
+    QCOMPARE(library->paper(u"2503.04300"_s).value()->title, u"2503.04300 · 작은 모델이 큰 모델의 초안을 고친다"_s);
+    QCOMPARE(library->paper(u"2503.04301"_s).value()->title, u"2503.04301"_s);
+    QCOMPARE(library->search({ .text = u"title:2503.04301"_s }).value(), QStringList { u"2503.04301"_s });
+
+    // A category digest's paper keeps its fields and categories through the index.
+    const Paper probe = library->paper(u"2503.04103"_s).value().value();
+    QCOMPARE(probe.appearances.size(), 2);
+    QCOMPARE(probe.categories, QStringList { u"cs.CL"_s });
+    const Paper twice = library->paper(u"2503.04101"_s).value().value();
+    QCOMPARE(twice.fields.size(), 4);
+    QCOMPARE(twice.fields.at(1), (SummarySection { u"Keywords"_s, u"revision history, tangible interfaces, reading"_s }));
+
+    // A rescan that changes one archive's file keeps every other listing's text searchable.
+    QTemporaryDir copy;
+    for (const QString &file : collectDigestFiles({ archives }).files) {
+        const QString target = copy.filePath(QDir(archives).relativeFilePath(file));
+        QDir().mkpath(QFileInfo(target).path());
+        QVERIFY(QFile::copy(file, target));
+    }
+    auto second = openLibrary(copy.filePath(u"library"_s));
+    QVERIFY(second->import({ copy.path() }).ok());
+    QFile korean(copy.filePath(u"hf-papers-ko/2025-03-11.md"_s));
+    QVERIFY(korean.open(QIODevice::Append));
+    korean.write("\n## 2503.04399\n🔗 https://huggingface.co/papers/2503.04399\n\n**Summary**:\n- 새 논문.\n");
+    korean.close();
+    QVERIFY(second->import({ copy.path() }).ok());
+    const BruteForce brute({ copy.path() });
+    for (const QString &query : { u"잡담"_s, u"\"vanished by the fifth\""_s, u"闲聊"_s, u"새 논문"_s, u"title:small"_s }) {
+        QCOMPARE(asSet(second->search({ .text = query }).value()), brute.search(query));
+    }
+    QCOMPARE(second->paper(u"2503.04102"_s).value()->title, paper.title);
+}
+
+void TestLibrary::searchMatchesBruteForceOnTheArchives_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addRow("Korean summary") << u"초안"_s;
+    QTest::addRow("Chinese summary") << u"账本"_s;
+    QTest::addRow("one Chinese character") << u"信"_s;
+    QTest::addRow("an English abstract") << u"syllable"_s;
+    QTest::addRow("a keyword field") << u"\"tangible interfaces\""_s;
+    QTest::addRow("a relevance score") << u"8"_s;
+    QTest::addRow("a category") << u"cs.CL"_s;
+    QTest::addRow("an original title") << u"title:ledger"_s;
+    QTest::addRow("a translated title") << u"title:表格"_s;
+    QTest::addRow("an id shown as the title") << u"title:2503.043"_s;
+    QTest::addRow("an author") << u"author:park"_s;
+    QTest::addRow("across scripts") << u"trust 信任"_s;
+    QTest::addRow("nothing") << u"쥐둘기zq"_s;
+}
+
+void TestLibrary::searchMatchesBruteForceOnTheArchives()
+{
+    QFETCH(QString, query);
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    const QStringList folders { QStringLiteral(HANJI_TEST_DATA_DIR "/archives"), QStringLiteral(HANJI_SAMPLES_DIR) };
+    QVERIFY(library->import(folders).ok());
+    const BruteForce brute(folders);
+    QCOMPARE(library->stats().value().index.papers, brute.papers().size());
+    const Result<QStringList> result = library->search({ .text = query });
+    QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
+    QCOMPARE(asSet(*result), brute.search(query));
+    QCOMPARE(result->size(), brute.search(query).size());
+    if (!QByteArray(QTest::currentDataTag()).contains("nothing"))
+        QVERIFY(!result->isEmpty());
+}
+
+void TestLibrary::realArchivesImportWithExactCounts()
+{
+    const QString archives = QStringLiteral(HANJI_CORPUS_DIR "/../archives");
+    if (!QFileInfo::exists(archives))
+        QSKIP("no ../shared/archives beside the checkout: real-archive import skipped");
+    QTemporaryDir dir;
+    auto library = openLibrary(dir.path());
+    QVERIFY(library->import({ archives }).ok());
+    ArchiveCount count;
+    count.addFolder(archives);
+    const LibraryStats stats = library->stats().value();
+    QCOMPARE(stats.index.entries, count.allEntries().size());
+    QCOMPARE(stats.index.papers, count.allPapers().size());
+    const BruteForce brute({ archives });
+    QStringList queries { u"agent"_s, u"\"large language model\""_s, u"强化学习"_s, u"模"_s, u"title:LLM"_s,
+                          u"author:wang"_s, u"cs.HC"_s, u"\"Relevance\""_s };
+    QRandomGenerator random(15);
+    const QList<Paper> papers = brute.papers().values();
+    for (int n = 0; n < 12; ++n) {
+        const QString text = papers.at(random.bounded(int(papers.size()))).sections.value(0).text.simplified();
+        if (text.size() > 4) {
+            QString piece = text.mid(random.bounded(int(text.size() - 4)), 4).trimmed();
+            piece.remove(u'"');
+            if (!piece.isEmpty())
+                queries += u'"' + piece + u'"';
+        }
+    }
+    for (const QString &query : std::as_const(queries)) {
+        const QSet<QString> expected = brute.search(query);
+        const QSet<QString> found = asSet(library->search({ .text = query }).value());
+        QVERIFY2(found == expected, qPrintable(u"%1: library %2, brute force %3"_s.arg(query).arg(found.size()).arg(expected.size())));
     }
 }
 

@@ -32,7 +32,7 @@ const QStringList allowedTags = { u"!DOCTYPE"_s, u"html"_s, u"head"_s, u"meta"_s
                                   u"body"_s, u"article"_s, u"header"_s, u"h1"_s, u"h3"_s, u"p"_s,
                                   u"span"_s, u"details"_s, u"summary"_s, u"nav"_s, u"a"_s, u"figure"_s,
                                   u"img"_s, u"ul"_s, u"li"_s, u"strong"_s, u"code"_s, u"br"_s,
-                                  u"section"_s };
+                                  u"section"_s, u"dl"_s, u"dt"_s, u"dd"_s };
 
 } // namespace
 
@@ -51,6 +51,7 @@ private Q_SLOTS:
     void colorsAndTypography();
     void badColorsFallBack();
     void text();
+    void textShowsFieldsBesideTheTitle();
 };
 
 void TestPaperHtml::page_data()
@@ -168,6 +169,22 @@ void TestPaperHtml::page_data()
            })
         << QStringList { u"Author 12 <details><summary>외 28명</summary>, Author 13"_s, u"Author 40</details>"_s }
         << QStringList {};
+
+    QTest::addRow("another archive's original title, categories and fields, escaped")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.title = u"直接偏好优化"_s;
+               p.originalTitle = u"Direct Preference <Optimization>"_s;
+               p.categories = { u"cs.CL"_s, hostile };
+               p.fields = { { u"Keywords"_s, u"preference, **alignment**"_s }, { hostile, u"7"_s } };
+           })
+        << QStringList { u"<p class=\"original-title\" lang=\"en\">Direct Preference &lt;Optimization&gt;</p>"_s,
+                         u"<p class=\"categories\"><span>cs.CL</span><span>"_s + hostileEscaped + u"</span></p>"_s,
+                         u"<dt>Keywords</dt><dd>preference, <strong>alignment</strong></dd>"_s,
+                         u"<dt>"_s + hostileEscaped + u"</dt><dd>7</dd>"_s }
+        << QStringList { hostile };
+    QTest::addRow("an original title equal to the title is not repeated")
+        << Edit([](Paper &p, PaperHtmlOptions &) { p.originalTitle = p.title; })
+        << QStringList {} << QStringList { u"original-title\""_s, u"<dl"_s };
 }
 
 void TestPaperHtml::page()
@@ -308,6 +325,18 @@ Note
 다시 읽기
 )"_s;
     QCOMPARE(text, expected);
+}
+
+void TestPaperHtml::textShowsFieldsBesideTheTitle()
+{
+    Paper paper = samplePaper();
+    paper.title = u"直接偏好优化"_s;
+    paper.originalTitle = u"Direct Preference Optimization"_s;
+    paper.categories = { u"cs.CL"_s, u"cs.LG"_s };
+    paper.fields = { { u"Relevance Score"_s, u"7"_s } };
+    const QString text = paperText(paper);
+    QVERIFY(text.startsWith(u"直接偏好优化\nOriginal title: Direct Preference Optimization\nDates: "_s));
+    QVERIFY(text.contains(u"\nCategories: cs.CL, cs.LG\nRelevance Score: 7\n"_s));
 }
 
 QTEST_GUILESS_MAIN(TestPaperHtml)
