@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(!entry.markdown.isEmpty(), "an entry keeps its raw lines", where);
         check(entry.votes.value_or(0) >= 0, "votes are not negative", where);
         // The index keeps only the raw lines and derives the paper from them again.
-        const std::optional<hanji::DigestEntry> stored = hanji::parseStoredEntry(entry.date, entry.markdown);
+        const std::optional<hanji::DigestEntry> stored = hanji::parseStoredEntry(digest.format, entry.date, entry.markdown);
         check(stored.has_value(), "an entry's raw lines parse again", where + u"\n"_s + entry.markdown);
         QStringList differ;
         const auto compare = [&](bool same, const QString &field) {

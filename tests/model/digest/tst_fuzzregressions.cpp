@@ -41,7 +41,7 @@ private Q_SLOTS:
         QVERIFY(!digest.entries.isEmpty());
         for (const hanji::DigestEntry &entry : digest.entries) {
             QVERIFY(entry.firstLine >= 1 && entry.firstLine <= entry.lastLine);
-            const std::optional<hanji::DigestEntry> stored = hanji::parseStoredEntry(entry.date, entry.markdown);
+            const std::optional<hanji::DigestEntry> stored = hanji::parseStoredEntry(digest.format, entry.date, entry.markdown);
             QVERIFY(stored);
             QCOMPARE(stored->title, entry.title);
             QCOMPARE(stored->url, entry.url);
