@@ -220,10 +220,6 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <translation>안 읽은 것만</translation>
     </message>
     <message>
-        <source>Search titles, authors, summaries (Ctrl+F)</source>
-        <translation>제목·저자·요약 검색 (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Finds the papers that contain every word. &quot;Quotes&quot; find a phrase; title: and author: search that field only.</source>
         <translation>모든 단어가 들어 있는 논문을 찾습니다. &quot;따옴표&quot;는 구절로, title:·author:는 그 항목에서만 찾습니다.</translation>
     </message>
@@ -251,6 +247,10 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <source>to</source>
         <comment>between the minimum and the maximum votes</comment>
         <translation>~</translation>
+    </message>
+    <message>
+        <source>Search papers (Ctrl+F)</source>
+        <translation>제목·저자·요약 검색 (Ctrl+F)</translation>
     </message>
 </context>
 <context>

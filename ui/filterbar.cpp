@@ -20,7 +20,7 @@ FilterBar::FilterBar(QWidget *parent)
     , m_bookmarked(new QCheckBox(tr("Bookmarked only"), this))
     , m_unread(new QCheckBox(tr("Unread only"), this))
 {
-    m_search->setPlaceholderText(tr("Search titles, authors, summaries (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search papers (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setToolTip(tr("Finds the papers that contain every word. \"Quotes\" find a phrase; title: and author: search that "
                             "field only."));
