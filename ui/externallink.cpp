@@ -9,17 +9,22 @@ namespace hanji {
 
 Result<> openInSystemBrowser(const QUrl &url)
 {
-    const QString shown = url.toDisplayString();
+    // The messages are marked for lupdate where they stand and translated here.
+    const auto said = [shown = url.toDisplayString()](const char *text) {
+        return QCoreApplication::translate("hanji::ExternalLink", text).arg(shown);
+    };
     if (!url.isValid())
-        return failure(QCoreApplication::translate("hanji::ExternalLink", "Not opened: not a valid address (%1)").arg(shown), Error::Kind::Invalid);
+        return failure(said(QT_TRANSLATE_NOOP("hanji::ExternalLink", "Not opened: not a valid address (%1)")),
+                       Error::Kind::Invalid);
     if (url.scheme() != u"https" && url.scheme() != u"http")
-        return failure(QCoreApplication::translate("hanji::ExternalLink",
-                                                   "Not opened: only web addresses (http, https) open in the browser (%1)").arg(shown),
+        return failure(said(QT_TRANSLATE_NOOP("hanji::ExternalLink",
+                                              "Not opened: only web addresses (http, https) open in the browser (%1)")),
                        Error::Kind::Invalid);
     if (url.host().isEmpty())
-        return failure(QCoreApplication::translate("hanji::ExternalLink", "Not opened: the address has no host (%1)").arg(shown), Error::Kind::Invalid);
+        return failure(said(QT_TRANSLATE_NOOP("hanji::ExternalLink", "Not opened: the address has no host (%1)")),
+                       Error::Kind::Invalid);
     if (!QDesktopServices::openUrl(url))
-        return failure(QCoreApplication::translate("hanji::ExternalLink", "Could not open the browser (%1)").arg(shown));
+        return failure(said(QT_TRANSLATE_NOOP("hanji::ExternalLink", "Could not open the browser (%1)")));
     return {};
 }
 
