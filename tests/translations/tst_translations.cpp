@@ -57,7 +57,9 @@ Result<QMap<Key, Message>> readTs(const QString &path)
         if (name == u"name") {
             context = xml.readElementText();
         } else if (name == u"message") {
-            message = { .context = context, .numerus = xml.attributes().value(u"numerus") == u"yes" };
+            message = Message();
+            message.context = context;
+            message.numerus = xml.attributes().value(u"numerus") == u"yes";
         } else if (name == u"source") {
             message.source = xml.readElementText();
         } else if (name == u"comment") {
