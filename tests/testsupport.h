@@ -55,3 +55,10 @@ inline HanjiRun runHanji(const QStringList &arguments)
     return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
              process.readAllStandardError() };
 }
+
+// A Result's error for QVERIFY2, which builds its message even when the check passes.
+template <typename R>
+QByteArray errorOf(const R &result)
+{
+    return result ? QByteArray() : result.error().message.toLocal8Bit();
+}

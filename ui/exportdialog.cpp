@@ -87,17 +87,17 @@ ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *rep
     , m_source(new QComboBox(this))
     , m_order(new QComboBox(this))
     , m_format(new QComboBox(this))
-    , m_summaries(new QCheckBox(tr("한국어 요약"), this))
-    , m_notes(new QCheckBox(tr("메모와 태그"), this))
-    , m_votesAndDates(new QCheckBox(tr("추천 수와 날짜"), this))
-    , m_csvBom(new QCheckBox(tr("스프레드시트용 BOM"), this))
+    , m_summaries(new QCheckBox(tr("Korean summaries"), this))
+    , m_notes(new QCheckBox(tr("Notes and tags"), this))
+    , m_votesAndDates(new QCheckBox(tr("Votes and dates"), this))
+    , m_csvBom(new QCheckBox(tr("BOM for spreadsheets"), this))
     , m_previewLabel(new QLabel(this))
     , m_preview(new ExportPreview(repository ? repository : m_ownRepository.get(), this))
     , m_status(new QLabel(this))
-    , m_copy(new QPushButton(tr("클립보드에 복사"), this))
-    , m_save(new QPushButton(tr("저장…"), this))
+    , m_copy(new QPushButton(tr("Copy to Clipboard"), this))
+    , m_save(new QPushButton(tr("Save…"), this))
 {
-    setWindowTitle(tr("논문 내보내기"));
+    setWindowTitle(tr("Export Papers"));
     m_source->setObjectName(u"source"_s);
     m_order->setObjectName(u"order"_s);
     m_format->setObjectName(u"format"_s);
@@ -110,18 +110,15 @@ ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *rep
     m_status->setObjectName(u"status"_s);
 
     // Each source is asked once: the lists do not change while the dialog is open.
-    const QList<std::pair<ExportSource, QString>> sources { { ExportSource::Bookmarks, tr("읽을 목록 (북마크 %1)") },
-                                                           { ExportSource::Shown, tr("목록에 보이는 논문 (%1)") },
-                                                           { ExportSource::Selected, tr("선택한 논문 (%1)") } };
-    for (const auto &[source, label] : sources) {
+    for (ExportSource source : { ExportSource::Bookmarks, ExportSource::Shown, ExportSource::Selected }) {
         m_papers.append(papersFor(source));
-        m_source->addItem(label.arg(m_papers.constLast().size()), int(source));
+        m_source->addItem(sourceLabel(source, int(m_papers.constLast().size())), int(source));
     }
-    const QList<std::pair<ExportOrder, QString>> orders { { ExportOrder::AsListed, tr("목록 순서대로") },
-                                                         { ExportOrder::Bookmarked, tr("북마크한 순서") },
-                                                         { ExportOrder::Newest, tr("최신순") },
-                                                         { ExportOrder::MostVotes, tr("추천 많은 순") },
-                                                         { ExportOrder::Title, tr("제목순") } };
+    const QList<std::pair<ExportOrder, QString>> orders { { ExportOrder::AsListed, tr("As listed") },
+                                                         { ExportOrder::Bookmarked, tr("In bookmark order") },
+                                                         { ExportOrder::Newest, tr("Newest first") },
+                                                         { ExportOrder::MostVotes, tr("Most votes first") },
+                                                         { ExportOrder::Title, tr("By title") } };
     for (const auto &[order, label] : orders)
         m_order->addItem(label, int(order));
     for (ExportFormat format : exportFormats())
@@ -135,7 +132,7 @@ ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *rep
 
     auto *what = new QHBoxLayout;
     what->addWidget(m_source, 1);
-    what->addWidget(new QLabel(tr("순서:"), this));
+    what->addWidget(new QLabel(tr("Order:"), this));
     what->addWidget(m_order, 1);
     auto *include = new QHBoxLayout;
     include->addWidget(m_summaries);
@@ -144,12 +141,13 @@ ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *rep
     include->addWidget(m_csvBom);
     include->addStretch(1);
     auto *form = new QFormLayout;
-    form->addRow(tr("대상:"), what);
-    form->addRow(tr("형식:"), m_format);
-    form->addRow(tr("포함:"), include);
+    form->addRow(tr("Papers:"), what);
+    form->addRow(tr("Format:"), m_format);
+    form->addRow(tr("Include:"), include);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->button(QDialogButtonBox::Close)->setText(tr("닫기")); // our words are Korean whatever the locale
+    // Ours rather than Qt's: in the interface's language even without qt6-translations-l10n.
+    buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
     buttons->addButton(m_copy, QDialogButtonBox::ActionRole);
     buttons->addButton(m_save, QDialogButtonBox::ActionRole);
     m_save->setDefault(true);
@@ -174,6 +172,19 @@ ExportDialog::ExportDialog(PapersFor papersFor, QWidget *parent, Repository *rep
 }
 
 ExportDialog::~ExportDialog() = default;
+
+QString ExportDialog::sourceLabel(ExportSource source, int papers)
+{
+    switch (source) {
+    case ExportSource::Bookmarks:
+        return tr("Reading list (%Ln bookmarked)", nullptr, papers);
+    case ExportSource::Shown:
+        return tr("Papers in the list (%L1)").arg(papers);
+    case ExportSource::Selected:
+        return tr("Selected papers (%L1)").arg(papers);
+    }
+    return {};
+}
 
 void ExportDialog::setSource(ExportSource source)
 {
@@ -230,13 +241,13 @@ void ExportDialog::updatePreview()
     m_csvBom->setEnabled(format() == ExportFormat::Csv);
     const QList<Paper> list = papers();
     if (list.isEmpty()) {
-        m_previewLabel->setText(tr("내보낼 논문이 없습니다: 고른 대상이 비어 있습니다."));
+        m_previewLabel->setText(tr("Nothing to export: the chosen list is empty."));
     } else if (list.size() == 1) {
-        m_previewLabel->setText(tr("미리 보기: 논문 1편"));
+        m_previewLabel->setText(tr("Preview: 1 paper"));
     } else if (list.size() <= kPreviewPapers) {
-        m_previewLabel->setText(tr("미리 보기: 논문 %1편 전체").arg(list.size()));
+        m_previewLabel->setText(tr("Preview: all %Ln papers", nullptr, int(list.size())));
     } else {
-        m_previewLabel->setText(tr("미리 보기: 논문 %2편 중 처음 %1편").arg(kPreviewPapers).arg(list.size()));
+        m_previewLabel->setText(tr("Preview: the first %L1 of %Ln papers", nullptr, int(list.size())).arg(kPreviewPapers));
     }
     m_preview->display(displayText(exportPapers(list, format(), options(), kPreviewPapers)), definitionName(format()));
     m_copy->setEnabled(!list.isEmpty());
@@ -248,15 +259,15 @@ void ExportDialog::askAndSave()
 {
     const QString extension = fileExtension(format());
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    QString path = QFileDialog::getSaveFileName(this, tr("논문 내보내기"), folder + u"/papers."_s + extension,
-                                                tr("%1 파일 (*.%2)").arg(formatTitle(format()), extension));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Papers"), folder + u"/papers."_s + extension,
+                                                tr("%1 files (*.%2)").arg(formatTitle(format()), extension));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += u'.' + extension;
     const Result<> saved = saveTo(path);
     if (!saved) {
-        QMessageBox::warning(this, tr("내보내기 실패"), saved.error().message);
+        QMessageBox::warning(this, tr("Export Failed"), saved.error().message);
         return;
     }
     accept();
@@ -266,13 +277,12 @@ void ExportDialog::copyToClipboard()
 {
     const QList<Paper> list = papers();
     QGuiApplication::clipboard()->setText(displayText(exportPapers(list, format(), options())));
-    m_status->setText(list.size() == 1 ? tr("논문 1편을 %1(으)로 복사했습니다.").arg(formatTitle(format()))
-                                       : tr("논문 %1편을 %2(으)로 복사했습니다.").arg(list.size()).arg(formatTitle(format())));
+    m_status->setText(tr("Copied %Ln papers as %1.", nullptr, int(list.size())).arg(formatTitle(format())));
 }
 
 QAction *addCopyBibTeXAction(QWidget *window, std::function<QList<Paper>()> selectedPapers)
 {
-    auto *action = new QAction(QObject::tr("BibTeX로 복사"), window);
+    auto *action = new QAction(ExportDialog::tr("Copy as BibTeX"), window);
     action->setObjectName(u"copyBibTeX"_s);
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     action->setShortcutContext(Qt::WindowShortcut);

@@ -58,6 +58,8 @@ public:
     static constexpr int kPreviewPapers = 5;
 
 private:
+    // "Reading list (7 bookmarked)": the source and how many papers it holds.
+    [[nodiscard]] static QString sourceLabel(ExportSource source, int papers);
     void updatePreview();
     void askAndSave();
     void copyToClipboard();

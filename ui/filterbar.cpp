@@ -17,33 +17,34 @@ FilterBar::FilterBar(QWidget *parent)
     , m_minSlider(new QSlider(Qt::Horizontal, this))
     , m_minSpin(new QSpinBox(this))
     , m_maxSpin(new QSpinBox(this))
-    , m_bookmarked(new QCheckBox(tr("북마크만"), this))
-    , m_unread(new QCheckBox(tr("안 읽은 것만"), this))
+    , m_bookmarked(new QCheckBox(tr("Bookmarked only"), this))
+    , m_unread(new QCheckBox(tr("Unread only"), this))
 {
-    m_search->setPlaceholderText(tr("제목·저자·요약 검색 (Ctrl+F)"));
+    m_search->setPlaceholderText(tr("Search papers (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setToolTip(tr("모든 단어가 들어 있는 논문을 찾습니다. \"따옴표\"는 구절로, title:·author:는 그 항목에서만 찾습니다."));
+    m_search->setToolTip(tr("Finds the papers that contain every word. \"Quotes\" find a phrase; title: and author: search that "
+                            "field only."));
     m_search->installEventFilter(this);
     m_search->setMinimumWidth(180);
 
     m_minSlider->setRange(0, 100);
-    m_minSlider->setToolTip(tr("최소 추천 수"));
+    m_minSlider->setToolTip(tr("Minimum votes"));
     m_minSlider->setMinimumWidth(90);
     m_minSlider->setMaximumWidth(160);
     m_minSpin->setRange(0, 100);
-    m_minSpin->setToolTip(tr("최소 추천 수: 0이면 제한 없음 (추천 수를 모르는 논문도 보입니다)"));
+    m_minSpin->setToolTip(tr("Minimum votes: 0 means no limit (papers without votes show too)"));
     m_maxSpin->setRange(0, 100);
-    m_maxSpin->setSpecialValueText(tr("제한 없음"));
-    m_maxSpin->setToolTip(tr("최대 추천 수"));
+    m_maxSpin->setSpecialValueText(tr("No limit"));
+    m_maxSpin->setToolTip(tr("Maximum votes"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->addWidget(m_search, 3);
     layout->addSpacing(8);
-    layout->addWidget(new QLabel(tr("추천"), this));
+    layout->addWidget(new QLabel(tr("Votes"), this));
     layout->addWidget(m_minSlider, 1);
     layout->addWidget(m_minSpin);
-    layout->addWidget(new QLabel(tr("~"), this));
+    layout->addWidget(new QLabel(tr("to", "between the minimum and the maximum votes"), this));
     layout->addWidget(m_maxSpin);
     layout->addSpacing(8);
     layout->addWidget(m_bookmarked);

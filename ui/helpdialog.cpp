@@ -14,8 +14,8 @@ HelpDialog::HelpDialog(const QList<ShortcutHelp> &shortcuts, QWidget *parent)
     : QDialog(parent)
     , m_table(new QTableWidget(int(shortcuts.size()), 2, this))
 {
-    setWindowTitle(tr("단축키"));
-    m_table->setHorizontalHeaderLabels({ tr("키"), tr("동작") });
+    setWindowTitle(tr("Keyboard Shortcuts"));
+    m_table->setHorizontalHeaderLabels({ tr("Keys"), tr("Action") });
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

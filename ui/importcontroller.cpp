@@ -128,25 +128,23 @@ QString ImportController::describe(const ImportReport &report)
 {
     QString message;
     if (!report.ok())
-        message = tr("가져오기 실패: %1").arg(report.error->message);
+        message = tr("Import failed: %1").arg(report.error->message);
     else if (report.cancelled)
-        message = tr("가져오기를 취소했습니다 (%1개 파일 읽음).").arg(report.parsed);
+        message = tr("Import cancelled (%Ln files read).", nullptr, report.parsed);
     else if (report.parsed > 0 || report.removed > 0)
-        message = tr("%1개 파일을 읽었습니다 (%2개 그대로, %3개 삭제됨), %4 ms.")
-                      .arg(report.parsed)
+        message = tr("Read %Ln files (%L1 unchanged, %L2 removed), %L3 ms.", nullptr, report.parsed)
                       .arg(report.unchanged)
                       .arg(report.removed)
                       .arg(report.milliseconds);
     if (!report.warnings.isEmpty() || !report.errors.isEmpty()) {
         const ParseWarning first = report.warnings.value(0);
-        message += u' '
-            + tr("경고 %1개, 읽지 못한 파일 %2개%3")
-                  .arg(report.warnings.size())
-                  .arg(report.errors.size())
-                  .arg(report.warnings.isEmpty() ? QString()
-                                                 : u" — %1:%2: %3"_s.arg(QFileInfo(first.file).fileName())
-                                                       .arg(first.line)
-                                                       .arg(first.message));
+        // Two counts, each with its own plural.
+        message += u' ' + tr("%Ln warnings", nullptr, int(report.warnings.size())) + u", "_s
+            + tr("%Ln unreadable files", nullptr, int(report.errors.size()))
+            + (report.warnings.isEmpty() ? QString()
+                                         : u" — %1:%2: %3"_s.arg(QFileInfo(first.file).fileName())
+                                               .arg(first.line)
+                                               .arg(first.message));
     }
     return message.trimmed();
 }

@@ -84,7 +84,7 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     const QStringList folders = libraryFolders();
     m_folderWatcher->watch(folders);
     if (folders.isEmpty()) // a first start: say where to begin, until a folder is opened
-        statusBar()->showMessage(tr("파일 › 폴더 열기(Ctrl+O)로 Daily Papers 요약 폴더를 여세요."));
+        statusBar()->showMessage(tr("Open a folder of Daily Papers digests with File › Open Folder (Ctrl+O)."));
 }
 
 MainWindow::~MainWindow() = default;
@@ -159,8 +159,8 @@ void MainWindow::buildLayout()
         m_pane->widget()->setParent(m_tabs);
     connect(m_pane, &PaperView::externalLinkRequested, this, &MainWindow::openLink);
     m_sourceView = new SourceView(m_syntaxRepository.get(), m_tabs);
-    m_tabs->addTab(m_pane->widget(), tr("요약"));
-    m_tabs->addTab(m_sourceView, tr("원문 Markdown"));
+    m_tabs->addTab(m_pane->widget(), tr("Summary"));
+    m_tabs->addTab(m_sourceView, tr("Markdown Source"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(m_dateTree);
@@ -175,13 +175,13 @@ void MainWindow::buildLayout()
     m_countLabel = new QLabel(this);
     m_importProgress = new QProgressBar(this);
     m_importProgress->setMaximumWidth(220);
-    m_importProgress->setFormat(tr("가져오는 중 %v/%m"));
+    m_importProgress->setFormat(tr("Importing %v/%m"));
     m_importProgress->hide();
     m_cancelImport = new QToolButton(this);
-    m_cancelImport->setText(tr("취소"));
+    m_cancelImport->setText(tr("Cancel"));
     m_cancelImport->setIcon(actionIcon("process-stop"));
     m_cancelImport->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_cancelImport->setToolTip(tr("가져오기를 멈춥니다. 이미 읽은 파일은 남습니다."));
+    m_cancelImport->setToolTip(tr("Stops the import. The files already read stay."));
     m_cancelImport->hide();
     statusBar()->addPermanentWidget(m_countLabel); // permanent: passing messages must not hide it
     statusBar()->addPermanentWidget(m_importProgress);
@@ -257,7 +257,7 @@ void MainWindow::openFolders(const QStringList &folders)
             existing += QFileInfo(folder).absoluteFilePath();
             m_settings.addRecentFolder(existing.constLast());
         } else {
-            report(tr("폴더가 없습니다: %1").arg(folder));
+            report(tr("No such folder: %1").arg(folder));
         }
     }
     rebuildRecentMenu();
@@ -377,7 +377,8 @@ QString MainWindow::statusText() const { return m_countLabel->text(); }
 
 void MainWindow::updateStatus()
 {
-    m_countLabel->setText(tr("논문 %1개 중 %2개").arg(m_paperModel->rowCount()).arg(m_paperProxy->rowCount()));
+    //: The status bar: how many papers the list shows (%L1) of all in the library (%Ln).
+    m_countLabel->setText(tr("%L1 of %Ln papers", nullptr, m_paperModel->rowCount()).arg(m_paperProxy->rowCount()));
 }
 
 void MainWindow::toggleBookmark()
@@ -392,7 +393,7 @@ void MainWindow::toggleBookmark()
     }
     updateStatus();
     showCurrentPaper();
-    statusBar()->showMessage(*bookmarked ? tr("북마크했습니다.") : tr("북마크를 지웠습니다."), 2000);
+    statusBar()->showMessage(*bookmarked ? tr("Bookmarked.") : tr("Bookmark removed."), 2000);
 }
 
 void MainWindow::editNote()
@@ -400,7 +401,7 @@ void MainWindow::editNote()
     if (m_currentId.isEmpty())
         return;
     bool ok = false;
-    const QString note = QInputDialog::getMultiLineText(this, tr("메모"), tr("이 논문에 대한 메모 (북마크와 함께 저장됩니다):"),
+    const QString note = QInputDialog::getMultiLineText(this, tr("Note"), tr("A note on this paper (kept with its bookmark):"),
                                                         m_userData.state(m_currentId).note, &ok);
     if (!ok)
         return;
@@ -481,7 +482,7 @@ void MainWindow::copyLink()
     if (links.isEmpty())
         return;
     QApplication::clipboard()->setText(links.join(u'\n'));
-    statusBar()->showMessage(tr("링크 %1개를 복사했습니다.").arg(links.size()), 2000);
+    statusBar()->showMessage(tr("Copied %Ln links.", nullptr, int(links.size())), 2000);
 }
 
 void MainWindow::showExportDialog()
@@ -535,7 +536,7 @@ void MainWindow::showAbout()
 
 void MainWindow::askForFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("논문 요약 폴더 열기"),
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a Folder of Paper Digests"),
                                                              libraryFolders().value(0, QDir::homePath()));
     if (!folder.isEmpty())
         openFolders({ folder });

@@ -2,6 +2,7 @@
 
 #include "icons.h"
 
+#include "language.h"
 #include "library.h"
 #include "mainwindow.h"
 #include "paperfilterproxy.h"
@@ -11,9 +12,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -72,11 +70,6 @@ int runReader(QApplication &app)
     QGuiApplication::setDesktopFileName(u"io.github.hanji.Hanji"_s);
     QApplication::setWindowIcon(applicationIcon());
 
-    // Qt's own words (file dialogs, standard buttons) in the desktop's language.
-    QTranslator qtWords;
-    if (qtWords.load(QLocale::system(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtWords);
-
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Hanji, a reader for daily AI-paper digests."_s);
     parser.addHelpOption();
@@ -86,8 +79,21 @@ int runReader(QApplication &app)
                                      u"DIR"_s);
     const QCommandLineOption screenshot(u"screenshot"_s, u"Write a PNG of the window once loaded, then exit."_s, u"FILE"_s);
     const QCommandLineOption select(u"select"_s, u"Show this paper (arXiv id) first."_s, u"ID"_s);
-    parser.addOptions({ library, screenshot, select });
+    const QCommandLineOption lang(u"lang"_s,
+                                  u"The interface language: ko or en (default: the desktop's, or English)."_s,
+                                  u"LANG"_s);
+    parser.addOptions({ library, screenshot, select, lang });
     parser.process(app);
+
+    // Before any window exists: every tr() from here on speaks the chosen language.
+    const Result<Language> language = chooseLanguage(parser.value(lang), QLocale::system().uiLanguages());
+    if (!language) {
+        std::fprintf(stderr, "hanji: %s\n", qPrintable(language.error().message));
+        return 2;
+    }
+    Result<std::unique_ptr<Translations>> translations = Translations::install(*language);
+    if (!translations) // the window still works, in English
+        std::fprintf(stderr, "hanji: %s\n", qPrintable(translations.error().message));
 
     Result<Library::Opened> opened = Library::open(parser.value(library));
     if (!opened) {

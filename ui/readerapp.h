@@ -5,7 +5,8 @@ class QApplication;
 namespace hanji {
 
 // The window's entry: reads the window's options (FOLDER, --library, --screenshot,
-// --select), opens the main window and runs the event loop.
+// --select, --lang), installs the translations of the chosen language, opens the main
+// window and runs the event loop.
 [[nodiscard]] int runReader(QApplication &app);
 
 } // namespace hanji

@@ -3,6 +3,7 @@
 #include "paperid.h"
 #include "texsymbols.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHash>
 #include <QUrl>
@@ -290,7 +291,11 @@ void appendAuthors(QString &out, const QStringList &authors)
     out += u"<p class=\"authors\">"_s;
     appendEscaped(out, authors.mid(0, shown).join(u", "));
     if (authors.size() > shown + 2) {
-        out += u" <details><summary>외 %1명</summary>, "_s.arg(authors.size() - shown);
+        out += u" <details><summary>"_s;
+        //: Folded authors in the summary pane: "A, B, … and 28 others"; the list unfolds on a click.
+        appendEscaped(out, QCoreApplication::translate("hanji::PaperHtml", "and %n others", nullptr,
+                                                       int(authors.size() - shown)));
+        out += u"</summary>, "_s;
         appendEscaped(out, authors.mid(shown).join(u", "));
         out += u"</details>"_s;
     } else if (authors.size() > shown) {
@@ -314,10 +319,11 @@ void appendLinks(QString &out, const Paper &paper)
         add(arxivPdfUrl(paper.arxivId), u"PDF");
         add(huggingFacePaperUrl(paper.arxivId), u"Hugging Face");
     } else if (const auto href = httpUrl(paper.url)) {
-        add(paper.url, u"원문 · "_s + QUrl(*href).host());
+        //: The link to a paper's own page when it has no arXiv id; %1 is the host.
+        add(paper.url, QCoreApplication::translate("hanji::PaperHtml", "Source · %1").arg(QUrl(*href).host()));
     }
     if (!paper.videoUrl.isEmpty())
-        add(paper.videoUrl, u"▶ 동영상");
+        add(paper.videoUrl, QCoreApplication::translate("hanji::PaperHtml", "▶ Video"));
     if (!links.isEmpty())
         out += u"<nav class=\"links\">\n"_s + links + u"</nav>\n"_s;
 
@@ -328,8 +334,9 @@ void appendLinks(QString &out, const Paper &paper)
         out += u"</p>\n"_s;
     }
     if (!paper.videoUrl.isEmpty() && !httpUrl(paper.videoUrl)) {
-        out += u"<p class=\"meta\">동영상: "_s;
-        appendEscaped(out, paper.videoUrl);
+        out += u"<p class=\"meta\">"_s;
+        //: A video address that is not a web link, shown as text.
+        appendEscaped(out, QCoreApplication::translate("hanji::PaperHtml", "Video: %1").arg(paper.videoUrl));
         out += u"</p>\n"_s;
     }
 }
@@ -460,7 +467,10 @@ QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
     appendSections(out, paper.sections);
 
     if (!paper.user.note.isEmpty()) {
-        out += u"<section class=\"note\">\n<h3>메모</h3>\n<p>"_s;
+        out += u"<section class=\"note\">\n<h3>"_s;
+        //: The heading of the reader's own note on a paper.
+        appendEscaped(out, QCoreApplication::translate("hanji::PaperHtml", "Note"));
+        out += u"</h3>\n<p>"_s;
         appendInlineLines(out, paper.user.note);
         out += u"</p>\n</section>\n"_s;
     }

@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 namespace hanji {
 
 DateTreeModel::DateTreeModel(QObject *parent)
-    : DateTreeModel(QLocale(QLocale::Korean, QLocale::SouthKorea), parent)
+    : DateTreeModel(QLocale(), parent)
 {
 }
 
@@ -351,8 +351,7 @@ QVariant DateTreeModel::data(const QModelIndex &index, int role) const
             Q_UNREACHABLE_RETURN({});
         }
     case Qt::ToolTipRole:
-        return korean() ? u"논문 %1편, 안 읽음 %2편"_s.arg(node->counts.papers).arg(node->counts.unread)
-                        : tr("%1 papers, %2 unread").arg(node->counts.papers).arg(node->counts.unread);
+        return tr("%Ln papers, %L1 unread", nullptr, node->counts.papers).arg(node->counts.unread);
     case Qt::TextAlignmentRole:
         if (index.column() == NameColumn)
             return {};
@@ -374,11 +373,11 @@ QVariant DateTreeModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractItemModel::headerData(section, orientation, role);
     switch (section) {
     case NameColumn:
-        return korean() ? u"날짜"_s : tr("Date");
+        return tr("Date");
     case PapersColumn:
-        return korean() ? u"논문"_s : tr("Papers");
+        return tr("Papers");
     case UnreadColumn:
-        return korean() ? u"안 읽음"_s : tr("Unread");
+        return tr("Unread");
     default:
         return {};
     }
@@ -414,13 +413,14 @@ QString DateTreeModel::label(const DateScope &scope) const
 {
     switch (scope.kind) {
     case DateScope::All:
-        return korean() ? u"모든 논문"_s : tr("All papers");
+        return tr("All papers");
     case DateScope::Bookmarks:
-        return korean() ? u"북마크"_s : tr("Bookmarks");
+        return tr("Bookmarks");
     case DateScope::Year:
-        return korean() ? u"%1년"_s.arg(scope.year) : QString::number(scope.year);
+        //: A year in the date tree, "2024"; Korean writes "2024년".
+        return tr("%1", "year").arg(scope.year);
     case DateScope::Month:
-        // Korean gives "6월", English "June".
+        // The locale's own name: "June", in Korean "6월".
         return m_locale.standaloneMonthName(scope.month);
     case DateScope::Day: {
         // The full date, so the label also reads well alone (a breadcrumb, a window title).

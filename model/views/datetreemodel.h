@@ -13,8 +13,8 @@
 namespace hanji {
 
 // The navigation tree of the reader window:
-//   모든 논문 (All papers) → years → months → days, newest first
-//   북마크 (Bookmarks), the reading list
+//   All papers → years → months → days, newest first
+//   Bookmarks, the reading list
 // Each node counts its distinct papers and the unread ones among them. Updates never reset
 // the model once it holds data, so views keep their expansion and selection.
 class DateTreeModel : public QAbstractItemModel
@@ -32,8 +32,8 @@ public:
     };
     Q_ENUM(Role)
 
-    // Labels follow the locale: Korean text for a Korean locale (the default, our readers),
-    // translatable English otherwise.
+    // Labels come from the installed translation; the locale, QLocale() by default (the
+    // interface's), names the months and weekdays.
     explicit DateTreeModel(QObject *parent = nullptr);
     explicit DateTreeModel(const QLocale &locale, QObject *parent = nullptr);
     ~DateTreeModel() override;
@@ -96,7 +96,6 @@ private:
     [[nodiscard]] QModelIndex indexOf(const Node *node, int column = NameColumn) const;
     [[nodiscard]] Node *nodeOf(const QModelIndex &index) const;
     [[nodiscard]] QString label(const DateScope &scope) const;
-    [[nodiscard]] bool korean() const { return m_locale.language() == QLocale::Korean; }
 
     QLocale m_locale;
     std::unique_ptr<Node> m_root; // invisible; its children are All papers and Bookmarks

@@ -135,7 +135,7 @@ struct PaperListModel::CollationJob {
 };
 
 PaperListModel::PaperListModel(QObject *parent)
-    : PaperListModel(QLocale(QLocale::Korean, QLocale::SouthKorea), parent)
+    : PaperListModel(QLocale(), parent)
 {
 }
 
@@ -423,7 +423,8 @@ QString PaperListModel::authorsText(const QStringList &authors) const
         return authors.join(u", "_s);
     const QString shown = authors.first(kAuthorsShown).join(u", "_s);
     const qsizetype rest = authors.size() - kAuthorsShown;
-    return korean() ? u"%1 외 %2명"_s.arg(shown).arg(rest) : u"%1 +%2"_s.arg(shown).arg(rest);
+    //: The authors column: "A, B, C and 2 others"; %1 is the first names, %n how many more.
+    return tr("%1 and %n others", nullptr, int(rest)).arg(shown);
 }
 
 int PaperListModel::rowCount(const QModelIndex &parent) const
@@ -535,20 +536,20 @@ QVariant PaperListModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::ToolTipRole && section == BookmarkColumn)
-        return korean() ? u"북마크"_s : tr("Bookmark");
+        return tr("Bookmark");
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case BookmarkColumn:
         return u"★"_s;
     case VotesColumn:
-        return korean() ? u"추천"_s : tr("Votes");
+        return tr("Votes");
     case TitleColumn:
-        return korean() ? u"제목"_s : tr("Title");
+        return tr("Title");
     case AuthorsColumn:
-        return korean() ? u"저자"_s : tr("Authors");
+        return tr("Authors");
     case DateColumn:
-        return korean() ? u"날짜"_s : tr("Date");
+        return tr("Date");
     case ArxivIdColumn:
         return u"arXiv"_s;
     default:

@@ -43,9 +43,9 @@ public:
     };
     Q_ENUM(Role)
 
-    // Korean locales (the default: our readers) list authors as "A, B, C 외 N명" and label
-    // columns in Korean; other locales give "A, B, C +N" and translatable English. The locale
-    // also chooses the collation of titles and authors.
+    // The words (column labels, "A, B, C and N others") come from the installed translation;
+    // the locale, QLocale() by default (the interface's, see Translations), chooses the
+    // collation of titles and authors.
     explicit PaperListModel(QObject *parent = nullptr);
     explicit PaperListModel(const QLocale &locale, QObject *parent = nullptr);
     ~PaperListModel() override;
@@ -84,7 +84,7 @@ public:
     // For tests and benchmarks: whether the ranks are in, and waiting for them.
     [[nodiscard]] bool hasCollationRanks() const;
     void waitForCollationRanks() const;
-    // "A, B, C 외 2명" or "A, B, C +2".
+    // "A, B, C and 2 others" (in Korean "A, B, C 외 2명").
     [[nodiscard]] QString authorsText(const QStringList &authors) const;
     [[nodiscard]] QLocale locale() const { return m_locale; }
 
@@ -107,7 +107,6 @@ private:
     enum class Text { Titles, Authors };
     // Takes the job's ranks once they are in (with wait: when they are); false while there are none.
     [[nodiscard]] bool adoptRanks(Text text, bool wait) const;
-    [[nodiscard]] bool korean() const { return m_locale.language() == QLocale::Korean; }
 
     QLocale m_locale;
     QCollator m_collator;

@@ -220,8 +220,8 @@ void TestExportDialog::previewFollowsSourceOrderAndOptions()
     const auto rows = [&] { return preview->toPlainText().split(u'\n', Qt::SkipEmptyParts); };
 
     auto *source = child<QComboBox>(dialog, u"source"_s);
-    QCOMPARE(source->itemText(0), u"읽을 목록 (북마크 7)"_s);
-    QCOMPARE(source->itemText(2), u"선택한 논문 (1)"_s);
+    QCOMPARE(source->itemText(0), u"Reading list (7 bookmarked)"_s);
+    QCOMPARE(source->itemText(2), u"Selected papers (1)"_s);
     source->setCurrentIndex(source->findData(int(ExportSource::Selected)));
     QVERIFY(preview->toPlainText().contains(u"Paper 6:"_s));
     QVERIFY(!preview->toPlainText().contains(u"Paper 1:"_s));

@@ -268,7 +268,7 @@ private Q_SLOTS:
             s.window->statusBar()->clearMessage();
             QTest::keyClick(list, Qt::Key_Return); // Enter
             QVERIFY2(browser.opened.isEmpty(), qPrintable(browser.opened.value(0).toString()));
-            QVERIFY2(s.window->statusBar()->currentMessage().contains(u"열지 않았습니다"_s),
+            QVERIFY2(s.window->statusBar()->currentMessage().contains(u"Not opened"_s),
                      qPrintable(s.window->statusBar()->currentMessage()));
             QVERIFY(s.window->statusBar()->currentMessage().contains(id));
             QVERIFY(doubleClickCurrent(list));
@@ -279,7 +279,7 @@ private Q_SLOTS:
             s.window->statusBar()->clearMessage();
             Q_EMIT s.view->externalLinkRequested(url);
             QVERIFY(browser.opened.isEmpty());
-            QVERIFY(s.window->statusBar()->currentMessage().contains(u"열지 않았습니다"_s));
+            QVERIFY(s.window->statusBar()->currentMessage().contains(u"Not opened"_s));
         }
 
         // A web page opens, from the list and from the pane.

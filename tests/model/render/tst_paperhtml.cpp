@@ -1,4 +1,7 @@
+#include "language.h"
 #include "paperhtml.h"
+
+#include "testsupport.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -44,6 +47,13 @@ class TestPaperHtml : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The page's own words as our readers see them, in Korean; pageInEnglish has the source text.
+    void initTestCase()
+    {
+        auto installed = Translations::install(Language::Korean);
+        QVERIFY2(installed, errorOf(installed).constData());
+        m_korean = std::move(*installed);
+    }
     void page_data();
     void page();
     void inlineMarkdown_data();
@@ -52,6 +62,10 @@ private Q_SLOTS:
     void badColorsFallBack();
     void text();
     void textShowsFieldsBesideTheTitle();
+    void pageInEnglish();
+
+private:
+    std::unique_ptr<Translations> m_korean;
 };
 
 void TestPaperHtml::page_data()
@@ -337,6 +351,26 @@ void TestPaperHtml::textShowsFieldsBesideTheTitle()
     const QString text = paperText(paper);
     QVERIFY(text.startsWith(u"直接偏好优化\nOriginal title: Direct Preference Optimization\nDates: "_s));
     QVERIFY(text.contains(u"\nCategories: cs.CL, cs.LG\nRelevance Score: 7\n"_s));
+}
+
+void TestPaperHtml::pageInEnglish()
+{
+    m_korean.reset();
+    Paper paper = samplePaper();
+    paper.arxivId.clear();
+    paper.url = u"https://openreview.net/forum?id=abc"_s;
+    paper.videoUrl = u"https://cdn.example.org/demo.mp4"_s;
+    paper.user.note = u"Read again"_s;
+    paper.authors.clear();
+    for (int i = 1; i <= 40; ++i)
+        paper.authors += u"Author %1"_s.arg(i);
+    const QString html = paperHtml(paper, {});
+    for (const QString &s : { u"<summary>and 28 others</summary>"_s, u">Source · openreview.net</a>"_s,
+                              u">▶ Video</a>"_s, u"<h3>Note</h3>"_s }) {
+        if (!html.contains(s))
+            QFAIL(qPrintable(u"missing: "_s + s + u"\n--- page:\n"_s + html));
+    }
+    QVERIFY(!html.contains(u"외"_s));
 }
 
 QTEST_GUILESS_MAIN(TestPaperHtml)

@@ -1,4 +1,7 @@
 #include "datetreemodel.h"
+#include "language.h"
+
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
@@ -90,7 +93,9 @@ private Q_SLOTS:
 
 void TestDateTreeModel::shapeAndKoreanLabels()
 {
-    DateTreeModel model;
+    const auto korean = hanji::Translations::install(hanji::Language::Korean);
+    QVERIFY2(korean, errorOf(korean).constData());
+    DateTreeModel model; // in QLocale(), now Korean
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setRows(library());
 
@@ -122,13 +127,16 @@ void TestDateTreeModel::shapeAndKoreanLabels()
     QCOMPARE(model.parent(all), QModelIndex());
 
     QCOMPARE(model.headerData(DateTreeModel::UnreadColumn, Qt::Horizontal).toString(), u"안 읽음"_s);
+    QCOMPARE(model.allIndex().data(Qt::ToolTipRole).toString(), u"논문 5편, 안 읽음 3편"_s);
     QCOMPARE(model.roleNames().value(DateTreeModel::ScopeRole), "scope");
     QCOMPARE(model.roleNames().value(Qt::DisplayRole), "display");
 }
 
 void TestDateTreeModel::englishLabels()
 {
-    DateTreeModel model(QLocale(QLocale::English, QLocale::UnitedStates));
+    const auto english = hanji::Translations::install(hanji::Language::English);
+    QVERIFY2(english, errorOf(english).constData());
+    DateTreeModel model;
     model.setRows(library());
     const QModelIndex y2024 = model.index(0, 0, model.allIndex());
     QCOMPARE(model.allIndex().data().toString(), u"All papers"_s);
@@ -137,6 +145,8 @@ void TestDateTreeModel::englishLabels()
     QCOMPARE(model.index(0, 0, y2024).data().toString(), u"June"_s);
     QCOMPARE(model.index(1, 0, model.index(0, 0, y2024)).data().toString(), u"2024-06-05 (Wed)"_s);
     QCOMPARE(model.headerData(DateTreeModel::PapersColumn, Qt::Horizontal).toString(), u"Papers"_s);
+    QCOMPARE(model.allIndex().data(Qt::ToolTipRole).toString(), u"5 papers, 3 unread"_s);
+    QCOMPARE(model.index(1, 0, model.allIndex()).data(Qt::ToolTipRole).toString(), u"1 paper, 0 unread"_s); // 2023
 }
 
 void TestDateTreeModel::counts_data()

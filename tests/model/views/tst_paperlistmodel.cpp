@@ -1,4 +1,7 @@
+#include "language.h"
 #include "paperlistmodel.h"
+
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
@@ -8,8 +11,11 @@
 
 using namespace Qt::StringLiterals;
 using hanji::Appearance;
+using hanji::Language;
 using hanji::PaperListModel;
 using hanji::PaperRow;
+
+Q_DECLARE_METATYPE(hanji::Language)
 
 namespace {
 
@@ -52,6 +58,8 @@ class TestPaperListModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The models collate by QLocale(): our readers' Korean one, which these orders are for.
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea)); }
     void titlesShowTexSymbolsAsThePaneDoes()
     {
         PaperListModel model;
@@ -131,29 +139,32 @@ void TestPaperListModel::displayAndRoles()
 
 void TestPaperListModel::authorsText_data()
 {
-    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<Language>("language");
     QTest::addColumn<QStringList>("authors");
     QTest::addColumn<QString>("expected");
 
-    const QLocale korean(QLocale::Korean, QLocale::SouthKorea);
-    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const Language korean = Language::Korean;
+    const Language english = Language::English;
     const QStringList five{ u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s };
     QTest::addRow("none") << korean << QStringList() << QString();
     QTest::addRow("one") << korean << QStringList{ u"김민지"_s } << u"김민지"_s;
     QTest::addRow("three, all shown") << korean << five.first(3) << u"A, B, C"_s;
     QTest::addRow("four, Korean") << korean << five.first(4) << u"A, B, C 외 1명"_s;
     QTest::addRow("five, Korean") << korean << five << u"A, B, C 외 2명"_s;
-    QTest::addRow("five, English") << english << five << u"A, B, C +2"_s;
+    QTest::addRow("five, English") << english << five << u"A, B, C and 2 others"_s;
+    QTest::addRow("four, English: one other") << english << five.first(4) << u"A, B, C and 1 other"_s;
     QTest::addRow("three, English") << english << five.first(3) << u"A, B, C"_s;
 }
 
 void TestPaperListModel::authorsText()
 {
-    QFETCH(QLocale, locale);
+    QFETCH(Language, language);
     QFETCH(QStringList, authors);
     QFETCH(QString, expected);
 
-    PaperListModel model(locale);
+    const auto translations = hanji::Translations::install(language);
+    QVERIFY2(translations, errorOf(translations).constData());
+    PaperListModel model;
     QCOMPARE(model.authorsText(authors), expected);
     model.setRows({ paper(u"1"_s, u"t"_s, 1, { u"2024-01-01"_s }, authors) });
     QCOMPARE(model.index(0, PaperListModel::AuthorsColumn).data().toString(), expected);
@@ -162,13 +173,14 @@ void TestPaperListModel::authorsText()
 
 void TestPaperListModel::headersFollowLocale()
 {
-    const PaperListModel korean;
-    const PaperListModel english(QLocale(QLocale::English, QLocale::UnitedStates));
-    QCOMPARE(korean.headerData(PaperListModel::TitleColumn, Qt::Horizontal).toString(), u"제목"_s);
-    QCOMPARE(english.headerData(PaperListModel::TitleColumn, Qt::Horizontal).toString(), u"Title"_s);
-    QCOMPARE(english.headerData(PaperListModel::VotesColumn, Qt::Horizontal).toString(), u"Votes"_s);
+    const PaperListModel model;
+    QCOMPARE(model.headerData(PaperListModel::TitleColumn, Qt::Horizontal).toString(), u"Title"_s);
+    QCOMPARE(model.headerData(PaperListModel::VotesColumn, Qt::Horizontal).toString(), u"Votes"_s);
+    const auto korean = hanji::Translations::install(Language::Korean);
+    QVERIFY2(korean, errorOf(korean).constData());
+    QCOMPARE(model.headerData(PaperListModel::TitleColumn, Qt::Horizontal).toString(), u"제목"_s);
     for (int column = 0; column < PaperListModel::ColumnCount; ++column)
-        QVERIFY(!korean.headerData(column, Qt::Horizontal).toString().isEmpty());
+        QVERIFY(!model.headerData(column, Qt::Horizontal).toString().isEmpty());
 }
 
 void TestPaperListModel::roleNamesExtendTheBase()
