@@ -44,7 +44,7 @@ const QList<Command> &commands()
 
 QString usage()
 {
-    QString text = u"Usage: hanji [FOLDER] [--library DIR] [--screenshot FILE [--select ID]]\n"
+    QString text = u"Usage: hanji [FOLDER] [--library DIR] [--lang ko|en] [--screenshot FILE [--select ID]]\n"
                    "       hanji COMMAND [ARGS…]\n\n"
                    "Without a command, opens the reader window on FOLDER (or the last folder).\n\n"
                    "Commands (no display needed):\n"_s;
