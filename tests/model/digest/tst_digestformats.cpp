@@ -134,7 +134,8 @@ void TestDigestFormats::arxivDigestByCategory()
     QVERIFY(!keys(twice->sections).contains(u"Key Contributions"_s));
     QCOMPARE(twice->firstLine, 52);
 
-    const DigestEntry *later = entryOf(read(u"arxiv-digest/2025-03-11.md"_s), u"2503.04103"_s);
+    const ParsedDigest nextDay = read(u"arxiv-digest/2025-03-11.md"_s); // kept: entryOf points into it
+    const DigestEntry *later = entryOf(nextDay, u"2503.04103"_s);
     QVERIFY(later);
     QCOMPARE(later->arxivId, u"2503.04103"_s); // the version goes
     QCOMPARE(keys(later->sections), (QStringList { u"TL;DR"_s, u"Abstract"_s }));
