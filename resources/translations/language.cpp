@@ -9,7 +9,7 @@ namespace hanji {
 
 namespace {
 
-// The compiled translations, embedded by translations/CMakeLists.txt.
+// The compiled translations, embedded by resources/translations/CMakeLists.txt.
 constexpr auto kResourceFolder = ":/i18n"_L1;
 
 std::optional<Language> languageOfTag(const QString &tag)
