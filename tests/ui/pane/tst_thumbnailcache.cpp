@@ -15,16 +15,18 @@ using hanji::ThumbnailCache;
 
 namespace {
 
-QByteArray pngBytes(QColor color)
+QByteArray imageBytes(QColor color, const char *format)
 {
     QImage image(64, 36, QImage::Format_RGB32);
     image.fill(color);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
+    image.save(&buffer, format);
     return bytes;
 }
+
+QByteArray pngBytes(QColor color) { return imageBytes(color, "PNG"); }
 
 } // namespace
 
@@ -357,6 +359,11 @@ void TestThumbnailCache::undecodableImageNotCached()
     QCOMPARE(ThumbnailCache::sniffImageType(broken), "image/png"_ba);
     QVERIFY(!ThumbnailCache::decodesAsImage(broken));
     QVERIFY(ThumbnailCache::decodesAsImage(m_png));
+    // Thumbnails served as WebP decode too (Qt's image-format plugins, which the package
+    // recommends and the build root installs).
+    const QByteArray webp = imageBytes(Qt::cyan, "WEBP");
+    QCOMPARE(ThumbnailCache::sniffImageType(webp), "image/webp"_ba);
+    QVERIFY(ThumbnailCache::decodesAsImage(webp));
     m_server->setRoute("/broken.png", { 200, "image/png", broken, false });
     // A Content-Length that claims less than the body: only that much is read, and it is
     // no image either.
