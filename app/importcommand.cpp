@@ -54,7 +54,7 @@ int importCommand(const QStringList &arguments, Io io)
     if (tty)
         io.err << "\n";
     for (const ParseWarning &warning : report.warnings)
-        io.err << warning.file << ":" << warning.line << ": warning: " << warning.message << "\n";
+        io.err << warning.where() << ": warning: " << warning.message << "\n";
     for (const FileError &error : report.errors)
         io.err << error.file << ": error: " << error.message << "\n";
     if (!report.ok())

@@ -142,9 +142,8 @@ QString ImportController::describe(const ImportReport &report)
         message += u' ' + tr("%Ln warnings", nullptr, int(report.warnings.size())) + u", "_s
             + tr("%Ln unreadable files", nullptr, int(report.errors.size()))
             + (report.warnings.isEmpty() ? QString()
-                                         : u" — %1:%2: %3"_s.arg(QFileInfo(first.file).fileName())
-                                               .arg(first.line)
-                                               .arg(first.message));
+                                         : u" — %1: %2"_s.arg(first.where(QFileInfo(first.file).fileName()),
+                                                                  first.message));
     }
     return message.trimmed();
 }

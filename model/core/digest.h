@@ -56,6 +56,13 @@ struct ParseWarning {
     int line = 0; // 1-based; 0 when the warning concerns the whole file
     QString message;
     bool operator==(const ParseWarning &) const = default;
+
+    // "file:line", or "file" alone for a warning about the whole file.
+    [[nodiscard]] QString where(const QString &shownFile) const
+    {
+        return line > 0 ? shownFile + u':' + QString::number(line) : shownFile;
+    }
+    [[nodiscard]] QString where() const { return where(file); }
 };
 
 struct ParsedDigest {

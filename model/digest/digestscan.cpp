@@ -102,7 +102,7 @@ QString CheckReport::toText() const
 {
     QString text;
     for (const ParseWarning &w : m_warnings)
-        text += u"%1:%2: warning: %3\n"_s.arg(w.file).arg(w.line).arg(w.message);
+        text += u"%1: warning: %2\n"_s.arg(w.where(), w.message);
     for (const FileError &e : m_errors)
         text += u"%1: error: %2\n"_s.arg(e.file, e.message);
     text += u"%1 files, %2 days, %3 entries, %4 papers, %5 votes over %6 entries, %7 warnings, %8 errors\n"_s
