@@ -58,6 +58,11 @@ struct Paper {
     int lastLine = 0;
     QString markdown; // its raw lines
 
+    // The same paper as other appearances tell it, where their text differs from the one
+    // above (another archive's summary, often in another language), oldest first. Filled
+    // for the pane (Library::paper), not for lists.
+    QList<DigestEntry> otherTexts;
+
     // The highest votes over its appearances; unknown when no day gave any.
     [[nodiscard]] std::optional<int> votes() const { return highestVotes(appearances); }
     [[nodiscard]] QDate latestDate() const { return latestAppearance(appearances).value_or(Appearance()).date; }

@@ -6,6 +6,7 @@
 #include "userdatabase.h"
 
 #include <QDir>
+#include <algorithm>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -110,12 +111,44 @@ void Library::applyUserState(QList<PaperRow> &rows) const
     }
 }
 
+namespace {
+
+// The entries whose summary or fields say something the shown text does not: another
+// archive's telling of the paper, not the same digest text repeated on a later day.
+QList<DigestEntry> differentTexts(const Paper &shown, const QList<DigestEntry> &entries)
+{
+    QList<DigestEntry> different;
+    const auto sameText = [](const DigestEntry &entry, const QList<SummarySection> &sections,
+                             const QList<SummarySection> &fields) {
+        return entry.sections == sections && entry.fields == fields;
+    };
+    for (const DigestEntry &entry : entries) {
+        if (entry.sections.isEmpty() && entry.fields.isEmpty())
+            continue;
+        if (sameText(entry, shown.sections, shown.fields))
+            continue;
+        if (std::ranges::any_of(different, [&](const DigestEntry &kept) { return sameText(entry, kept.sections, kept.fields); }))
+            continue;
+        different.append(entry);
+    }
+    return different;
+}
+
+} // namespace
+
 Result<std::optional<Paper>> Library::paper(const QString &id) const
 {
     Result<QList<Paper>> found = papers({ id });
     if (!found)
         return failure(found.error());
-    return found->isEmpty() ? std::nullopt : std::optional(found->takeFirst());
+    if (found->isEmpty())
+        return std::nullopt;
+    Paper paper = found->takeFirst();
+    Result<QList<DigestEntry>> entries = m_index->entries(id);
+    if (!entries)
+        return failure(entries.error());
+    paper.otherTexts = differentTexts(paper, *entries);
+    return paper;
 }
 
 Result<QList<Paper>> Library::papers(const QStringList &ids) const

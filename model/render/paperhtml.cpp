@@ -5,7 +5,9 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <optional>
@@ -183,6 +185,24 @@ void appendInline(QString &out, QStringView text, int flags)
 }
 
 // Digest text keeps its line breaks (numbered sub-lists continue a bullet on new lines).
+// Summaries quote Markdown of their own (a model's answer in a fenced block): its headings
+// read as bold lines and its list items as bullets, not as '#' and '-'.
+void appendInlineLine(QString &out, QStringView line)
+{
+    static const QRegularExpression heading(uR"(^#{1,6}\s+(.+)$)"_s);
+    static const QRegularExpression item(uR"(^(\s*)[-*]\s+(.+)$)"_s);
+    if (const auto match = heading.matchView(line); match.hasMatch()) {
+        out += u"<strong>"_s;
+        appendInline(out, texSymbols(match.capturedView(1)), AllowAll);
+        out += u"</strong>"_s;
+    } else if (const auto bullet = item.matchView(line); bullet.hasMatch()) {
+        out += QString(bullet.capturedLength(1), QChar(0xA0)) + u"• "_s;
+        appendInline(out, texSymbols(bullet.capturedView(2)), AllowAll);
+    } else {
+        appendInline(out, texSymbols(line), AllowAll);
+    }
+}
+
 void appendInlineLines(QString &out, QStringView text)
 {
     bool first = true;
@@ -190,7 +210,7 @@ void appendInlineLines(QString &out, QStringView text)
         if (!first)
             out += u"<br>"_s;
         first = false;
-        appendInline(out, texSymbols(line), AllowAll);
+        appendInlineLine(out, line);
     }
 }
 
@@ -260,6 +280,9 @@ li::marker { color: %4; }
 strong { font-weight: 700; color: %6; }
 code { font-family: "Noto Sans Mono CJK KR", "DejaVu Sans Mono", monospace; font-size: 0.88em;
   background: %8; padding: 0.05em 0.35em; border-radius: 3px; }
+.other-text { margin-top: 2.2em; }
+.other-text h2 { font-size: 0.92em; font-weight: 600; color: %4; margin: 0 0 0.5em; padding-top: 0.8em;
+  border-top: 2px solid %7; }
 .note { margin-top: 2em; padding: 0.6em 1em; border-left: 3px solid %7; background: %8; }
 .note h3 { margin-top: 0.2em; border: none; }
 .note code { background: %7; }
@@ -341,6 +364,19 @@ void appendLinks(QString &out, const Paper &paper)
     }
 }
 
+void appendFields(QString &out, const QList<SummarySection> &fields)
+{
+    if (fields.isEmpty())
+        return;
+    out += u"<dl class=\"fields\">\n"_s;
+    for (const SummarySection &field : fields) {
+        out += u"<dt>"_s + escaped(field.key) + u"</dt><dd>"_s;
+        appendInlineLines(out, field.text);
+        out += u"</dd>\n"_s;
+    }
+    out += u"</dl>\n"_s;
+}
+
 void appendSections(QString &out, const QList<SummarySection> &sections)
 {
     bool inList = false;
@@ -368,6 +404,43 @@ void appendSections(QString &out, const QList<SummarySection> &sections)
     }
     if (inList)
         out += u"</ul>\n"_s;
+}
+
+// Another archive's telling of the same paper (its summary in another language, its own
+// fields), after the one shown, so that reading the pane shows every text the library has.
+void appendOtherTexts(QString &out, const QList<DigestEntry> &entries)
+{
+    for (const DigestEntry &entry : entries) {
+        out += u"<section class=\"other-text\">\n<h2>"_s;
+        //: Heading of another digest's text of the same paper: %1 its date, %2 its file.
+        appendEscaped(out, QCoreApplication::translate("hanji::PaperHtml", "As listed on %1 in %2")
+                               .arg(entry.date.toString(Qt::ISODate), QFileInfo(entry.sourceFile).fileName()));
+        out += u"</h2>\n"_s;
+        if (!entry.title.isEmpty()) {
+            out += u"<p class=\"original-title\">"_s;
+            appendEscaped(out, texSymbols(entry.title));
+            out += u"</p>\n"_s;
+        }
+        appendFields(out, entry.fields);
+        appendSections(out, entry.sections);
+        out += u"</section>\n"_s;
+    }
+}
+
+void appendSectionsText(QString &out, const QList<SummarySection> &sections)
+{
+    bool lastWasBullet = false;
+    for (const SummarySection &section : sections) {
+        if (section.key.isEmpty()) {
+            if (!lastWasBullet)
+                out += u'\n';
+            out += u"- "_s + QString(section.text).replace(u'\n', u"\n  "_s) + u'\n';
+            lastWasBullet = true;
+        } else {
+            out += u'\n' + section.key + u'\n' + section.text + u'\n';
+            lastWasBullet = false;
+        }
+    }
 }
 
 QString datesText(const Paper &paper)
@@ -440,15 +513,7 @@ QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
             out += u"<span>"_s + escaped(category) + u"</span>"_s;
         out += u"</p>\n"_s;
     }
-    if (!paper.fields.isEmpty()) {
-        out += u"<dl class=\"fields\">\n"_s;
-        for (const SummarySection &field : paper.fields) {
-            out += u"<dt>"_s + escaped(field.key) + u"</dt><dd>"_s;
-            appendInlineLines(out, field.text);
-            out += u"</dd>\n"_s;
-        }
-        out += u"</dl>\n"_s;
-    }
+    appendFields(out, paper.fields);
     if (!paper.user.tags.isEmpty()) {
         out += u"<p class=\"tags\">"_s;
         for (const QString &tag : paper.user.tags)
@@ -465,6 +530,7 @@ QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
     }
 
     appendSections(out, paper.sections);
+    appendOtherTexts(out, paper.otherTexts);
 
     if (!paper.user.note.isEmpty()) {
         out += u"<section class=\"note\">\n<h3>"_s;
@@ -512,17 +578,14 @@ QString paperText(const Paper &paper)
     if (!paper.user.tags.isEmpty())
         line(u"Tags", paper.user.tags.join(u", "));
 
-    bool lastWasBullet = false;
-    for (const SummarySection &section : paper.sections) {
-        if (section.key.isEmpty()) {
-            if (!lastWasBullet)
-                out += u'\n';
-            out += u"- "_s + QString(section.text).replace(u'\n', u"\n  "_s) + u'\n';
-            lastWasBullet = true;
-        } else {
-            out += u'\n' + section.key + u'\n' + section.text + u'\n';
-            lastWasBullet = false;
-        }
+    appendSectionsText(out, paper.sections);
+    for (const DigestEntry &entry : paper.otherTexts) {
+        out += u"\nAs listed on %1 in %2\n"_s.arg(entry.date.toString(Qt::ISODate), QFileInfo(entry.sourceFile).fileName());
+        if (!entry.title.isEmpty())
+            line(u"Title", entry.title);
+        for (const SummarySection &field : entry.fields)
+            line(field.key, field.text);
+        appendSectionsText(out, entry.sections);
     }
     if (!paper.user.note.isEmpty())
         out += u"\nNote\n"_s + paper.user.note + u'\n';

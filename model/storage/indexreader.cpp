@@ -211,6 +211,34 @@ Result<QHash<QString, PaperLabel>> IndexReader::labels(const QStringList &keys) 
     return labels;
 }
 
+Result<QList<DigestEntry>> IndexReader::entries(const QString &key) const
+{
+    QSqlQuery query = prepared(m_index, uR"(
+        SELECT e.date, e.markdown, e.first_line, e.last_line, f.path, f.format
+          FROM entries e JOIN files f ON f.id = e.file_id
+         WHERE e.paper_id = (SELECT id FROM papers WHERE key = ?)
+         ORDER BY e.date, e.id)"_s);
+    query.setForwardOnly(true);
+    query.addBindValue(key);
+    if (Result<> done = run(query, kCannotRead); !done)
+        return failure(checked(done.error()));
+    QList<DigestEntry> entries;
+    while (query.next()) {
+        std::optional<DigestEntry> entry = parseStoredEntry(query.value(5).toString(),
+                                                            QDate::fromJulianDay(query.value(0).toLongLong()),
+                                                            query.value(1).toString());
+        if (!entry)
+            return failure(checked({ Error::Kind::Corrupt, QString() }));
+        entry->firstLine = query.value(2).toInt();
+        entry->lastLine = query.value(3).toInt();
+        entry->sourceFile = query.value(4).toString();
+        entries.append(std::move(*entry));
+    }
+    if (query.lastError().isValid())
+        return failure(checked(sqlError(query, kCannotRead)));
+    return entries;
+}
+
 Result<IndexCounts> IndexReader::counts() const
 {
     QSqlQuery query(m_index);

@@ -53,6 +53,8 @@ public:
     [[nodiscard]] Result<SearchFacts> searchFacts() const;
     // Whole papers, in the order of keys; keys the index does not know are left out.
     [[nodiscard]] Result<QList<Paper>> papers(const QStringList &keys) const;
+    // Every entry of one paper, as each digest tells it, oldest first.
+    [[nodiscard]] Result<QList<DigestEntry>> entries(const QString &key) const;
     // Rows whose text matches an FTS5 expression of the hanji_ngram index.
     [[nodiscard]] Result<QList<FullTextHit>> fullTextMatches(const QString &expression, bool ranked) const;
     [[nodiscard]] Result<bool> contains(const QString &key) const;

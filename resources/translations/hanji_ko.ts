@@ -387,6 +387,11 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <translation>동영상: %1</translation>
     </message>
     <message>
+        <source>As listed on %1 in %2</source>
+        <extracomment>Heading of another digest&apos;s text of the same paper: %1 its date, %2 its file.</extracomment>
+        <translation>%1 %2에 실린 내용</translation>
+    </message>
+    <message>
         <source>Note</source>
         <extracomment>The heading of the reader&apos;s own note on a paper.</extracomment>
         <translation>메모</translation>

@@ -3,6 +3,7 @@
 #include "archivecount.h"
 #include "independentcount.h"
 #include "library.h"
+#include "paperhtml.h"
 #include "testpaths.h"
 #include "testsupport.h"
 #include "userdatabase.h"
@@ -577,6 +578,16 @@ void TestLibrary::aPaperFromTwoArchivesIsOnePaper()
     QCOMPARE(paper.authors, QStringList { u"Dara Okafor"_s }); // from the one archive that names authors
     QVERIFY(paper.sourceFile.endsWith(u"hf-papers-ko/2025-03-11.md"_s)); // the text is the latest listing's
     QCOMPARE(paper.sections.constFirst().key, u"Summary"_s);
+    // The pane shows the other archives' texts too, oldest first: nothing an archive says is hidden.
+    QStringList otherFiles;
+    for (const DigestEntry &other : paper.otherTexts)
+        otherFiles += QDir(archives).relativeFilePath(other.sourceFile);
+    otherFiles.sort();
+    QCOMPARE(otherFiles, (QStringList { u"arxiv-digest/2025-03-10.md"_s, u"hf-newsletter-zh/2025-03-10_daily_paper.md"_s }));
+    const QString html = paperHtml(paper, {});
+    for (const QString &text : { u"vanished by the fifth"_s, u"闲聊"_s, u"잡담"_s })
+        QVERIFY2(html.contains(text), qPrintable(text));
+    QVERIFY(paperText(paper).contains(u"As listed on 2025-03-10 in 2025-03-10_daily_paper.md"_s));
     // Every listing's text is found, not only the latest one's.
     for (const QString &query : { u"잡담"_s, u"\"vanished by the fifth\""_s, u"闲聊"_s, u"title:\"chit-chat\""_s,
                                   u"author:okafor"_s, u"cs.HC"_s }) {

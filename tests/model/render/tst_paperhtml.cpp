@@ -35,7 +35,7 @@ const QStringList allowedTags = { u"!DOCTYPE"_s, u"html"_s, u"head"_s, u"meta"_s
                                   u"body"_s, u"article"_s, u"header"_s, u"h1"_s, u"h3"_s, u"p"_s,
                                   u"span"_s, u"details"_s, u"summary"_s, u"nav"_s, u"a"_s, u"figure"_s,
                                   u"img"_s, u"ul"_s, u"li"_s, u"strong"_s, u"code"_s, u"br"_s,
-                                  u"section"_s, u"dl"_s, u"dt"_s, u"dd"_s };
+                                  u"section"_s, u"dl"_s, u"dt"_s, u"dd"_s, u"h2"_s };
 
 } // namespace
 
@@ -196,6 +196,26 @@ void TestPaperHtml::page_data()
                          u"<dt>Keywords</dt><dd>preference, <strong>alignment</strong></dd>"_s,
                          u"<dt>"_s + hostileEscaped + u"</dt><dd>7</dd>"_s }
         << QStringList { hostile };
+    QTest::addRow("Markdown quoted in a summary: headings bold, items bulleted")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               p.sections = { { u"Summary"_s, u"# 논문 요약\n## 핵심 아이디어\n- 초안을 고친다\n  - <b>작게</b>"_s } };
+           })
+        << QStringList { u"<strong>논문 요약</strong><br><strong>핵심 아이디어</strong><br>• 초안을 고친다<br>\u00a0\u00a0• &lt;b&gt;작게&lt;/b&gt;"_s }
+        << QStringList { u"# 논문"_s, u"- 초안"_s };
+    QTest::addRow("another archive's text of the same paper follows, under its date and file")
+        << Edit([](Paper &p, PaperHtmlOptions &) {
+               DigestEntry other;
+               other.date = QDate(2025, 1, 23);
+               other.sourceFile = u"/archives/zh/2025-01-23_daily_paper.md"_s;
+               other.title = u"自主专家模型"_s;
+               other.fields = { { u"Keywords"_s, u"MoE"_s } };
+               other.sections = { { u"摘要"_s, u"专家<自主>选择。"_s } };
+               p.otherTexts = { other };
+           })
+        << QStringList { u"<section class=\"other-text\">\n<h2>2025-01-23 2025-01-23_daily_paper.md에 실린 내용</h2>"_s,
+                         u"<p class=\"original-title\">自主专家模型</p>"_s, u"<dt>Keywords</dt><dd>MoE</dd>"_s,
+                         u"<h3>摘要</h3>\n<p>专家&lt;自主&gt;选择。</p>"_s }
+        << QStringList { u"/archives/zh"_s };
     QTest::addRow("an original title equal to the title is not repeated")
         << Edit([](Paper &p, PaperHtmlOptions &) { p.originalTitle = p.title; })
         << QStringList {} << QStringList { u"original-title\""_s, u"<dl"_s };
