@@ -244,6 +244,8 @@ body {
   overflow-wrap: anywhere;
   -webkit-text-size-adjust: none;
 }
+/* Keep-all is for Korean, which breaks between words; Chinese breaks between characters. */
+:lang(zh) { word-break: normal; font-family: "Noto Sans", "Noto Sans CJK SC", sans-serif; }
 article { max-width: 44em; margin: 0 auto; }
 h1 { font-size: 1.45em; line-height: 1.4; margin: 0 0 0.45em; color: %6; font-weight: 700; }
 .meta, .authors { color: %4; font-size: 0.92em; margin: 0 0 0.35em; }
@@ -406,12 +408,41 @@ void appendSections(QString &out, const QList<SummarySection> &sections)
         out += u"</ul>\n"_s;
 }
 
+// "zh" for text in Han characters without Hangul, so the page wraps and draws it as Chinese;
+// empty for anything else (the page is Korean by default, and Latin text does not care).
+QString chineseOrNothing(const QString &title, const QList<SummarySection> &sections)
+{
+    bool han = false;
+    const auto scan = [&han](QStringView text) {
+        for (const QChar c : text) {
+            const char16_t u = c.unicode();
+            if ((u >= 0xAC00 && u <= 0xD7AF) || (u >= 0x1100 && u <= 0x11FF) || (u >= 0x3130 && u <= 0x318F))
+                return false; // Hangul
+            han = han || (u >= 0x4E00 && u <= 0x9FFF);
+        }
+        return true;
+    };
+    if (!scan(title))
+        return {};
+    for (const SummarySection &section : sections) {
+        if (!scan(section.text))
+            return {};
+    }
+    return han ? u"zh"_s : QString();
+}
+
+QString langAttribute(const QString &language)
+{
+    return language.isEmpty() ? QString() : u" lang=\""_s + language + u'"';
+}
+
 // Another archive's telling of the same paper (its summary in another language, its own
 // fields), after the one shown, so that reading the pane shows every text the library has.
 void appendOtherTexts(QString &out, const QList<DigestEntry> &entries)
 {
     for (const DigestEntry &entry : entries) {
-        out += u"<section class=\"other-text\">\n<h2>"_s;
+        out += u"<section class=\"other-text\""_s + langAttribute(chineseOrNothing(entry.title, entry.sections))
+            + u">\n<h2>"_s;
         //: Heading of another digest's text of the same paper: %1 its date, %2 its file.
         appendEscaped(out, QCoreApplication::translate("hanji::PaperHtml", "As listed on %1 in %2")
                                .arg(entry.date.toString(Qt::ISODate), QFileInfo(entry.sourceFile).fileName()));
@@ -489,7 +520,8 @@ QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
 {
     const QString title = texSymbols(paper.title);
     QString out = pageHead(options, title);
-    out += u"<body>\n<article>\n<header>\n<h1>"_s;
+    out += u"<body>\n<article"_s + langAttribute(chineseOrNothing(paper.title, paper.sections))
+        + u">\n<header>\n<h1>"_s;
     appendEscaped(out, title);
     out += u"</h1>\n"_s;
     if (!paper.originalTitle.isEmpty() && paper.originalTitle != paper.title) {

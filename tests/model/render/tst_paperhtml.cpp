@@ -212,7 +212,7 @@ void TestPaperHtml::page_data()
                other.sections = { { u"摘要"_s, u"专家<自主>选择。"_s } };
                p.otherTexts = { other };
            })
-        << QStringList { u"<section class=\"other-text\">\n<h2>2025-01-23 2025-01-23_daily_paper.md에 실린 내용</h2>"_s,
+        << QStringList { u"<article>"_s, u"<section class=\"other-text\" lang=\"zh\">\n<h2>2025-01-23 2025-01-23_daily_paper.md에 실린 내용</h2>"_s,
                          u"<p class=\"original-title\">自主专家模型</p>"_s, u"<dt>Keywords</dt><dd>MoE</dd>"_s,
                          u"<h3>摘要</h3>\n<p>专家&lt;自主&gt;选择。</p>"_s }
         << QStringList { u"/archives/zh"_s };
