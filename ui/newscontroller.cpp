@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -200,6 +201,8 @@ void NewsController::addArchive()
 void NewsController::importFinished(const ImportReport &report)
 {
     refreshNews();
+    if (!m_archive->isRunning())
+        m_archive->probe(folders()); // a folder opened just now may be a git clone
     const QString summary = std::exchange(m_updateSummary, QString());
     if (report.arrived.isEmpty()) {
         if (!summary.isEmpty() && report.ok())

@@ -7,11 +7,13 @@
 #include <QProcess>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace hanji {
 
-Q_LOGGING_CATEGORY(lcArchive, "hanji.archive")
+Q_LOGGING_CATEGORY(lcArchive, "hanji.archive", QtWarningMsg)
 
 namespace {
 
@@ -208,10 +210,10 @@ Result<ArchiveUpdate> GitArchive::update(const QString &folder, const ProgressCa
         return failure(status.error());
     if (status->exitCode != 0)
         return failure(u"cannot read the state of %1: %2"_s.arg(tree.root, status->reason()));
-    if (const QString changes = status->out.trimmed(); !changes.isEmpty()) {
+    if (const QStringList changes = status->out.split(u'\n', Qt::SkipEmptyParts); !changes.isEmpty()) {
         QStringList files;
-        for (const QString &line : changes.split(u'\n'))
-            files += line.mid(3).trimmed();
+        for (const QString &line : changes)
+            files += line.mid(3).trimmed(); // "XY path"
         return failure(u"%1 has changes that are not committed (%2): commit or stash them, then update%3"_s.arg(
                            tree.root, files.mid(0, 3).join(u", "_s) + (files.size() > 3 ? u", …"_s : QString()), untouched),
                        Error::Kind::Invalid);

@@ -78,6 +78,8 @@ Result<Library::Opened> Library::open(const QString &directory)
 Library::~Library()
 {
     // The handles go before their connections.
+    m_saved.reset();
+    m_arrivals.reset();
     m_search.reset();
     m_index.reset();
     m_user.reset();

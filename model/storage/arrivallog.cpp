@@ -54,9 +54,10 @@ Result<QStringList> ArrivalLog::record(const QStringList &ids, const QDateTime &
     }
     if (fresh.isEmpty())
         return fresh;
+    // A null string binds as NULL: COALESCE makes it the empty "there from the start".
     const QString at = *first ? QString() : now.toUTC().toString(Qt::ISODateWithMs);
     Result<> saved = inTransaction(m_db, [&]() -> Result<> {
-        QSqlQuery insert = prepared(m_db, u"INSERT OR IGNORE INTO paper_arrivals(paper_id, arrived_at) VALUES (?, ?)"_s);
+        QSqlQuery insert = prepared(m_db, u"INSERT OR IGNORE INTO paper_arrivals(paper_id, arrived_at) VALUES (?, COALESCE(?, ''))"_s);
         for (const QString &id : std::as_const(fresh)) {
             insert.bindValue(0, id);
             insert.bindValue(1, at);

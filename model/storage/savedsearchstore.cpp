@@ -70,7 +70,8 @@ Result<> SavedSearchStore::save(const SavedSearch &search)
         return failure(u"a saved search needs a name"_s, Error::Kind::Invalid);
     Result<> done = inTransaction(m_db, [&]() -> Result<> {
         QSqlQuery upsert = prepared(m_db, u"INSERT OR REPLACE INTO saved_searches(name, query, min_votes, max_votes, "
-                                          "date_from, date_to, bookmarked, unread, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                                          "date_from, date_to, bookmarked, unread, added_at) "
+                                          "VALUES (?, COALESCE(?, ''), ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?)"_s);
         upsert.addBindValue(search.name.trimmed());
         upsert.addBindValue(search.query);
         upsert.addBindValue(optionalInt(search.minVotes));

@@ -12,12 +12,12 @@ namespace hanji {
 
 // A search the user keeps under a name: the words and the filters, as typed.
 struct SavedSearch {
-    QString name;
-    QString query;
-    std::optional<int> minVotes;
-    std::optional<int> maxVotes;
-    QDate from; // invalid = open
-    QDate to;
+    QString name {};
+    QString query {};
+    std::optional<int> minVotes {};
+    std::optional<int> maxVotes {};
+    QDate from {}; // invalid = open
+    QDate to {};
     bool bookmarkedOnly = false;
     bool unreadOnly = false;
     bool operator==(const SavedSearch &) const = default;

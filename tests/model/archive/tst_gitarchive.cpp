@@ -251,7 +251,6 @@ private Q_SLOTS:
         const quint16 port = probe.serverPort();
         probe.close();
         QProcess daemon;
-        daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         daemon.start(u"git"_s, { u"daemon"_s, u"--export-all"_s, u"--reuseaddr"_s, u"--base-path="_s + m_dir.path(),
                                  u"--port=%1"_s.arg(port), u"--listen=127.0.0.1"_s });
         QVERIFY2(daemon.waitForStarted(), qPrintable(daemon.errorString()));
