@@ -74,7 +74,7 @@ Result<QStringList> ArrivalLog::record(const QStringList &ids, const QDateTime &
 Result<QStringList> ArrivalLog::arrivedAfter(const QDateTime &since) const
 {
     // ISO times in UTC with milliseconds compare as text.
-    QSqlQuery query = prepared(m_db, u"SELECT paper_id FROM paper_arrivals WHERE arrived_at <> '' AND arrived_at > ? "
+    QSqlQuery query = prepared(m_db, u"SELECT paper_id FROM paper_arrivals WHERE arrived_at <> '' AND arrived_at > COALESCE(?, '') "
                                      "ORDER BY arrived_at, paper_id"_s);
     query.addBindValue(since.isValid() ? since.toUTC().toString(Qt::ISODateWithMs) : QString());
     if (Result<> done = run(query, kCannotRead); !done)
