@@ -341,8 +341,10 @@ void NewsController::removeSavedSearch()
 void NewsController::updateActions()
 {
     const bool updatable = !m_archive->updatableRoots().isEmpty();
+    // A folder that is no git clone simply has no Update.
+    m_actions->update->setVisible(updatable);
     m_actions->update->setEnabled(updatable && !m_archive->isRunning());
-    m_actions->autoUpdate->setEnabled(updatable);
+    m_actions->autoUpdate->menuAction()->setVisible(updatable);
     const bool onSaved = !currentSavedSearch().isEmpty();
     m_actions->renameSavedSearch->setEnabled(onSaved);
     m_actions->removeSavedSearch->setEnabled(onSaved);

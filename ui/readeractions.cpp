@@ -40,7 +40,6 @@ ReaderActions::ReaderActions(QMainWindow *window, QWidget *dateTree, QWidget *pa
     update->setEnabled(false); // until a folder is found to be a git work tree
     file->addAction(update);
     addArchive = action(tr("&Add Archive from URL…"), {});
-    addArchive->setIcon(actionIcon("folder-download"));
     file->addAction(addArchive);
     autoUpdate = file->addMenu(tr("Update Automatically"));
     file->addSeparator();
@@ -75,10 +74,8 @@ ReaderActions::ReaderActions(QMainWindow *window, QWidget *dateTree, QWidget *pa
     paper->addAction(markScopeRead);
 
     saveSearch = action(tr("&Save Search…"), QKeySequence(u"Ctrl+Shift+S"_s));
-    saveSearch->setIcon(actionIcon("document-save"));
     renameSavedSearch = action(tr("Rename Saved Search…"), {});
     removeSavedSearch = action(tr("Remove Saved Search"), {});
-    removeSavedSearch->setIcon(actionIcon("edit-delete"));
     dateTree->addActions({ renameSavedSearch, removeSavedSearch });
 
     QMenu *view = window->menuBar()->addMenu(tr("&View"));
