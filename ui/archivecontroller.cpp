@@ -59,7 +59,10 @@ bool ArchiveController::launch(const QString &what, std::function<std::function<
             this,
             [this, finish = std::move(finish)] {
                 m_thread = nullptr; // deletes itself once finished
+                m_probing = false;
                 finish();
+                if (m_pendingUpdate && !m_thread)
+                    update(*std::exchange(m_pendingUpdate, std::nullopt));
             },
             Qt::QueuedConnection);
     });
@@ -72,10 +75,11 @@ bool ArchiveController::launch(const QString &what, std::function<std::function<
 
 void ArchiveController::probe(const QStringList &folders)
 {
-    // Quietly: a probe shows no progress. A job running now probes when it is done.
+    // Quietly: a probe shows no progress. While another job runs it is skipped: an update
+    // finds the roots itself, a clone is probed after it.
     if (m_thread)
         return;
-    launch(QString(), [this, folders] {
+    m_probing = launch(QString(), [this, folders] {
         const QStringList roots = workTreeRoots(folders);
         return std::function<void()>([this, roots] {
             m_roots = roots;
@@ -86,6 +90,10 @@ void ArchiveController::probe(const QStringList &folders)
 
 bool ArchiveController::update(const QStringList &folders)
 {
+    if (m_thread && m_probing) {
+        m_pendingUpdate = folders;
+        return true;
+    }
     return launch(tr("Updating from git"), [this, folders] {
         FoldersUpdate result;
         const QStringList roots = workTreeRoots(folders, &result.failures);

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 class QThread;
 
@@ -39,7 +40,8 @@ public:
 
     // Which of folders are in a git work tree with an upstream: updatableChanged() says.
     void probe(const QStringList &folders);
-    // Updates every work tree the folders are in; false when a job runs already.
+    // Updates every work tree the folders are in; false when an update or clone runs already
+    // (during a probe it waits for the probe).
     bool update(const QStringList &folders);
     bool clone(const QString &url, const QString &target);
     void cancel() { m_cancel = true; }
@@ -59,6 +61,8 @@ private:
     [[nodiscard]] GitArchive::ProgressCallback progressCallback();
 
     QThread *m_thread = nullptr;
+    bool m_probing = false;
+    std::optional<QStringList> m_pendingUpdate; // asked for during a probe
     std::atomic_bool m_cancel = false;
     QStringList m_roots;
 };

@@ -133,20 +133,17 @@ QStringList NewsController::folders() const { return m_library.folders().value_o
 
 void NewsController::reload()
 {
-    if (!m_archive->updatableRoots().isEmpty() && !m_archive->isRunning())
-        update();
+    if (!m_archive->updatableRoots().isEmpty())
+        update(); // the import follows
     else
         m_window->rescan();
 }
 
 void NewsController::update()
 {
-    if (m_archive->isRunning())
-        return; // the one running brings the same
     const QStringList known = folders();
-    if (known.isEmpty())
-        return;
-    m_archive->update(known);
+    if (!known.isEmpty())
+        (void)m_archive->update(known); // false: an update or clone runs, and brings the same
 }
 
 void NewsController::cancel() { m_archive->cancel(); }
@@ -166,11 +163,13 @@ void NewsController::onUpdateFinished(const FoldersUpdate &result)
         box.setInformativeText(result.failures.join(u"\n\n"_s));
         if (m_window->isActiveWindow())
             box.exec();
-        m_window->statusBar()->showMessage(tr("Update failed: %1").arg(result.failures.constFirst()), 20000);
+        // Said again with the import's result, which would cover it otherwise.
+        m_updateSummary = tr("Update failed: %1").arg(result.failures.constFirst());
+    } else {
+        m_updateSummary = result.changedFiles() == 0 ? tr("Already up to date.")
+                                                     : tr("Updated %Ln files from git.", nullptr, result.changedFiles());
     }
-    m_updateSummary = result.updated.isEmpty() ? QString()
-        : result.changedFiles() == 0              ? tr("Already up to date.")
-                                                  : tr("Updated %Ln files from git.", nullptr, result.changedFiles());
+    m_window->statusBar()->showMessage(m_updateSummary, 20000);
     m_window->rescan(); // the import follows, and says what arrived
 }
 
@@ -203,16 +202,20 @@ void NewsController::importFinished(const ImportReport &report)
     refreshNews();
     if (!m_archive->isRunning())
         m_archive->probe(folders()); // a folder opened just now may be a git clone
+    // One message: what arrived, what the update did, what the import read.
     const QString summary = std::exchange(m_updateSummary, QString());
-    if (report.arrived.isEmpty()) {
-        if (!summary.isEmpty() && report.ok())
-            m_window->statusBar()->showMessage(summary, 10000);
+    if (report.arrived.isEmpty() && summary.isEmpty())
+        return; // the window has said what the import did
+    QStringList parts;
+    if (!report.arrived.isEmpty())
+        parts += tr("%Ln new papers", nullptr, int(report.arrived.size()));
+    if (!summary.isEmpty())
+        parts += summary;
+    if (const QString described = ImportController::describe(report); !described.isEmpty())
+        parts += described;
+    m_window->statusBar()->showMessage(parts.join(u" — "_s), 20000);
+    if (report.arrived.isEmpty())
         return;
-    }
-    const QString described = ImportController::describe(report);
-    m_window->statusBar()->showMessage(
-        tr("%Ln new papers", nullptr, int(report.arrived.size())) + (described.isEmpty() ? QString() : u" — "_s + described),
-        20000);
     if (!m_window->isActiveWindow()) {
         const auto [title, body] = notificationText(report.arrived);
         m_notifier->notify(title, body);
