@@ -1,14 +1,17 @@
+#include "addarchivedialog.h"
 #include "archivecontroller.h"
 #include "archivegit.h"
 #include "datetreemodel.h"
 #include "library.h"
 #include "mainwindow.h"
 #include "newscontroller.h"
+#include "paperfilterproxy.h"
 #include "paperview.h"
 #include "testsupport.h"
 #include "thumbnailcache.h"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -138,6 +141,40 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!window.isImporting() && !news->archive()->isRunning(), 30000);
         QCOMPARE(headOf(clone), head);
         QVERIFY(!QFileInfo::exists(QDir(clone).filePath(u"2024/06/12.md"_s)));
+    }
+
+    void addArchiveSuggestsAFolderUnderTheDataFolder()
+    {
+        AddArchiveDialog dialog;
+        const QList<QLineEdit *> fields = dialog.findChildren<QLineEdit *>();
+        QCOMPARE(fields.size(), 2);
+        QTest::keyClicks(fields.at(0), u"https://example.org/people/daily-papers.git"_s);
+        QCOMPARE(dialog.url(), u"https://example.org/people/daily-papers.git"_s);
+        QCOMPARE(dialog.folder(), QDir(AddArchiveDialog::defaultParent()).filePath(u"daily-papers"_s));
+        QVERIFY(AddArchiveDialog::defaultParent().startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        // A folder the user typed stays when the address changes.
+        fields.at(1)->clear();
+        QTest::keyClicks(fields.at(1), u"/tmp/mine"_s);
+        QTest::keyClicks(fields.at(0), u"x"_s);
+        QCOMPARE(dialog.folder(), u"/tmp/mine"_s);
+    }
+
+    void aClonedArchiveIsOpened()
+    {
+        std::unique_ptr<Library> library = std::move(Library::open(m_dir.filePath(u"clone-library"_s)).value().library);
+        ThumbnailCache thumbnails(m_dir.filePath(u"cache2"_s));
+        thumbnails.setEnabled(false);
+        auto *view = new RecordingView;
+        MainWindow window(*library, &thumbnails, view);
+        view->setParent(&window);
+        const QString target = m_dir.filePath(u"added"_s);
+        QSignalSpy imported(&window, &MainWindow::importFinished);
+        QVERIFY(window.news()->archive()->clone(m_remote, target)); // what Add Archive from URL… starts
+        QVERIFY(imported.wait(30000));
+        QCOMPARE(library->folders().value(), QStringList { target });
+        QCOMPARE(window.paperProxy()->rowCount(), int(library->search({}).value().size()));
+        QVERIFY(window.paperProxy()->rowCount() > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(window.news()->archive()->updatableRoots().size(), 1, 30000);
     }
 };
 
