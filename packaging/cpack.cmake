@@ -25,8 +25,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # the SQLite driver (the library is SQLite; nothing works without it) and the SVG icon
 # engine (the bundled icons and the hicolor application icon are SVG).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-svg-plugins")
-# Good to have, not needed to run: Qt's own dialogs in the desktop's language, and a font with
-# Hangul for the Korean summaries (a system without one shows empty boxes).
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, fonts-noto-cjk")
+# Good to have, not needed to run: Qt's own dialogs in the desktop's language, a font with
+# Hangul for the Korean summaries (a system without one shows empty boxes), and git, which
+# Update and Add Archive run (without it they say so).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, fonts-noto-cjk, git")
 
 include(CPack)

@@ -131,6 +131,20 @@ private Q_SLOTS:
         QCOMPARE(runGitIn(m_clone, { u"checkout"_s, u"--"_s, u"2024/06/03.md"_s }).exitCode, 0);
     }
 
+    void noGitIsAClearMessage()
+    {
+        // A system without git: PATH leads nowhere.
+        QProcessEnvironment environment = hanjiEnvironment();
+        environment.insert(u"PATH"_s, m_dir.filePath(u"no-programs-here"_s));
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(HANJI_BINARY), { u"update"_s, u"--library"_s, m_library });
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 1);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("cannot run git") && err.contains("install git"), err);
+    }
+
     void aLibraryWithoutGitHasNothingToUpdate()
     {
         const QString library = m_dir.filePath(u"plain-library"_s);
