@@ -38,6 +38,9 @@ const QList<Command> &commands()
         { u"show"_s, u"Print a paper: show ID [--html] (the summary pane's exact HTML)"_s, showCommand },
         { u"export"_s, u"Export papers: export --format markdown|bibtex|ris|csv|json [--bookmarked | QUERY] [-o FILE] …"_s,
           exportCommand },
+        { u"update"_s, u"Update the library's git archives from their remotes, then import: update"_s, updateCommand },
+        { u"add"_s, u"Clone a git archive of digests and import it: add URL [DIR]"_s, addCommand },
+        { u"saved"_s, u"Saved searches: saved add NAME QUERY [filters] | list [--json] | remove NAME"_s, savedCommand },
     };
     return list;
 }

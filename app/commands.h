@@ -22,5 +22,8 @@ struct Io {
 [[nodiscard]] int statsCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int exportCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int showCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int updateCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int addCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int savedCommand(const QStringList &arguments, Io io);
 
 } // namespace hanji::cli

@@ -59,7 +59,7 @@ int importCommand(const QStringList &arguments, Io io)
         io.err << error.file << ": error: " << error.message << "\n";
     if (!report.ok())
         return command.fail(report.error->message);
-    io.out << u"%1 files: %2 read, %3 unchanged, %4 removed; %5 entries written, %6 warnings, %7 errors (%8 ms)\n"_s
+    io.out << u"%1 files: %2 read, %3 unchanged, %4 removed; %5 entries written, %6 warnings, %7 errors (%8 ms); %9 new papers\n"_s
                   .arg(report.files)
                   .arg(report.parsed)
                   .arg(report.unchanged)
@@ -67,7 +67,8 @@ int importCommand(const QStringList &arguments, Io io)
                   .arg(report.entries)
                   .arg(report.warnings.size())
                   .arg(report.errors.size())
-                  .arg(report.milliseconds);
+                  .arg(report.milliseconds)
+                  .arg(report.arrived.size());
     return report.errors.isEmpty() ? exitCode : Failed;
 }
 

@@ -34,6 +34,7 @@ int statsCommand(const QStringList &arguments, Io io)
             { u"votes_total"_s, index.votesTotal },
             { u"bookmarks"_s, stats.bookmarks },
             { u"read"_s, stats.read },
+            { u"new"_s, stats.newPapers },
             { u"warnings"_s, index.warnings },
             { u"index_bytes"_s, stats.indexBytes },
             { u"user_data_bytes"_s, stats.userDataBytes },
@@ -48,6 +49,7 @@ int statsCommand(const QStringList &arguments, Io io)
            << "papers:     " << index.papers << " in " << index.entries << " entries, " << index.votesTotal << " votes\n"
            << "bookmarks:  " << stats.bookmarks << "\n"
            << "read:       " << stats.read << " of " << index.papers << "\n"
+           << "new:        " << stats.newPapers << " since the window last closed\n"
            << "size:       index " << stats.indexBytes / 1024 << " KiB, user data " << stats.userDataBytes / 1024
            << " KiB\n";
     return Ok;

@@ -26,8 +26,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # engine (the bundled icons and the hicolor application icon are SVG).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-svg-plugins")
 # Good to have, not needed to run: Qt's own dialogs in the desktop's language, a font with
-# Hangul for the Korean summaries (a system without one shows empty boxes), and the WebP
-# decoder for thumbnails served as WebP (without it they show as the placeholder).
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, fonts-noto-cjk, qt6-image-formats-plugins")
+# Hangul for the Korean summaries (a system without one shows empty boxes), the WebP decoder
+# for thumbnails served as WebP (without it they show as the placeholder), and git, which
+# Update and Add Archive run (without it they say so).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, fonts-noto-cjk, qt6-image-formats-plugins, git")
 
 include(CPack)

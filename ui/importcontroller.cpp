@@ -111,12 +111,22 @@ void ImportController::done(const ImportReport &report, std::optional<IndexSnaps
 {
     m_thread = nullptr; // deletes itself once finished
     std::optional<QList<PaperRow>> rows;
+    ImportReport told = report;
     if (snapshot) {
         m_library.setIndexChanged(std::move(snapshot->facts));
         m_library.applyUserState(snapshot->rows);
+        // What arrived with this import: the papers the library had not seen before.
+        QStringList ids;
+        ids.reserve(snapshot->rows.size());
+        for (const PaperRow &row : std::as_const(snapshot->rows))
+            ids += row.id;
+        if (Result<QStringList> arrived = m_library.noteArrivals(ids); arrived)
+            told.arrived = std::move(*arrived);
+        else if (told.ok())
+            told.error = arrived.error();
         rows = std::move(snapshot->rows);
     }
-    Q_EMIT finished(report, rows);
+    Q_EMIT finished(told, rows);
     if (m_queued) {
         const QStringList next = *m_queued;
         m_queued.reset();

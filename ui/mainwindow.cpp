@@ -10,6 +10,7 @@
 #include "folderwatcher.h"
 #include "helpdialog.h"
 #include "importcontroller.h"
+#include "newscontroller.h"
 #include "library.h"
 #include "paperfilterproxy.h"
 #include "paperid.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     m_actions = new ReaderActions(this, m_dateTree, m_paperList, m_tabs, copyBibTeX);
     connectActions();
     connectImports();
+    m_news = new NewsController(this, library, m_dateModel, m_actions);
 
     m_markReadTimer.setSingleShot(true);
     m_markReadTimer.setInterval(kReadAfter);
@@ -85,6 +87,7 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     m_folderWatcher->watch(folders);
     if (folders.isEmpty()) // a first start: say where to begin, until a folder is opened
         statusBar()->showMessage(tr("Open a folder of Daily Papers digests with File › Open Folder (Ctrl+O)."));
+    m_news->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -191,7 +194,7 @@ void MainWindow::buildLayout()
 void MainWindow::connectActions()
 {
     connect(m_actions->openFolder, &QAction::triggered, this, &MainWindow::askForFolder);
-    connect(m_actions->rescan, &QAction::triggered, this, &MainWindow::rescan);
+    connect(m_actions->rescan, &QAction::triggered, this, [this] { m_news->reload(); }); // F5: update, then re-read
     connect(m_actions->exportPapers, &QAction::triggered, this, &MainWindow::showExportDialog);
     connect(m_actions->quit, &QAction::triggered, this, &MainWindow::close);
     connect(m_actions->bookmark, &QAction::triggered, this, &MainWindow::toggleBookmark);
@@ -239,6 +242,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (!m_currentId.isEmpty())
         m_settings.setLastPaper(m_currentId);
     m_importController->cancel();
+    m_news->cancel();
+    // What arrived until now is not new the next time.
+    if (const Result<> ended = m_library.endSession(); !ended)
+        qWarning("%s", qPrintable(ended.error().message));
     event->accept();
 }
 
@@ -287,6 +294,7 @@ void MainWindow::onImportFinished(const ImportReport &report, const std::optiona
         setRows(*rows);
     if (const QString message = ImportController::describe(report); !message.isEmpty())
         this->report(message);
+    m_news->importFinished(report);
     Q_EMIT importFinished(report);
 }
 
@@ -312,6 +320,7 @@ void MainWindow::setRows(QList<PaperRow> rows)
 
 void MainWindow::onScopeSelected()
 {
+    m_paperProxy->setScopeIds(m_dateModel->idsOf(m_dateTree->currentIndex())); // New, a saved search
     m_paperProxy->setScope(m_dateModel->scopeOf(m_dateTree->currentIndex()));
     updateStatus();
     if (!m_paperProxy->mapFromSource(m_paperModel->indexForId(m_currentId)).isValid() && m_paperProxy->rowCount() > 0)
@@ -427,6 +436,13 @@ void MainWindow::toggleRead()
 
 void MainWindow::markScopeRead()
 {
+    if (const auto ids = m_dateModel->idsOf(m_dateTree->currentIndex())) { // New, a saved search
+        if (const Result<> marked = m_userData.markRead(QStringList(ids->cbegin(), ids->cend())); marked)
+            updateStatus();
+        else
+            report(marked.error().message);
+        return;
+    }
     if (const Result<> marked = m_userData.markScopeRead(m_dateModel->scopeOf(m_dateTree->currentIndex())); marked)
         updateStatus();
     else

@@ -26,6 +26,7 @@ class FilterBar;
 class FolderWatcher;
 class ImportController;
 class Library;
+class NewsController;
 class PaperFilterProxy;
 class PaperListModel;
 class PaperView;
@@ -63,6 +64,7 @@ public:
     [[nodiscard]] PaperFilterProxy *paperProxy() const { return m_paperProxy; }
     [[nodiscard]] PaperView *paperView() const { return m_pane; }
     [[nodiscard]] QString statusText() const;
+    [[nodiscard]] NewsController *news() const { return m_news; }
 
 Q_SIGNALS:
     void importFinished(const hanji::ImportReport &report);
@@ -116,6 +118,7 @@ private:
     ImportController *m_importController;
     FolderWatcher *m_folderWatcher;
     ReaderActions *m_actions = nullptr;
+    NewsController *m_news = nullptr; // update, add archive, New, saved searches, notifications
 
     QSplitter *m_splitter = nullptr;
     QTreeView *m_dateTree = nullptr;

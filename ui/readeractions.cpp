@@ -32,7 +32,16 @@ ReaderActions::ReaderActions(QMainWindow *window, QWidget *dateTree, QWidget *pa
     recentFolders = file->addMenu(tr("Recent Folders"));
     rescan = action(tr("&Reload"), QKeySequence(Qt::Key_F5));
     rescan->setIcon(actionIcon("view-refresh"));
+    rescan->setToolTip(tr("Updates the archive from git (when it is a git clone) and reads the folders again (F5)"));
     file->addAction(rescan);
+    update = action(tr("&Update from Git"), QKeySequence(u"Ctrl+U"_s));
+    update->setIcon(actionIcon("vcs-pull"));
+    update->setToolTip(tr("Fetches the archive's new digests from its git remote, then imports them"));
+    update->setEnabled(false); // until a folder is found to be a git work tree
+    file->addAction(update);
+    addArchive = action(tr("&Add Archive from URL…"), {});
+    file->addAction(addArchive);
+    autoUpdate = file->addMenu(tr("Update Automatically"));
     file->addSeparator();
     exportPapers = action(tr("&Export…"), QKeySequence(u"Ctrl+E"_s));
     exportPapers->setIcon(actionIcon("document-export"));
@@ -64,6 +73,11 @@ ReaderActions::ReaderActions(QMainWindow *window, QWidget *dateTree, QWidget *pa
     paper->addSeparator();
     paper->addAction(markScopeRead);
 
+    saveSearch = action(tr("&Save Search…"), QKeySequence(u"Ctrl+Shift+S"_s));
+    renameSavedSearch = action(tr("Rename Saved Search…"), {});
+    removeSavedSearch = action(tr("Remove Saved Search"), {});
+    dateTree->addActions({ renameSavedSearch, removeSavedSearch });
+
     QMenu *view = window->menuBar()->addMenu(tr("&View"));
     find = action(tr("&Find"), QKeySequence::Find);
     find->setIcon(actionIcon("edit-find"));
@@ -83,6 +97,9 @@ ReaderActions::ReaderActions(QMainWindow *window, QWidget *dateTree, QWidget *pa
     for (QAction *a : { find, nextPaper, previousPaper, pageDown, pageUp })
         view->addAction(a);
     view->addSeparator();
+    for (QAction *a : { saveSearch, renameSavedSearch, removeSavedSearch })
+        view->addAction(a);
+    view->addSeparator();
     view->addAction(remoteImages);
 
     QMenu *help = window->menuBar()->addMenu(tr("&Help"));
@@ -99,6 +116,7 @@ ReaderActions::ReaderActions(QMainWindow *window, QWidget *dateTree, QWidget *pa
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(openFolder);
     toolbar->addAction(rescan);
+    toolbar->addAction(update);
     toolbar->addSeparator();
     toolbar->addAction(bookmark);
     toolbar->addAction(toggleRead);

@@ -27,7 +27,10 @@ public:
     // File
     QAction *openFolder;
     QMenu *recentFolders; // filled by the window
-    QAction *rescan;
+    QAction *rescan; // F5: updates the git folders first, when there are any
+    QAction *update; // git fetch and fast-forward, then the import; enabled for git folders only
+    QAction *addArchive;
+    QMenu *autoUpdate; // filled by NewsController
     QAction *exportPapers;
     QAction *quit;
     // Paper
@@ -38,6 +41,10 @@ public:
     QAction *copyLink;
     QAction *copyBibTeX;
     QAction *markScopeRead;
+    // Saved searches: save the filter bar's search, rename or remove the one in the tree
+    QAction *saveSearch;
+    QAction *renameSavedSearch;
+    QAction *removeSavedSearch;
     // View
     QAction *find;
     QAction *nextPaper;

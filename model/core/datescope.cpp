@@ -15,6 +15,9 @@ QDate DateScope::firstDay() const
         return QDate(year, month, day);
     case All:
     case Bookmarks:
+    case New:
+    case SavedSearches:
+    case Saved:
         break;
     }
     return {};
@@ -33,6 +36,9 @@ QDate DateScope::lastDay() const
         return QDate(year, month, day);
     case All:
     case Bookmarks:
+    case New:
+    case SavedSearches:
+    case Saved:
         break;
     }
     return {};
@@ -45,6 +51,10 @@ bool DateScope::contains(const PaperRow &paper) const
         return true;
     case Bookmarks:
         return paper.bookmarked;
+    case New:
+    case SavedSearches:
+    case Saved:
+        return false; // sets of ids only the window holds
     case Year:
     case Month:
     case Day:

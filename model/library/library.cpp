@@ -15,6 +15,10 @@ using namespace Qt::StringLiterals;
 
 namespace hanji {
 
+namespace {
+const QString kSessionEndKey = u"previous_session_end"_s;
+} // namespace
+
 QString Library::defaultDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -42,6 +46,12 @@ Result<Library::Opened> Library::open(const QString &directory)
     library->m_user = std::make_unique<UserStore>(user->db);
     if (Result<> loaded = library->m_user->load(); !loaded)
         return failure(loaded.error());
+    library->m_arrivals = std::make_unique<ArrivalLog>(user->db);
+    library->m_saved = std::make_unique<SavedSearchStore>(user->db);
+    const Result<QString> since = library->m_user->setting(kSessionEndKey);
+    if (!since)
+        return failure(since.error());
+    library->m_newSince = QDateTime::fromString(*since, Qt::ISODateWithMs);
 
     const bool indexExisted = QFileInfo(library->indexPath()).size() > 0;
     Result<IndexDatabase::Opened> index = IndexDatabase::open(library->indexPath(), library->m_indexConnection);
@@ -52,6 +62,16 @@ Result<Library::Opened> Library::open(const QString &directory)
     library->m_index = std::make_unique<IndexReader>(index->db);
     library->m_search = std::make_unique<SearchEngine>(*library->m_index, *library->m_user);
     library->m_indexIsNew = !indexExisted || index->rebuilt;
+    // A library from before arrivals were noted: what it holds is where "new" starts from.
+    if (!library->m_indexIsNew) {
+        const Result<bool> none = library->m_arrivals->isEmpty();
+        if (!none)
+            return failure(none.error());
+        if (*none) {
+            if (Result<QStringList> noted = library->noteArrivals(); !noted)
+                return failure(noted.error());
+        }
+    }
     opened.library = std::move(library);
     return opened;
 }
@@ -59,6 +79,8 @@ Result<Library::Opened> Library::open(const QString &directory)
 Library::~Library()
 {
     // The handles go before their connections.
+    m_saved.reset();
+    m_arrivals.reset();
     m_search.reset();
     m_index.reset();
     m_user.reset();
@@ -87,6 +109,13 @@ ImportReport Library::import(const QStringList &folders, const Importer::Progres
     if (report.ok() && !report.cancelled)
         m_indexIsNew = false;
     setIndexChanged();
+    // Even a cancelled import kept what it read: those papers have arrived.
+    if (report.ok() && (report.parsed > 0 || report.removed > 0)) {
+        if (Result<QStringList> arrived = noteArrivals(); arrived)
+            report.arrived = *arrived;
+        else
+            report.error = arrived.error();
+    }
     return report;
 }
 
@@ -194,6 +223,10 @@ Result<LibraryStats> Library::stats() const
         stats.bookmarks += state.bookmarked ? 1 : 0;
         stats.read += state.read ? 1 : 0;
     }
+    const Result<QStringList> fresh = newIds();
+    if (!fresh)
+        return failure(fresh.error());
+    stats.newPapers = int(fresh->size());
     for (const QString &suffix : { QString(), u"-wal"_s }) {
         stats.indexBytes += QFileInfo(indexPath() + suffix).size();
         stats.userDataBytes += QFileInfo(userDataPath() + suffix).size();
@@ -229,5 +262,59 @@ Result<> Library::setTags(const QString &id, const QStringList &tags)
         return bookmarked;
     return m_user->setTags(id, tags);
 }
+
+Result<QStringList> Library::noteArrivals()
+{
+    const Result<QStringList> keys = m_index->keys();
+    if (!keys)
+        return failure(keys.error());
+    return m_arrivals->record(*keys);
+}
+
+Result<QStringList> Library::newIds() const
+{
+    Result<QStringList> arrived = m_arrivals->arrivedAfter(m_newSince);
+    if (!arrived)
+        return arrived;
+    // Only those the index still lists: a paper whose digest went away is not news.
+    QStringList present;
+    for (const QString &id : std::as_const(*arrived)) {
+        const Result<bool> known = m_index->contains(id);
+        if (!known)
+            return failure(known.error());
+        if (*known)
+            present += id;
+    }
+    return present;
+}
+
+Result<> Library::endSession()
+{
+    return m_user->setSetting(kSessionEndKey, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+}
+
+Result<> Library::saveSearch(const SavedSearch &search)
+{
+    // A query the search would refuse is refused now, not each time the tree is counted.
+    if (const auto terms = parseBoundedSearchText(search.query); !terms)
+        return failure(terms.error());
+    return m_saved->save(search);
+}
+
+SearchQuery Library::queryOf(const SavedSearch &search)
+{
+    return SearchQuery {
+        .text = search.query,
+        .minVotes = search.minVotes,
+        .maxVotes = search.maxVotes,
+        .from = search.from,
+        .to = search.to,
+        .bookmarkedOnly = search.bookmarkedOnly,
+        .unreadOnly = search.unreadOnly,
+        .order = SearchQuery::Order::None,
+    };
+}
+
+Result<QStringList> Library::savedSearchIds(const SavedSearch &search) const { return m_search->search(queryOf(search)); }
 
 } // namespace hanji

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "arrivallog.h"
 #include "importer.h"
 #include "indexreader.h"
 #include "paper.h"
 #include "result.h"
 #include "searchengine.h"
+#include "savedsearchstore.h"
 #include "searchquery.h"
 #include "userstore.h"
 
@@ -16,6 +18,7 @@ namespace hanji {
 
 struct LibraryStats {
     IndexCounts index;
+    int newPapers = 0; // arrived since the previous session
     int bookmarks = 0;
     int read = 0;
     qint64 indexBytes = 0;
@@ -76,6 +79,29 @@ public:
     [[nodiscard]] Result<> setTags(const QString &id, const QStringList &tags);
     [[nodiscard]] Result<> setRead(const QStringList &ids, bool read) { return m_user->setRead(ids, read); }
     [[nodiscard]] Result<QString> setting(const QString &key) const { return m_user->setting(key); }
+
+    // What is new: the papers that arrived after the previous session of the window ended
+    // (that moment is read once, on open). Imports note arrivals in the user database.
+    [[nodiscard]] QDateTime newSince() const { return m_newSince; }
+    [[nodiscard]] Result<QStringList> newIds() const;
+    // Notes the index's papers not seen before as arrived now; returns those.
+    [[nodiscard]] Result<QStringList> noteArrivals();
+    [[nodiscard]] Result<QStringList> noteArrivals(const QStringList &ids) { return m_arrivals->record(ids); }
+    // The window closes: what arrived until now is not new the next time.
+    [[nodiscard]] Result<> endSession();
+
+    // Saved searches (in the user database) and what each finds now.
+    [[nodiscard]] Result<QList<SavedSearch>> savedSearches() const { return m_saved->all(); }
+    [[nodiscard]] Result<std::optional<SavedSearch>> savedSearch(const QString &name) const { return m_saved->find(name); }
+    [[nodiscard]] Result<> saveSearch(const SavedSearch &search);
+    [[nodiscard]] Result<> renameSavedSearch(const QString &name, const QString &newName)
+    {
+        return m_saved->rename(name, newName);
+    }
+    [[nodiscard]] Result<> removeSavedSearch(const QString &name) { return m_saved->remove(name); }
+    [[nodiscard]] static SearchQuery queryOf(const SavedSearch &search);
+    // The ids a saved search finds, in no particular order.
+    [[nodiscard]] Result<QStringList> savedSearchIds(const SavedSearch &search) const;
     [[nodiscard]] Result<> setSetting(const QString &key, const QString &value) { return m_user->setSetting(key, value); }
 
 private:
@@ -89,6 +115,9 @@ private:
     std::unique_ptr<IndexReader> m_index;
     std::unique_ptr<UserStore> m_user;
     std::unique_ptr<SearchEngine> m_search;
+    std::unique_ptr<ArrivalLog> m_arrivals;
+    std::unique_ptr<SavedSearchStore> m_saved;
+    QDateTime m_newSince;
 };
 
 } // namespace hanji

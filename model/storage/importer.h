@@ -28,6 +28,7 @@ struct ImportReport {
     bool cancelled = false;
     std::optional<Error> error; // the index could not be written: nothing after the last batch was kept
     qint64 milliseconds = 0;
+    QStringList arrived; // ids of the papers new to the library (ArrivalLog), filled in by who notes them
     [[nodiscard]] bool ok() const { return !error; }
 };
 

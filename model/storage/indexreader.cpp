@@ -196,6 +196,20 @@ Result<bool> IndexReader::contains(const QString &key) const
     return query.next();
 }
 
+Result<QStringList> IndexReader::keys() const
+{
+    QSqlQuery query(m_index);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT key FROM papers"_s))
+        return failure(checked(sqlError(query, kCannotRead)));
+    QStringList keys;
+    while (query.next())
+        keys += query.value(0).toString();
+    if (query.lastError().isValid())
+        return failure(checked(sqlError(query, kCannotRead)));
+    return keys;
+}
+
 Result<QHash<QString, PaperLabel>> IndexReader::labels(const QStringList &keys) const
 {
     QSqlQuery query = prepared(m_index, u"SELECT key, title, (SELECT url FROM entries WHERE paper_id = p.id LIMIT 1)"

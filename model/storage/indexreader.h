@@ -58,6 +58,8 @@ public:
     // Rows whose text matches an FTS5 expression of the hanji_ngram index.
     [[nodiscard]] Result<QList<FullTextHit>> fullTextMatches(const QString &expression, bool ranked) const;
     [[nodiscard]] Result<bool> contains(const QString &key) const;
+    // Every paper's key (its id), in no order.
+    [[nodiscard]] Result<QStringList> keys() const;
     [[nodiscard]] Result<QHash<QString, PaperLabel>> labels(const QStringList &keys) const;
     [[nodiscard]] Result<IndexCounts> counts() const;
 

@@ -30,6 +30,13 @@ const QList<QStringList> &migrations()
           u"ALTER TABLE bookmarks ADD COLUMN url TEXT NOT NULL DEFAULT ''"_s,
           u"CREATE TABLE folders(path TEXT PRIMARY KEY, added_at TEXT NOT NULL)"_s,
           u"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s },
+        // 2 -> 3: when each paper first arrived (what is new survives a rebuilt index), saved searches.
+        // An empty arrived_at: the paper was there before Hanji kept track, never "new".
+        { u"CREATE TABLE paper_arrivals(paper_id TEXT PRIMARY KEY, arrived_at TEXT NOT NULL)"_s,
+          u"CREATE INDEX paper_arrivals_by_time ON paper_arrivals(arrived_at)"_s,
+          u"CREATE TABLE saved_searches(name TEXT PRIMARY KEY, query TEXT NOT NULL, min_votes INTEGER, "
+          "max_votes INTEGER, date_from TEXT NOT NULL DEFAULT '', date_to TEXT NOT NULL DEFAULT '', "
+          "bookmarked INTEGER NOT NULL DEFAULT 0, unread INTEGER NOT NULL DEFAULT 0, added_at TEXT NOT NULL)"_s },
     };
     return steps;
 }

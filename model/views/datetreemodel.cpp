@@ -104,7 +104,105 @@ void DateTreeModel::setRows(const QList<PaperRow> &rows)
     setCounts(m_all, all);
     setCounts(m_bookmarks, bookmarks);
     mergeChildren(m_all, years);
+    countIdSets();
 }
+
+DateTreeModel::Node *DateTreeModel::insertRootNode(int row, const DateScope &scope)
+{
+    auto node = std::make_unique<Node>();
+    node->parent = m_root.get();
+    node->scope = scope;
+    Node *raw = node.get();
+    beginInsertRows({}, row, row);
+    m_root->children.insert(m_root->children.begin() + row, std::move(node));
+    endInsertRows();
+    return raw;
+}
+
+void DateTreeModel::countIds(Node *node)
+{
+    Counts counts;
+    for (const QString &id : std::as_const(node->ids)) {
+        const auto state = m_papers.constFind(id);
+        if (state == m_papers.cend())
+            continue; // not in the list (any more)
+        ++counts.papers;
+        counts.unread += state->read ? 0 : 1;
+    }
+    setCounts(node, counts);
+}
+
+void DateTreeModel::countIdSets()
+{
+    if (m_new)
+        countIds(m_new);
+    if (m_savedSearches) {
+        for (const auto &child : m_savedSearches->children)
+            countIds(child.get());
+    }
+}
+
+void DateTreeModel::setNewIds(const QSet<QString> &ids)
+{
+    if (!m_new)
+        m_new = insertRootNode(1, DateScope::newPapers()); // under All papers, above Bookmarks
+    m_new->ids = ids;
+    countIds(m_new);
+}
+
+void DateTreeModel::setSavedSearches(const QList<std::pair<QString, QSet<QString>>> &searches)
+{
+    if (searches.isEmpty()) {
+        if (!m_savedSearches)
+            return;
+        const int row = indexOf(m_savedSearches).row();
+        beginRemoveRows({}, row, row);
+        m_root->children.erase(m_root->children.begin() + row);
+        m_savedSearches = nullptr;
+        endRemoveRows();
+        return;
+    }
+    if (!m_savedSearches)
+        m_savedSearches = insertRootNode(int(m_root->children.size()), DateScope::savedSearches());
+    // The same names in the same order: counts change in place; otherwise the children are
+    // replaced (a rename, an addition: rare, and the selection falls back by scope).
+    auto &children = m_savedSearches->children;
+    bool sameNames = children.size() == std::size_t(searches.size());
+    for (std::size_t i = 0; sameNames && i < children.size(); ++i)
+        sameNames = children[i]->scope.name == searches[qsizetype(i)].first;
+    const QModelIndex parent = indexOf(m_savedSearches);
+    if (!sameNames) {
+        if (!children.empty()) {
+            beginRemoveRows(parent, 0, int(children.size()) - 1);
+            children.clear();
+            endRemoveRows();
+        }
+        beginInsertRows(parent, 0, int(searches.size()) - 1);
+        for (const auto &[name, ids] : searches) {
+            auto node = std::make_unique<Node>();
+            node->parent = m_savedSearches;
+            node->scope = DateScope::ofSavedSearch(name);
+            children.push_back(std::move(node));
+        }
+        endInsertRows();
+    }
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        children[i]->ids = searches[qsizetype(i)].second;
+        countIds(children[i].get());
+    }
+}
+
+std::optional<QSet<QString>> DateTreeModel::idsOf(const QModelIndex &index) const
+{
+    const Node *node = nodeOf(index);
+    if (!index.isValid() || (node->scope.kind != DateScope::New && node->scope.kind != DateScope::Saved))
+        return std::nullopt;
+    return node->ids;
+}
+
+QModelIndex DateTreeModel::newIndex() const { return indexOf(m_new); }
+
+QModelIndex DateTreeModel::savedSearchesIndex() const { return indexOf(m_savedSearches); }
 
 void DateTreeModel::updateDays(QList<QDate> &days, const QList<Appearance> &appearances)
 {
@@ -256,6 +354,14 @@ bool DateTreeModel::updateUserState(const QString &id, bool bookmarked, bool rea
                 touched.push_back(node);
         }
     }
+    if (m_new && m_new->ids.contains(id))
+        touched.push_back(m_new);
+    if (m_savedSearches) {
+        for (const auto &child : m_savedSearches->children) {
+            if (child->ids.contains(id))
+                touched.push_back(child.get());
+        }
+    }
     for (Node *node : touched) {
         node->counts.unread += unreadDelta;
         emitNodeChanged(node);
@@ -279,6 +385,17 @@ QModelIndex DateTreeModel::indexForScope(const DateScope &scope) const
         return allIndex();
     if (scope.kind == DateScope::Bookmarks)
         return bookmarksIndex();
+    if (scope.kind == DateScope::New)
+        return m_new ? newIndex() : allIndex();
+    if (scope.kind == DateScope::SavedSearches || scope.kind == DateScope::Saved) {
+        if (!m_savedSearches)
+            return allIndex();
+        for (const auto &child : m_savedSearches->children) {
+            if (child->scope == scope)
+                return indexOf(child.get());
+        }
+        return savedSearchesIndex();
+    }
     // Walk down year, month, day while the path exists: a vanished node falls back to the
     // deepest one found.
     const DateScope path[] = { DateScope::ofYear(scope.year), DateScope::ofMonth(scope.year, scope.month),
@@ -343,6 +460,8 @@ QVariant DateTreeModel::data(const QModelIndex &index, int role) const
         case NameColumn:
             return label(node->scope);
         case PapersColumn:
+            if (node == m_savedSearches)
+                return {}; // a heading: its searches overlap, a sum would mean nothing
             return node->counts.papers;
         case UnreadColumn:
             // Blank rather than 0, as mail readers do: the eye finds the nodes with news.
@@ -351,6 +470,8 @@ QVariant DateTreeModel::data(const QModelIndex &index, int role) const
             Q_UNREACHABLE_RETURN({});
         }
     case Qt::ToolTipRole:
+        if (node == m_savedSearches)
+            return {};
         return tr("%Ln papers, %L1 unread", nullptr, node->counts.papers).arg(node->counts.unread);
     case Qt::TextAlignmentRole:
         if (index.column() == NameColumn)
@@ -416,6 +537,13 @@ QString DateTreeModel::label(const DateScope &scope) const
         return tr("All papers");
     case DateScope::Bookmarks:
         return tr("Bookmarks");
+    case DateScope::New:
+        //: The date tree's node of the papers that arrived since the last session.
+        return tr("New");
+    case DateScope::SavedSearches:
+        return tr("Saved searches");
+    case DateScope::Saved:
+        return scope.name;
     case DateScope::Year:
         //: A year in the date tree, "2024"; Korean writes "2024년".
         return tr("%1", "year").arg(scope.year);

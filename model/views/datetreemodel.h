@@ -6,6 +6,9 @@
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QLocale>
+#include <QSet>
+
+#include <optional>
 
 #include <memory>
 #include <vector>
@@ -14,7 +17,9 @@ namespace hanji {
 
 // The navigation tree of the reader window:
 //   All papers → years → months → days, newest first
+//   New, the papers that arrived lately (once the window hands them over)
 //   Bookmarks, the reading list
+//   Saved searches → one node per saved search (when there are any)
 // Each node counts its distinct papers and the unread ones among them. Updates never reset
 // the model once it holds data, so views keep their expansion and selection.
 class DateTreeModel : public QAbstractItemModel
@@ -45,8 +50,18 @@ public:
     // Returns false for an unknown id or when nothing changed.
     bool updateUserState(const QString &id, bool bookmarked, bool read);
 
+    // The papers that are new: the New node shows them (and appears on the first call).
+    void setNewIds(const QSet<QString> &ids);
+    // The saved searches by name with the ids each finds, in the order to show them; none
+    // removes the Saved searches node. Nodes of names that stay keep their indexes.
+    void setSavedSearches(const QList<std::pair<QString, QSet<QString>>> &searches);
+    // The ids of a New or saved search node; nullopt for the others.
+    [[nodiscard]] std::optional<QSet<QString>> idsOf(const QModelIndex &index) const;
+
     [[nodiscard]] QModelIndex allIndex() const;
     [[nodiscard]] QModelIndex bookmarksIndex() const;
+    [[nodiscard]] QModelIndex newIndex() const; // invalid before setNewIds()
+    [[nodiscard]] QModelIndex savedSearchesIndex() const; // invalid without saved searches
     // The node of scope, or its nearest existing ancestor (a vanished day falls back to its
     // month, year, then All papers): what to select again after a rebuild or at startup.
     [[nodiscard]] QModelIndex indexForScope(const DateScope &scope) const;
@@ -72,6 +87,7 @@ private:
         DateScope scope;
         Counts counts;
         std::vector<std::unique_ptr<Node>> children; // newest first
+        QSet<QString> ids; // New and Saved: the papers in it, counted from m_papers
     };
     // The wanted shape of a subtree, built from the rows, merged into the live tree.
     struct Shape {
@@ -92,6 +108,9 @@ private:
     std::unique_ptr<Node> makeNode(Node *parent, Shape &shape);
     void forgetDays(const Node *node);
     void setCounts(Node *node, Counts counts);
+    void countIds(Node *node);
+    void countIdSets();
+    Node *insertRootNode(int row, const DateScope &scope);
     void emitNodeChanged(Node *node);
     [[nodiscard]] QModelIndex indexOf(const Node *node, int column = NameColumn) const;
     [[nodiscard]] Node *nodeOf(const QModelIndex &index) const;
@@ -101,6 +120,8 @@ private:
     std::unique_ptr<Node> m_root; // invisible; its children are All papers and Bookmarks
     Node *m_all = nullptr;
     Node *m_bookmarks = nullptr;
+    Node *m_new = nullptr;
+    Node *m_savedSearches = nullptr;
     QHash<qint64, Node *> m_days; // Julian day → day node
     QHash<QString, PaperState> m_papers;
     quint32 m_generation = 0;

@@ -126,6 +126,13 @@ void PaperFilterProxy::setScope(const DateScope &scope)
     });
 }
 
+void PaperFilterProxy::setScopeIds(std::optional<QSet<QString>> ids)
+{
+    if (ids == m_scopeIds)
+        return;
+    changeFilter([&] { m_scopeIds = std::move(ids); });
+}
+
 void PaperFilterProxy::setVoteRange(int minimum, std::optional<int> maximum)
 {
     minimum = std::max(minimum, 0);
@@ -195,6 +202,8 @@ bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
             return false;
     }
     if (m_unreadOnly && keys.read && (m_pinnedId.isEmpty() || m_papers->paperAt(sourceRow).id != m_pinnedId))
+        return false;
+    if (m_scopeIds && !m_scopeIds->contains(m_papers->paperAt(sourceRow).id))
         return false;
     return !m_matches || m_matches->contains(m_papers->paperAt(sourceRow).id);
 }

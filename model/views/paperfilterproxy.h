@@ -26,6 +26,9 @@ public:
 
     void setScope(const DateScope &scope);
     [[nodiscard]] DateScope scope() const { return m_scope; }
+    // The ids of a scope that is a set of ids (New, a saved search), or nullopt for none.
+    void setScopeIds(std::optional<QSet<QString>> ids);
+    [[nodiscard]] std::optional<QSet<QString>> scopeIds() const { return m_scopeIds; }
 
     // minimum <= 0 means no minimum, and only then do papers of unknown votes pass (the
     // oldest digests gave none): asking for "at least 10" must not list papers nobody counted.
@@ -67,6 +70,7 @@ private:
     bool m_unreadOnly = false;
     QString m_pinnedId;
     std::optional<QSet<QString>> m_matches;
+    std::optional<QSet<QString>> m_scopeIds;
 };
 
 } // namespace hanji

@@ -92,6 +92,46 @@
     </message>
 </context>
 <context>
+    <name>hanji::NewsController</name>
+    <message numerus="yes">
+        <source>Every %n Hours</source>
+        <translation>
+            <numerusform>Every Hour</numerusform>
+            <numerusform>Every %n Hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %Ln files from git.</source>
+        <translation>
+            <numerusform>Updated %Ln file from git.</numerusform>
+            <numerusform>Updated %Ln files from git.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new papers</source>
+        <translation>
+            <numerusform>%Ln new paper</numerusform>
+            <numerusform>%Ln new papers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hanji: %n new papers</source>
+        <extracomment>The notification&apos;s title; %n is how many papers arrived.</extracomment>
+        <translation>
+            <numerusform>Hanji: %n new paper</numerusform>
+            <numerusform>Hanji: %n new papers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match &apos;%1&apos;</source>
+        <extracomment>In the notification: %n of the new papers match the saved search %1.</extracomment>
+        <translation>
+            <numerusform>%n matches &apos;%1&apos;</numerusform>
+            <numerusform>%n match &apos;%1&apos;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hanji::PaperHtml</name>
     <message numerus="yes">
         <source>and %n others</source>

@@ -33,6 +33,48 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
     </message>
 </context>
 <context>
+    <name>hanji::AddArchiveDialog</name>
+    <message>
+        <source>Add Archive from URL</source>
+        <translation>URL에서 아카이브 추가</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Hanji clones the git repository with the system git, imports it and can update it from then on (File › Update).</source>
+        <translation>시스템의 git으로 저장소를 복제해 가져오고, 그다음부터는 업데이트할 수 있습니다(파일 › 업데이트).</translation>
+    </message>
+    <message>
+        <source>Repository address:</source>
+        <translation>저장소 주소:</translation>
+    </message>
+    <message>
+        <source>Clone into:</source>
+        <translation>복제할 폴더:</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <source>Clone into Which Folder?</source>
+        <translation>어느 폴더에 복제할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>hanji::ArchiveController</name>
+    <message>
+        <source>Updating from git</source>
+        <translation>git에서 업데이트 중</translation>
+    </message>
+    <message>
+        <source>Cloning %1</source>
+        <translation>%1 복제 중</translation>
+    </message>
+</context>
+<context>
     <name>hanji::DateTreeModel</name>
     <message numerus="yes">
         <source>%Ln papers, %L1 unread</source>
@@ -65,6 +107,15 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <comment>year</comment>
         <extracomment>A year in the date tree, &quot;2024&quot;; Korean writes &quot;2024년&quot;.</extracomment>
         <translation>%1년</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <extracomment>The date tree&apos;s node of the papers that arrived since the last session.</extracomment>
+        <translation>새 논문</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>저장한 검색</translation>
     </message>
 </context>
 <context>
@@ -364,6 +415,124 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
     </message>
 </context>
 <context>
+    <name>hanji::NewsController</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stops git. The folder stays as it was.</source>
+        <translation>git을 멈춥니다. 폴더는 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>When Hanji Starts</source>
+        <translation>Hanji를 시작할 때</translation>
+    </message>
+    <message>
+        <source>Never While Open</source>
+        <translation>켜 있는 동안은 안 함</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n Hours</source>
+        <translation>
+            <numerusform>%n시간마다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update cancelled; the folders are as they were.</source>
+        <translation>업데이트를 취소했습니다. 폴더는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>업데이트</translation>
+    </message>
+    <message>
+        <source>The archive could not be updated.</source>
+        <translation>아카이브를 업데이트하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Update failed: %1</source>
+        <translation>업데이트 실패: %1</translation>
+    </message>
+    <message>
+        <source>Already up to date.</source>
+        <translation>이미 최신입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %Ln files from git.</source>
+        <translation>
+            <numerusform>git에서 파일 %Ln개를 업데이트했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Archive</source>
+        <translation>아카이브 추가</translation>
+    </message>
+    <message>
+        <source>The archive could not be cloned: %1</source>
+        <translation>아카이브를 복제하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cloned into %1; importing…</source>
+        <translation>%1에 복제했습니다. 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Git is busy; try again when it is done.</source>
+        <translation>git이 작업 중입니다. 끝난 뒤에 다시 해 주세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new papers</source>
+        <translation>
+            <numerusform>새 논문 %Ln편</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hanji: %n new papers</source>
+        <extracomment>The notification&apos;s title; %n is how many papers arrived.</extracomment>
+        <translation>
+            <numerusform>Hanji: 새 논문 %n편</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match &apos;%1&apos;</source>
+        <extracomment>In the notification: %n of the new papers match the saved search %1.</extracomment>
+        <translation>
+            <numerusform>&apos;%1&apos;에 맞는 논문 %n편</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Search</source>
+        <translation>검색 저장</translation>
+    </message>
+    <message>
+        <source>Name for the search &quot;%1&quot; and its filters:</source>
+        <translation>검색 &quot;%1&quot;과 필터를 저장할 이름:</translation>
+    </message>
+    <message>
+        <source>Saved the search &quot;%1&quot;.</source>
+        <translation>검색 &quot;%1&quot;을 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search</source>
+        <translation>저장한 검색 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>새 이름:</translation>
+    </message>
+    <message>
+        <source>Removed the saved search &quot;%1&quot;.</source>
+        <translation>저장한 검색 &quot;%1&quot;을 지웠습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>hanji::Notifier</name>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+</context>
+<context>
     <name>hanji::PaperHtml</name>
     <message numerus="yes">
         <source>and %n others</source>
@@ -524,6 +693,38 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
     <message>
         <source>Toolbar</source>
         <translation>도구</translation>
+    </message>
+    <message>
+        <source>Updates the archive from git (when it is a git clone) and reads the folders again (F5)</source>
+        <translation>아카이브가 git 복제본이면 git에서 업데이트하고, 폴더를 다시 읽습니다(F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Update from Git</source>
+        <translation>git에서 업데이트(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Fetches the archive&apos;s new digests from its git remote, then imports them</source>
+        <translation>아카이브의 git 원격 저장소에서 새 다이제스트를 받아 온 뒤 가져옵니다</translation>
+    </message>
+    <message>
+        <source>&amp;Add Archive from URL…</source>
+        <translation>URL에서 아카이브 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Update Automatically</source>
+        <translation>자동 업데이트</translation>
+    </message>
+    <message>
+        <source>&amp;Save Search…</source>
+        <translation>검색 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search…</source>
+        <translation>저장한 검색 이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Remove Saved Search</source>
+        <translation>저장한 검색 지우기</translation>
     </message>
 </context>
 </TS>

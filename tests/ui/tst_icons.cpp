@@ -52,7 +52,7 @@ void TestIcons::everyActionHasADrawnFallback_data()
     QTest::addColumn<QString>("name");
     for (const char *name : { "document-open", "view-refresh", "bookmark-new", "bookmarks", "mail-mark-read",
                               "mail-mark-unread", "document-export", "edit-find", "edit-copy", "help-contents",
-                              "help-about", "process-stop" })
+                              "help-about", "process-stop", "vcs-pull" })
         QTest::addRow("%s", name) << QString::fromLatin1(name);
 }
 
