@@ -22,5 +22,7 @@ struct Io {
 [[nodiscard]] int statsCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int exportCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int showCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int syncCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int userdataCommand(const QStringList &arguments, Io io);
 
 } // namespace hanji::cli

@@ -31,6 +31,7 @@ class PaperListModel;
 class PaperView;
 class ReaderActions;
 class SourceView;
+class SyncController;
 class ThumbnailCache;
 
 // The reader: date tree | paper list under a filter bar | summary and source tabs. It lays
@@ -116,6 +117,7 @@ private:
     ImportController *m_importController;
     FolderWatcher *m_folderWatcher;
     ReaderActions *m_actions = nullptr;
+    SyncController *m_sync = nullptr;
 
     QSplitter *m_splitter = nullptr;
     QTreeView *m_dateTree = nullptr;

@@ -71,12 +71,20 @@ public:
     [[nodiscard]] UserState userState(const QString &id) const { return m_user->state(id); }
     [[nodiscard]] Result<QStringList> bookmarkIds() const { return m_user->bookmarkIds(); }
     [[nodiscard]] Result<> setBookmarked(const QStringList &ids, bool bookmarked);
+    // Bookmarks with the index's title and link, or the given ones for papers the index lacks
+    // (a reading list made elsewhere names papers of no digest here).
+    [[nodiscard]] Result<> addBookmarks(const QStringList &ids, const QHash<QString, PaperLabel> &given);
     // A note or tags bookmark the paper first.
     [[nodiscard]] Result<> setNote(const QString &id, const QString &note);
     [[nodiscard]] Result<> setTags(const QString &id, const QStringList &tags);
     [[nodiscard]] Result<> setRead(const QStringList &ids, bool read) { return m_user->setRead(ids, read); }
     [[nodiscard]] Result<QString> setting(const QString &key) const { return m_user->setting(key); }
     [[nodiscard]] Result<> setSetting(const QString &key, const QString &value) { return m_user->setSetting(key, value); }
+
+    // For sync and user-data import, which merge fields into the store directly.
+    [[nodiscard]] UserStore &userStore() { return *m_user; }
+    // After another connection changed the user data (a sync on a worker thread).
+    [[nodiscard]] Result<> reloadUserData() { return m_user->load(); }
 
 private:
     Library() = default;

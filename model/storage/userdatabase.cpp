@@ -30,6 +30,18 @@ const QList<QStringList> &migrations()
           u"ALTER TABLE bookmarks ADD COLUMN url TEXT NOT NULL DEFAULT ''"_s,
           u"CREATE TABLE folders(path TEXT PRIMARY KEY, added_at TEXT NOT NULL)"_s,
           u"CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s },
+        // 2 -> 3: every field of the user's data with the clock of its last change (time and
+        // machine), removals included, for sync and user-data import; this machine's id, made
+        // once. What exists takes its clocks from the times it stored.
+        { u"CREATE TABLE fields(kind TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, "
+          "at INTEGER NOT NULL, machine TEXT NOT NULL, PRIMARY KEY(kind, key, field)) WITHOUT ROWID"_s,
+          u"INSERT OR IGNORE INTO settings(key, value) VALUES ('sync.machine', lower(hex(randomblob(8))))"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'bookmarked', added_at, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'note', note, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'tags', tags, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'title', title, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'url', url, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'read', read_at, COALESCE(CAST(ROUND((julianday(read_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM read_state"_s },
     };
     return steps;
 }
@@ -42,6 +54,8 @@ QStringList tablesOfVersion(int version)
         return { u"bookmarks"_s, u"read_state"_s };
     if (version == 2)
         return { u"bookmarks"_s, u"folders"_s, u"read_state"_s, u"settings"_s };
+    if (version == 3)
+        return { u"bookmarks"_s, u"fields"_s, u"folders"_s, u"read_state"_s, u"settings"_s };
     return {};
 }
 
