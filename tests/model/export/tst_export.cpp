@@ -907,7 +907,7 @@ void TestExport::cslJsonFields()
     QVERIFY(doc.isArray());
     const QJsonArray items = doc.array();
     QCOMPARE(items.size(), papers.size());
-    const QStringList keys = citationKeys(papers);
+    const QStringList keys = hanji::citationKeys(papers);
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonObject item = items[i].toObject();
         QCOMPARE(item[u"id"_s].toString(), keys[i]); // the BibTeX key
