@@ -6,6 +6,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMainWindow>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QThread>
@@ -25,7 +26,10 @@ SyncController::SyncController(Library &library, QMainWindow *window)
     , m_library(library)
     , m_window(window)
 {
-    QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
+    // Before Help, which stays last.
+    QMenu *settings = new QMenu(tr("&Settings"), window);
+    const QList<QAction *> menus = window->menuBar()->actions();
+    window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.constLast(), settings);
     settings->addAction(tr("Sync Folder…"), this, &SyncController::chooseFolder);
     m_syncNow = settings->addAction(tr("Sync Now"), this, &SyncController::syncNow);
 
@@ -127,26 +131,26 @@ QString SyncController::summary(const SyncReport &report, const QTime &time)
     for (const SyncIncoming &in : report.incoming) {
         QStringList parts;
         if (in.bookmarks > 0)
-            parts += tr("%n bookmark(s)", nullptr, in.bookmarks);
+            parts += tr("%n bookmarks", nullptr, in.bookmarks);
         if (in.removals > 0)
-            parts += tr("%n removal(s)", nullptr, in.removals);
+            parts += tr("%n removals", nullptr, in.removals);
         if (in.notes > 0)
-            parts += tr("%n note(s)", nullptr, in.notes);
+            parts += tr("%n notes", nullptr, in.notes);
         if (in.tags > 0)
-            parts += tr("%n tag edit(s)", nullptr, in.tags);
+            parts += tr("%n tag edits", nullptr, in.tags);
         if (in.reads > 0)
-            parts += tr("%n read mark(s)", nullptr, in.reads);
+            parts += tr("%n read marks", nullptr, in.reads);
         if (in.unreads > 0)
-            parts += tr("%n unread mark(s)", nullptr, in.unreads);
+            parts += tr("%n unread marks", nullptr, in.unreads);
         if (in.other > 0)
-            parts += tr("%n other change(s)", nullptr, in.other);
+            parts += tr("%n other changes", nullptr, in.other);
         //: What a sync brought in from one machine: "3 bookmarks, 12 read marks from laptop".
         from += tr("%1 from %2").arg(parts.join(u", "_s), in.from);
     }
     const QString clock = time.toString(u"HH:mm"_s);
     QString message = from.isEmpty() ? tr("Synced %1: nothing new.").arg(clock) : tr("Synced %1: %2.").arg(clock, from.join(u"; "_s));
     if (!report.skipped.isEmpty())
-        message += u' ' + tr("Skipped %n damaged file(s): %1", nullptr, int(report.skipped.size())).arg(report.skipped.join(u"; "_s));
+        message += u' ' + tr("Skipped %n damaged files: %1", nullptr, int(report.skipped.size())).arg(report.skipped.join(u"; "_s));
     return message;
 }
 

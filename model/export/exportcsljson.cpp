@@ -59,12 +59,11 @@ QJsonObject cslItem(const Paper &paper, const QString &key, const ExportOptions 
     if (const QString link = paperLink(paper); !link.isEmpty())
         item.insert(u"URL"_s, link);
     if (!paper.arxivId.isEmpty()) {
-        // How Zotero writes an arXiv preprint: the archive, its id as the number, the DOI arXiv mints.
+        // As Zotero writes an arXiv preprint: arXiv as its publisher, the id as its number, the
+        // DOI arXiv mints. Not "archive" as well: styles print it beside the publisher, twice.
         item.insert(u"genre"_s, u"Preprint"_s);
         item.insert(u"publisher"_s, u"arXiv"_s);
-        item.insert(u"archive"_s, u"arXiv"_s);
         item.insert(u"number"_s, u"arXiv:"_s + paper.arxivId);
-        item.insert(u"archive_location"_s, paper.arxivId);
         item.insert(u"DOI"_s, u"10.48550/arXiv."_s + paper.arxivId);
     }
     if (!paper.categories.isEmpty())

@@ -82,6 +82,8 @@ QList<SyncIncoming> describeIncoming(const QList<UserField> &taken, const QHash<
         if (field.machine == self)
             continue; // this machine's own fields coming back (from a backup or an older copy)
         const QString from = names.value(field.machine, field.machine);
+        if (field.kind == paperfield::kind && (field.field == paperfield::title || field.field == paperfield::url))
+            continue; // a title or link comes with its bookmark: not news of its own
         SyncIncoming &in = byName[from];
         in.from = from;
         if (field.kind != paperfield::kind)

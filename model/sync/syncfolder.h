@@ -18,7 +18,7 @@ struct SyncIncoming {
     int tags = 0;
     int reads = 0; // marked read
     int unreads = 0;
-    int other = 0; // titles, links, kinds this version does not apply
+    int other = 0; // fields or kinds this version does not apply (a newer Hanji's)
 };
 
 struct SyncReport {

@@ -557,49 +557,49 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <translation>동기화 실패: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n bookmark(s)</source>
+        <source>%n bookmarks</source>
         <translation>
             <numerusform>북마크 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n removal(s)</source>
+        <source>%n removals</source>
         <translation>
             <numerusform>북마크 해제 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n note(s)</source>
+        <source>%n notes</source>
         <translation>
             <numerusform>메모 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n tag edit(s)</source>
+        <source>%n tag edits</source>
         <translation>
             <numerusform>태그 변경 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n read mark(s)</source>
+        <source>%n read marks</source>
         <translation>
             <numerusform>읽음 표시 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n unread mark(s)</source>
+        <source>%n unread marks</source>
         <translation>
             <numerusform>안 읽음 표시 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n other change(s)</source>
+        <source>%n other changes</source>
         <translation>
             <numerusform>기타 변경 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Skipped %n damaged file(s): %1</source>
+        <source>Skipped %n damaged files: %1</source>
         <translation>
             <numerusform>손상된 파일 %n개를 건너뜀: %1</numerusform>
         </translation>

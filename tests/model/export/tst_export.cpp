@@ -922,7 +922,7 @@ void TestExport::cslJsonFields()
     QCOMPARE(arxiv[u"type"_s].toString(), u"article"_s);
     QCOMPARE(arxiv[u"DOI"_s].toString(), u"10.48550/arXiv.2403.01234"_s);
     QCOMPARE(arxiv[u"number"_s].toString(), u"arXiv:2403.01234"_s);
-    QCOMPARE(arxiv[u"archive"_s].toString(), u"arXiv"_s);
+    QCOMPARE(arxiv[u"publisher"_s].toString(), u"arXiv"_s);
     QCOMPARE(arxiv[u"URL"_s].toString(), u"https://arxiv.org/abs/2403.01234"_s);
     QCOMPARE(arxiv[u"issued"_s].toObject()[u"date-parts"_s].toArray()[0].toArray(), (QJsonArray { 2024, 3 }));
     const QJsonArray authors = arxiv[u"author"_s].toArray();
