@@ -155,7 +155,7 @@ int userdataCommand(const QStringList &arguments, Io io)
     QCommandLineParser &parser = command.parser();
     parser.addPositionalArgument(u"ACTION"_s, u"export or import."_s);
     parser.addPositionalArgument(u"FILE"_s, u"The file to write or read."_s);
-    const QCommandLineOption merge(u"merge"_s, u"With import: keep what the library has; the newer of each field wins (the default)."_s);
+    const QCommandLineOption merge(u"merge"_s, u"With import: add what the library lacks, keep all it has (the default)."_s);
     const QCommandLineOption replace(u"replace"_s, u"With import: make the library's data exactly the file's, after a backup copy."_s);
     parser.addOptions({ merge, replace });
     if (const auto exit = command.parse(arguments))
@@ -208,11 +208,12 @@ int userdataCommand(const QStringList &arguments, Io io)
                << " changed\n";
         return Ok;
     }
-    const Result<QList<UserField>> taken = store.mergeFields(data->fields);
+    // Only adds: what the library has stays, even where the file holds a newer change.
+    const Result<QList<UserField>> taken = store.mergeFields(data->fields, UserStore::Merge::OnlyAdd);
     if (!taken)
         return command.fail(taken.error().message);
     const QList<SyncIncoming> incoming = describeIncoming(*taken, { { data->machine, data->name } }, QString());
-    io.out << "Merged " << path << ": " << (incoming.isEmpty() ? u"nothing new"_s : QString()) << "\n";
+    io.out << "Merged " << path << (incoming.isEmpty() ? u": nothing new"_s : QString()) << "\n";
     for (const SyncIncoming &in : incoming)
         io.out << "  from " << in.from << ": " << describe(in) << "\n";
     return Ok;

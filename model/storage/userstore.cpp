@@ -65,11 +65,14 @@ Result<> UserStore::load()
         states[query.value(0).toString()].read = true;
     if (query.lastError().isValid())
         return failure(sqlError(query, kCannotRead));
-    // Made by the migration; made again should someone have deleted it by hand.
-    if (Result<> made = execSql(m_db, u"INSERT OR IGNORE INTO settings(key, value) VALUES ('sync.machine', lower(hex(randomblob(8))))"_s);
-        !made)
-        return failure(explainFailure(made.error(), m_db.databaseName()));
-    const Result<QString> machine = setting(u"sync.machine"_s);
+    // Made by the migration; made again (a write, so only then) should someone have deleted it.
+    Result<QString> machine = setting(u"sync.machine"_s);
+    if (machine && machine->isEmpty()) {
+        if (Result<> made = execSql(m_db, u"INSERT OR IGNORE INTO settings(key, value) VALUES ('sync.machine', lower(hex(randomblob(8))))"_s);
+            !made)
+            return failure(explainFailure(made.error(), m_db.databaseName()));
+        machine = setting(u"sync.machine"_s);
+    }
     if (!machine)
         return failure(machine.error());
     m_machine = *machine;
@@ -109,6 +112,15 @@ Result<QStringList> UserStore::column(const QString &sql) const
 Result<QStringList> UserStore::bookmarkIds() const
 {
     return column(u"SELECT paper_id FROM bookmarks ORDER BY added_at, rowid"_s);
+}
+
+Result<PaperLabel> UserStore::bookmarkLabel(const QString &id) const
+{
+    QSqlQuery query = prepared(m_db, u"SELECT title, url FROM bookmarks WHERE paper_id = ?"_s);
+    query.addBindValue(id);
+    if (Result<> done = run(query, kCannotRead); !done)
+        return failure(done.error());
+    return query.next() ? PaperLabel { query.value(0).toString(), query.value(1).toString() } : PaperLabel {};
 }
 
 Result<std::optional<UserField>> UserStore::storedField(const QString &kind, const QString &key, const QString &field) const
@@ -311,7 +323,7 @@ Result<> UserStore::applyAll(const QList<UserField> &fields)
     return {};
 }
 
-Result<QList<UserField>> UserStore::mergeFields(const QList<UserField> &incoming)
+Result<QList<UserField>> UserStore::mergeFields(const QList<UserField> &incoming, Merge mode)
 {
     // The winner of each address among what came in, then against what is held.
     QHash<QString, UserField> best;
@@ -332,7 +344,7 @@ Result<QList<UserField>> UserStore::mergeFields(const QList<UserField> &incoming
             local.insert(field.address(), field);
         for (const UserField &field : std::as_const(best)) {
             const auto mine = local.constFind(field.address());
-            if (mine == local.cend() || field.supersedes(*mine))
+            if (mine == local.cend() || (field.supersedes(*mine) && (mode == Merge::LastWriterWins || mine->value.isEmpty())))
                 taken.append(field);
         }
         return applyAll(taken);

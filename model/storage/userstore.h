@@ -30,6 +30,8 @@ public:
     [[nodiscard]] const QHash<QString, UserState> &states() const { return m_states; }
 
     [[nodiscard]] Result<QStringList> bookmarkIds() const; // in the order added
+    // The title and link kept with a bookmark (what a reading list or the index gave).
+    [[nodiscard]] Result<PaperLabel> bookmarkLabel(const QString &id) const;
     // labels: what the index says of each paper, kept with the bookmark.
     [[nodiscard]] Result<> addBookmarks(const QStringList &ids, const QHash<QString, PaperLabel> &labels);
     [[nodiscard]] Result<> removeBookmarks(const QStringList &ids);
@@ -51,9 +53,12 @@ public:
     [[nodiscard]] QString machineId() const { return m_machine; }
     // Every field with its clock, removals included, ordered by kind, key and field.
     [[nodiscard]] Result<QList<UserField>> fields() const;
-    // Takes each field that supersedes the one held (UserField::supersedes), in one
-    // transaction, and applies them to bookmarks and read state; returns those taken.
-    [[nodiscard]] Result<QList<UserField>> mergeFields(const QList<UserField> &incoming);
+    // Sync takes every field that supersedes the one held (UserField::supersedes: last writer
+    // wins); an import only adds, taking such a field only where this library holds no value
+    // (an empty or missing one), so nothing it has is removed or overwritten.
+    enum class Merge { LastWriterWins, OnlyAdd };
+    // In one transaction, applied to bookmarks and read state; returns the fields taken.
+    [[nodiscard]] Result<QList<UserField>> mergeFields(const QList<UserField> &incoming, Merge mode = Merge::LastWriterWins);
     // Makes the data equal to wanted: every field that differs, or that wanted lacks (which
     // then becomes empty: a removal), is written with a new clock of this machine, so the
     // change wins over what other machines hold and reaches them by sync.

@@ -196,25 +196,31 @@ private Q_SLOTS:
     void userDataExportThenImport()
     {
         const QString from = newLibrary(u"export-from"_s);
+        const QString to = newLibrary(u"import-to"_s);
+        QVERIFY(ran(to, { u"bookmark"_s, u"add"_s, u"2312.00752"_s, u"--note"_s, u"mine"_s }));
+        QVERIFY(ran(to, { u"bookmark"_s, u"add"_s, u"1810.04805"_s, u"--note"_s, u"to's own"_s }));
+        // Newer changes in the file than in the library: a note rewritten, a bookmark removed.
         QVERIFY(ran(from, { u"bookmark"_s, u"add"_s, u"1706.03762"_s, u"--note"_s, u"옮길 메모"_s, u"--tags"_s, u"x,y"_s }));
+        QVERIFY(ran(from, { u"bookmark"_s, u"add"_s, u"1810.04805"_s, u"--note"_s, u"from's, newer"_s }));
+        QVERIFY(ran(from, { u"bookmark"_s, u"add"_s, u"2312.00752"_s }));
+        QVERIFY(ran(from, { u"bookmark"_s, u"remove"_s, u"2312.00752"_s }));
         QVERIFY(ran(from, { u"read"_s, u"2106.09685"_s }));
         const QString file = m_dir.filePath(u"userdata.json"_s);
         const HanjiRun exported = in(from, { u"userdata"_s, u"export"_s, file });
         QCOMPARE(exported.exitCode, 0);
-        QVERIFY2(exported.out.contains("1 bookmark and 1 read mark"), exported.out);
+        QVERIFY2(exported.out.contains("2 bookmarks and 1 read mark"), exported.out);
         QFile written(file);
         QVERIFY(written.open(QIODevice::ReadOnly));
         const QJsonObject root = QJsonDocument::fromJson(written.readAll()).object();
         QCOMPARE(root[u"format"_s].toString(), u"hanji-userdata"_s);
         QCOMPARE(root[u"version"_s].toInt(), 1);
 
-        // Merge keeps what the library had.
-        const QString to = newLibrary(u"import-to"_s);
-        QVERIFY(ran(to, { u"bookmark"_s, u"add"_s, u"2312.00752"_s, u"--note"_s, u"mine"_s }));
+        // Merge adds what the library lacks and keeps all it had, newer changes in the file or not.
         QVERIFY(ran(to, { u"userdata"_s, u"import"_s, file }));
         const QString merged = visible(to);
         QVERIFY2(merged.contains(u"★ 1706.03762 [옮길 메모] {x,y}"_s), qPrintable(merged));
         QVERIFY2(merged.contains(u"★ 2312.00752 [mine]"_s), qPrintable(merged));
+        QVERIFY2(merged.contains(u"★ 1810.04805 [to's own]"_s), qPrintable(merged));
         QVERIFY2(merged.contains(u"read: 2106.09685"_s), qPrintable(merged));
         QCOMPARE(in(to, { u"userdata"_s, u"import"_s, file }).exitCode, 0); // again: the same
         QCOMPARE(visible(to), merged);
@@ -283,6 +289,9 @@ private Q_SLOTS:
             QVERIFY2(shown.contains(u"★ "_s + id), qPrintable(shown));
         const QString missingId = missingLine.section(u' ', 0, 0);
         QVERIFY2(shown.contains(u"★ "_s + missingId), qPrintable(shown));
+        // The bookmark list shows it with the title the list gave.
+        const HanjiRun list = in(library, { u"bookmark"_s, u"list"_s });
+        QVERIFY2(QString::fromUtf8(list.out).contains(missingLine.section(u"  "_s, 1)), list.out);
         // The title is kept with the bookmark: it travels in the user data.
         const QString exported = library + u"-userdata.json"_s;
         QVERIFY(ran(library, { u"userdata"_s, u"export"_s, exported }));

@@ -352,6 +352,30 @@ private Q_SLOTS:
         QCOMPARE(a->bookmarkIds().value(), QStringList { u"2401.00010"_s });
     }
 
+    void importOnlyAdds()
+    {
+        QTemporaryDir dir;
+        Machine a(dir.filePath(u"a.sqlite"_s));
+        QVERIFY(a->addBookmarks({ u"2401.00020"_s, u"2401.00021"_s }, {}));
+        QVERIFY(a->setNote(u"2401.00020"_s, u"mine"_s));
+        const qint64 later = QDateTime::currentMSecsSinceEpoch() + 60'000;
+        const QList<UserField> file { field(u"2401.00020"_s, u"note"_s, u"theirs, newer"_s, later, u"z"_s),
+                                      field(u"2401.00021"_s, u"bookmarked"_s, QString(), later, u"z"_s),
+                                      field(u"2401.00021"_s, u"tags"_s, u"new"_s, later, u"z"_s),
+                                      field(u"2401.00022"_s, u"read"_s, u"2026-01-01T10:00:00.000Z"_s, later, u"z"_s) };
+        const Result<QList<UserField>> taken = a->mergeFields(file, UserStore::Merge::OnlyAdd);
+        QVERIFY2(taken, errorOf(taken));
+        QCOMPARE(taken->size(), 2); // the tags where there were none, the read mark
+        QCOMPARE(a->state(u"2401.00020"_s).note, u"mine"_s);
+        QVERIFY(a->state(u"2401.00021"_s).bookmarked);
+        QCOMPARE(a->state(u"2401.00021"_s).tags, QStringList { u"new"_s });
+        QVERIFY(a->state(u"2401.00022"_s).read);
+        // Sync, by contrast, lets the newer change win.
+        QVERIFY(a->mergeFields(file));
+        QCOMPARE(a->state(u"2401.00020"_s).note, u"theirs, newer"_s);
+        QVERIFY(!a->state(u"2401.00021"_s).bookmarked);
+    }
+
     void migrationGivesExistingDataClocksFromItsTimes()
     {
         QTemporaryDir dir;
