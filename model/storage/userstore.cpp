@@ -114,6 +114,14 @@ Result<QStringList> UserStore::bookmarkIds() const
     return column(u"SELECT paper_id FROM bookmarks ORDER BY added_at, rowid"_s);
 }
 
+QSqlQuery &UserStore::statement(const QString &sql) const
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, prepared(m_db, sql)).first;
+    return it->second;
+}
+
 Result<PaperLabel> UserStore::bookmarkLabel(const QString &id) const
 {
     QSqlQuery query = prepared(m_db, u"SELECT title, url FROM bookmarks WHERE paper_id = ?"_s);
@@ -125,52 +133,55 @@ Result<PaperLabel> UserStore::bookmarkLabel(const QString &id) const
 
 Result<std::optional<UserField>> UserStore::storedField(const QString &kind, const QString &key, const QString &field) const
 {
-    QSqlQuery query = prepared(m_db, u"SELECT value, at, machine FROM fields WHERE kind = ? AND key = ? AND field = ?"_s);
-    query.addBindValue(kind);
-    query.addBindValue(key);
-    query.addBindValue(field);
+    QSqlQuery &query = statement(u"SELECT value, at, machine FROM fields WHERE kind = ? AND key = ? AND field = ?"_s);
+    query.bindValue(0, kind);
+    query.bindValue(1, key);
+    query.bindValue(2, field);
     if (Result<> done = run(query, kCannotRead); !done)
         return failure(done.error());
-    if (!query.next())
-        return std::optional<UserField>();
-    return std::optional(UserField { kind, key, field, query.value(0).toString(), query.value(1).toLongLong(),
-                                     query.value(2).toString() });
+    std::optional<UserField> found;
+    if (query.next())
+        found = UserField { kind, key, field, query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toString() };
+    query.finish(); // a kept statement left open would hold this connection's snapshot
+    return found;
 }
 
 Result<> UserStore::storeField(const UserField &field)
 {
-    QSqlQuery upsert = prepared(m_db, u"INSERT INTO fields(kind, key, field, value, at, machine) VALUES (?, ?, ?, ?, ?, ?) "
-                                      "ON CONFLICT(kind, key, field) DO UPDATE SET value = excluded.value, at = excluded.at, "
-                                      "machine = excluded.machine"_s);
-    upsert.addBindValue(field.kind);
-    upsert.addBindValue(field.key);
-    upsert.addBindValue(field.field);
-    upsert.addBindValue(text(field.value));
-    upsert.addBindValue(field.at);
-    upsert.addBindValue(field.machine);
+    QSqlQuery &upsert = statement(u"INSERT INTO fields(kind, key, field, value, at, machine) VALUES (?, ?, ?, ?, ?, ?) "
+                                  "ON CONFLICT(kind, key, field) DO UPDATE SET value = excluded.value, at = excluded.at, "
+                                  "machine = excluded.machine"_s);
+    upsert.bindValue(0, field.kind);
+    upsert.bindValue(1, field.key);
+    upsert.bindValue(2, field.field);
+    upsert.bindValue(3, text(field.value));
+    upsert.bindValue(4, field.at);
+    upsert.bindValue(5, field.machine);
     return run(upsert, kCannotSave);
 }
 
 Result<UserState> UserStore::materialize(const QString &id)
 {
-    QSqlQuery query = prepared(m_db, u"SELECT field, value FROM fields WHERE kind = ? AND key = ?"_s);
-    query.addBindValue(paperfield::kind);
-    query.addBindValue(id);
+    QSqlQuery &query = statement(u"SELECT field, value FROM fields WHERE kind = ? AND key = ?"_s);
+    query.bindValue(0, paperfield::kind);
+    query.bindValue(1, id);
     if (Result<> done = run(query, kCannotRead); !done)
         return failure(done.error());
     QHash<QString, QString> values;
     while (query.next())
         values.insert(query.value(0).toString(), query.value(1).toString());
+    query.finish();
     UserState state;
     const QString added = values.value(paperfield::bookmarked);
     if (!added.isEmpty()) {
-        QSqlQuery upsert = prepared(m_db, u"INSERT INTO bookmarks(paper_id, added_at, note, tags, title, url) VALUES (?, ?, ?, ?, ?, ?) "
-                                          "ON CONFLICT(paper_id) DO UPDATE SET added_at = excluded.added_at, note = excluded.note, "
-                                          "tags = excluded.tags, title = excluded.title, url = excluded.url"_s);
+        QSqlQuery &upsert = statement(u"INSERT INTO bookmarks(paper_id, added_at, note, tags, title, url) VALUES (?, ?, ?, ?, ?, ?) "
+                                      "ON CONFLICT(paper_id) DO UPDATE SET added_at = excluded.added_at, note = excluded.note, "
+                                      "tags = excluded.tags, title = excluded.title, url = excluded.url"_s);
         const QStringList tags = cleanTags(values.value(paperfield::tags).split(u','));
+        int column = 0;
         for (const QString &value : { id, added, values.value(paperfield::note), tags.join(u','), values.value(paperfield::title),
                                       values.value(paperfield::url) })
-            upsert.addBindValue(text(value));
+            upsert.bindValue(column++, text(value));
         if (Result<> stored = run(upsert, kCannotSave); !stored)
             return failure(stored.error());
         state.bookmarked = true;
@@ -178,18 +189,18 @@ Result<UserState> UserStore::materialize(const QString &id)
         state.note = values.value(paperfield::note);
         state.tags = tags;
     } else {
-        QSqlQuery remove = prepared(m_db, u"DELETE FROM bookmarks WHERE paper_id = ?"_s);
-        remove.addBindValue(id);
+        QSqlQuery &remove = statement(u"DELETE FROM bookmarks WHERE paper_id = ?"_s);
+        remove.bindValue(0, id);
         if (Result<> removed = run(remove, kCannotSave); !removed)
             return failure(removed.error());
     }
     const QString readAt = values.value(paperfield::read);
-    QSqlQuery read = readAt.isEmpty()
-        ? prepared(m_db, u"DELETE FROM read_state WHERE paper_id = ?"_s)
-        : prepared(m_db, u"INSERT INTO read_state(paper_id, read_at) VALUES (?, ?) ON CONFLICT(paper_id) DO UPDATE SET read_at = excluded.read_at"_s);
-    read.addBindValue(id);
+    QSqlQuery &read = readAt.isEmpty()
+        ? statement(u"DELETE FROM read_state WHERE paper_id = ?"_s)
+        : statement(u"INSERT INTO read_state(paper_id, read_at) VALUES (?, ?) ON CONFLICT(paper_id) DO UPDATE SET read_at = excluded.read_at"_s);
+    read.bindValue(0, id);
     if (!readAt.isEmpty())
-        read.addBindValue(readAt);
+        read.bindValue(1, readAt);
     if (Result<> stored = run(read, kCannotSave); !stored)
         return failure(stored.error());
     state.read = !readAt.isEmpty();

@@ -7,6 +7,9 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <map>
 
 namespace hanji {
 
@@ -81,6 +84,9 @@ private:
     QHash<QString, UserState> m_states;
     QHash<QString, UserState> m_pending; // states materialized in the open transaction
     QString m_machine;
+    // Statements run once a field, kept prepared: marking a year read is thousands of them.
+    [[nodiscard]] QSqlQuery &statement(const QString &sql) const;
+    mutable std::map<QString, QSqlQuery> m_statements;
 };
 
 } // namespace hanji

@@ -53,7 +53,8 @@ QByteArray toJson(const UserDataFile &file)
     flush();
     const QJsonObject root { { u"format"_s, kFormat }, { u"version"_s, kVersion },     { u"machine"_s, file.machine },
                              { u"name"_s, file.name },   { u"records"_s, records } };
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    // Compact: a sync tool carries the whole file at every change, a year of read marks in it.
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
 Result<UserDataFile> parseUserDataFile(const QByteArray &bytes)

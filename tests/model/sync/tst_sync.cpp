@@ -427,7 +427,7 @@ private Q_SLOTS:
         got.merge(parsed->fields);
         QCOMPARE(got.fields(), expected.fields());
         QCOMPARE(parsed->name, u"m-host"_s);
-        QVERIFY(bytes.contains("\"format\": \"hanji-userdata\""));
+        QVERIFY(bytes.contains("\"format\":\"hanji-userdata\""));
     }
 
     void readingListsInEveryForm_data()
