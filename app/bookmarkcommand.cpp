@@ -51,7 +51,10 @@ int bookmarkCommand(const QStringList &arguments, Io io)
                 // Its digest is not in the library now; the bookmark stays all the same.
                 Paper missing;
                 missing.id = id;
-                missing.title = u"(not in the library's folders now)"_s;
+                // The title kept with the bookmark (from the digest, or the reading list it came from).
+                const PaperLabel label = library->userStore().bookmarkLabel(id).value_or(PaperLabel {});
+                missing.title = label.title.isEmpty() ? u"(not in the library's folders now)"_s : label.title;
+                missing.url = label.url;
                 missing.user = library->userState(id);
                 papers.append(missing);
             }

@@ -36,11 +36,13 @@ const QList<Command> &commands()
         { u"read"_s, u"Mark papers read: read ID… [--unread]"_s, readCommand },
         { u"stats"_s, u"What the library holds: stats [--json]"_s, statsCommand },
         { u"show"_s, u"Print a paper: show ID [--html] (the summary pane's exact HTML)"_s, showCommand },
-        { u"export"_s, u"Export papers: export --format markdown|bibtex|ris|csv|json [--bookmarked | QUERY] [-o FILE] …"_s,
+        { u"export"_s, u"Export papers: export --format markdown|bibtex|ris|csv|json|csljson [--bookmarked | QUERY] [-o FILE] …"_s,
           exportCommand },
         { u"update"_s, u"Update the library's git archives from their remotes, then import: update"_s, updateCommand },
         { u"add"_s, u"Clone a git archive of digests and import it: add URL [DIR]"_s, addCommand },
         { u"saved"_s, u"Saved searches: saved add NAME QUERY [filters] | list [--json] | remove NAME"_s, savedCommand },
+        { u"sync"_s, u"Sync the reading list through a shared folder: sync [--folder DIR]"_s, syncCommand },
+        { u"userdata"_s, u"Move your data: userdata export FILE | userdata import FILE [--merge|--replace]"_s, userdataCommand },
     };
     return list;
 }

@@ -25,5 +25,7 @@ struct Io {
 [[nodiscard]] int updateCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int addCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int savedCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int syncCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int userdataCommand(const QStringList &arguments, Io io);
 
 } // namespace hanji::cli

@@ -10,12 +10,12 @@ int exportCommand(const QStringList &arguments, Io io)
 {
     LibraryCommand command(u"export"_s,
                            u"Exports papers: the reading list (--bookmarked, in the order added) or what a query "
-                           "finds, as Markdown (the digest format, re-importable), BibTeX, RIS, CSV or JSON."_s,
+                           "finds, as Markdown (the digest format, re-importable), BibTeX, RIS, CSV, JSON or CSL-JSON."_s,
                            io);
     QCommandLineParser &parser = command.parser();
     parser.addPositionalArgument(u"QUERY"_s, u"What to export, as for hanji search; empty = everything."_s, u"[QUERY…]"_s);
     const SearchOptions filters(parser);
-    const QCommandLineOption format({ u"f"_s, u"format"_s }, u"markdown, bibtex, ris, csv or json."_s, u"FORMAT"_s);
+    const QCommandLineOption format({ u"f"_s, u"format"_s }, u"markdown, bibtex, ris, csv, json or csljson (CSL-JSON, for pandoc and Zotero)."_s, u"FORMAT"_s);
     const QCommandLineOption output({ u"o"_s, u"output"_s }, u"Write to FILE (replaced whole, or left as it was on failure) "
                                                              "instead of standard output."_s,
                                     u"FILE"_s);
@@ -28,7 +28,7 @@ int exportCommand(const QStringList &arguments, Io io)
         return *exit;
     const std::optional<ExportFormat> chosen = formatFromName(parser.value(format));
     if (!parser.isSet(format) || !chosen) {
-        io.err << "hanji export: --format takes markdown, bibtex, ris, csv or json\n";
+        io.err << "hanji export: --format takes markdown, bibtex, ris, csv, json or csljson\n";
         return BadUsage;
     }
     std::optional<SearchQuery> query = filters.query(u"export"_s, io.err);

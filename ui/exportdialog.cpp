@@ -43,6 +43,7 @@ QString definitionName(ExportFormat format)
     case ExportFormat::BibTeX:
         return u"BibTeX"_s;
     case ExportFormat::Json:
+    case ExportFormat::CslJson:
         return u"JSON"_s;
     case ExportFormat::Ris:
     case ExportFormat::Csv:

@@ -18,6 +18,7 @@
 #include "paperlistmodel.h"
 #include "readeractions.h"
 #include "sourceview.h"
+#include "synccontroller.h"
 #include "thumbnailcache.h"
 #include "webpaperview.h"
 
@@ -70,6 +71,13 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     connectActions();
     connectImports();
     m_news = new NewsController(this, library, m_dateModel, m_actions);
+    m_sync = new SyncController(library, this); // Settings › Sync Folder…; syncs after each change saved
+    m_userData.setOnChanged([this] { m_sync->scheduleSync(); });
+    connect(m_sync, &SyncController::userDataChanged, this, [this] {
+        if (Result<QList<PaperRow>> rows = m_library.rows())
+            setRows(std::move(*rows));
+        showCurrentPaper();
+    });
 
     m_markReadTimer.setSingleShot(true);
     m_markReadTimer.setInterval(kReadAfter);

@@ -32,6 +32,7 @@ class PaperListModel;
 class PaperView;
 class ReaderActions;
 class SourceView;
+class SyncController;
 class ThumbnailCache;
 
 // The reader: date tree | paper list under a filter bar | summary and source tabs. It lays
@@ -119,6 +120,7 @@ private:
     FolderWatcher *m_folderWatcher;
     ReaderActions *m_actions = nullptr;
     NewsController *m_news = nullptr; // update, add archive, New, saved searches, notifications
+    SyncController *m_sync = nullptr;
 
     QSplitter *m_splitter = nullptr;
     QTreeView *m_dateTree = nullptr;

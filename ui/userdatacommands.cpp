@@ -72,6 +72,8 @@ Result<> UserDataCommands::stored(const Result<> &saved, const QStringList &ids)
         m_papers->updateUserState(id, now.bookmarked, now.bookmarkedAt, now.read);
         m_dates->updateUserState(id, now.bookmarked, now.read);
     }
+    if (m_changed && !ids.isEmpty())
+        m_changed();
     return {};
 }
 

@@ -5,6 +5,8 @@
 
 #include <QStringList>
 
+#include <functional>
+
 namespace hanji {
 
 struct DateScope;
@@ -32,6 +34,8 @@ public:
     // Every unread paper of the list within the scope (a day, a month, the bookmarks…).
     [[nodiscard]] Result<> markScopeRead(const DateScope &scope);
     [[nodiscard]] Result<> setNote(const QString &id, const QString &note);
+    // Called after every change is saved (the window schedules a sync).
+    void setOnChanged(std::function<void()> changed) { m_changed = std::move(changed); }
 
 private:
     // What the setters' bool and error text become, the models updated on success.
@@ -41,6 +45,7 @@ private:
     Library &m_library;
     PaperListModel *m_papers;
     DateTreeModel *m_dates;
+    std::function<void()> m_changed;
 };
 
 } // namespace hanji

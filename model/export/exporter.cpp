@@ -17,7 +17,7 @@ QByteArray exportPapers(const QList<Paper> &papers, ExportFormat format, const E
                         qsizetype maxPapers)
 {
     // Keys come from the whole list: a clash with a paper past the preview still counts.
-    const bool citations = format == ExportFormat::BibTeX || format == ExportFormat::Json;
+    const bool citations = format == ExportFormat::BibTeX || format == ExportFormat::Json || format == ExportFormat::CslJson;
     QStringList keys = citations ? citationKeys(papers) : QStringList();
     QList<Paper> written = papers;
     if (maxPapers >= 0 && maxPapers < papers.size()) {
@@ -37,6 +37,8 @@ QByteArray exportPapers(const QList<Paper> &papers, ExportFormat format, const E
         return (options.csvBom ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + exportwriters::csv(written, options).toUtf8();
     case ExportFormat::Json:
         return exportwriters::json(written, keys, options);
+    case ExportFormat::CslJson:
+        return exportwriters::cslJson(written, keys, options);
     }
     Q_UNREACHABLE_RETURN(QByteArray());
 }
@@ -104,6 +106,7 @@ constexpr FormatNames kFormats[] = {
     { ExportFormat::Ris, u"ris", u"RIS", u"ris" },
     { ExportFormat::Csv, u"csv", u"CSV", u"csv" },
     { ExportFormat::Json, u"json", u"JSON", u"json" },
+    { ExportFormat::CslJson, u"csljson", u"CSL-JSON", u"json" },
 };
 
 const FormatNames &namesOf(ExportFormat format)

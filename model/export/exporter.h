@@ -11,9 +11,9 @@
 
 namespace hanji {
 
-// Papers leave Hanji in these formats: the digest Markdown (re-imports into Hanji), two
+// Papers leave Hanji in these formats: the digest Markdown (re-imports into Hanji), three
 // citation formats, and two data formats.
-enum class ExportFormat { Markdown, BibTeX, Ris, Csv, Json };
+enum class ExportFormat { Markdown, BibTeX, Ris, Csv, Json, CslJson };
 
 struct ExportOptions {
     bool summaries = true; // the Korean summary bullets
@@ -31,11 +31,11 @@ struct ExportOptions {
 [[nodiscard]] Result<> writeExport(const QString &path, const QByteArray &bytes);
 
 [[nodiscard]] QList<ExportFormat> exportFormats();
-// "markdown", "bibtex", "ris", "csv", "json": the names the command line takes.
+// "markdown", "bibtex", "ris", "csv", "json", "csljson": the names the command line takes.
 [[nodiscard]] QString formatName(ExportFormat format);
-// "Markdown", "BibTeX", "RIS", "CSV", "JSON": for people.
+// "Markdown", "BibTeX", "RIS", "CSV", "JSON", "CSL-JSON": for people.
 [[nodiscard]] QString formatTitle(ExportFormat format);
-// "md", "bib", "ris", "csv", "json", without the dot.
+// "md", "bib", "ris", "csv", "json" (CSL-JSON too), without the dot.
 [[nodiscard]] QString fileExtension(ExportFormat format);
 // A format name or file extension, case-insensitive ("BibTeX", "bib", "md"…).
 [[nodiscard]] std::optional<ExportFormat> formatFromName(QStringView name);

@@ -13,6 +13,8 @@ namespace hanji::exportwriters {
 [[nodiscard]] QString ris(const QList<Paper> &papers, const ExportOptions &options);
 [[nodiscard]] QString csv(const QList<Paper> &papers, const ExportOptions &options);
 [[nodiscard]] QByteArray json(const QList<Paper> &papers, const QStringList &keys, const ExportOptions &options);
+// CSL-JSON, the bibliography input of pandoc --citeproc, Zotero and other CSL processors.
+[[nodiscard]] QByteArray cslJson(const QList<Paper> &papers, const QStringList &keys, const ExportOptions &options);
 
 // BibTeX's special characters made literal: "50% & $x_1$" -> "50\% \& \$x\_1\$".
 [[nodiscard]] QString latexEscaped(QStringView text);

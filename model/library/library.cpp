@@ -244,6 +244,18 @@ Result<> Library::setBookmarked(const QStringList &ids, bool bookmarked)
     return m_user->addBookmarks(ids, *labels);
 }
 
+Result<> Library::addBookmarks(const QStringList &ids, const QHash<QString, PaperLabel> &given)
+{
+    Result<QHash<QString, PaperLabel>> labels = m_index->labels(ids);
+    if (!labels)
+        return failure(labels.error());
+    for (auto it = given.cbegin(); it != given.cend(); ++it) {
+        if (!labels->contains(it.key()) || labels->value(it.key()).title.isEmpty())
+            labels->insert(it.key(), it.value());
+    }
+    return m_user->addBookmarks(ids, *labels);
+}
+
 Result<> Library::ensureBookmarked(const QString &id)
 {
     return m_user->state(id).bookmarked ? Result<>() : setBookmarked({ id }, true);

@@ -74,6 +74,9 @@ public:
     [[nodiscard]] UserState userState(const QString &id) const { return m_user->state(id); }
     [[nodiscard]] Result<QStringList> bookmarkIds() const { return m_user->bookmarkIds(); }
     [[nodiscard]] Result<> setBookmarked(const QStringList &ids, bool bookmarked);
+    // Bookmarks with the index's title and link, or the given ones for papers the index lacks
+    // (a reading list made elsewhere names papers of no digest here).
+    [[nodiscard]] Result<> addBookmarks(const QStringList &ids, const QHash<QString, PaperLabel> &given);
     // A note or tags bookmark the paper first.
     [[nodiscard]] Result<> setNote(const QString &id, const QString &note);
     [[nodiscard]] Result<> setTags(const QString &id, const QStringList &tags);
@@ -103,6 +106,11 @@ public:
     // The ids a saved search finds, in no particular order.
     [[nodiscard]] Result<QStringList> savedSearchIds(const SavedSearch &search) const;
     [[nodiscard]] Result<> setSetting(const QString &key, const QString &value) { return m_user->setSetting(key, value); }
+
+    // For sync and user-data import, which merge fields into the store directly.
+    [[nodiscard]] UserStore &userStore() { return *m_user; }
+    // After another connection changed the user data (a sync on a worker thread).
+    [[nodiscard]] Result<> reloadUserData() { return m_user->load(); }
 
 private:
     Library() = default;

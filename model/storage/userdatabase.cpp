@@ -37,6 +37,18 @@ const QList<QStringList> &migrations()
           u"CREATE TABLE saved_searches(name TEXT PRIMARY KEY, query TEXT NOT NULL, min_votes INTEGER, "
           "max_votes INTEGER, date_from TEXT NOT NULL DEFAULT '', date_to TEXT NOT NULL DEFAULT '', "
           "bookmarked INTEGER NOT NULL DEFAULT 0, unread INTEGER NOT NULL DEFAULT 0, added_at TEXT NOT NULL)"_s },
+        // 3 -> 4: every field of the user's data with the clock of its last change (time and
+        // machine), removals included, for sync and user-data import; this machine's id, made
+        // once. What exists takes its clocks from the times it stored.
+        { u"CREATE TABLE fields(kind TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, "
+          "at INTEGER NOT NULL, machine TEXT NOT NULL, PRIMARY KEY(kind, key, field)) WITHOUT ROWID"_s,
+          u"INSERT OR IGNORE INTO settings(key, value) VALUES ('sync.machine', lower(hex(randomblob(8))))"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'bookmarked', added_at, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'note', note, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'tags', tags, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'title', title, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'url', url, COALESCE(CAST(ROUND((julianday(added_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM bookmarks"_s,
+          u"INSERT OR IGNORE INTO fields SELECT 'paper', paper_id, 'read', read_at, COALESCE(CAST(ROUND((julianday(read_at) - 2440587.5) * 86400000) AS INTEGER), 0), (SELECT value FROM settings WHERE key = 'sync.machine') FROM read_state"_s },
     };
     return steps;
 }
@@ -49,6 +61,8 @@ QStringList tablesOfVersion(int version)
         return { u"bookmarks"_s, u"read_state"_s };
     if (version == 2)
         return { u"bookmarks"_s, u"folders"_s, u"read_state"_s, u"settings"_s };
+    if (version == 3)
+        return { u"bookmarks"_s, u"fields"_s, u"folders"_s, u"read_state"_s, u"settings"_s };
     return {};
 }
 

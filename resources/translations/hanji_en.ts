@@ -153,4 +153,63 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>hanji::SyncController</name>
+    <message numerus="yes">
+        <source>%n bookmarks</source>
+        <translation>
+            <numerusform>%n bookmark</numerusform>
+            <numerusform>%n bookmarks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removals</source>
+        <translation>
+            <numerusform>%n removal</numerusform>
+            <numerusform>%n removals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag edits</source>
+        <translation>
+            <numerusform>%n tag edit</numerusform>
+            <numerusform>%n tag edits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read marks</source>
+        <translation>
+            <numerusform>%n read mark</numerusform>
+            <numerusform>%n read marks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread marks</source>
+        <translation>
+            <numerusform>%n unread mark</numerusform>
+            <numerusform>%n unread marks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other changes</source>
+        <translation>
+            <numerusform>%n other change</numerusform>
+            <numerusform>%n other changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n damaged files: %1</source>
+        <translation>
+            <numerusform>Skipped %n damaged file: %1</numerusform>
+            <numerusform>Skipped %n damaged files: %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

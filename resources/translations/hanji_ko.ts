@@ -727,4 +727,88 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <translation>저장한 검색 지우기</translation>
     </message>
 </context>
+<context>
+    <name>hanji::SyncController</name>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync Folder…</source>
+        <translation>동기화 폴더…</translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation>지금 동기화</translation>
+    </message>
+    <message>
+        <source>Sync Folder: a folder another tool (Syncthing, Nextcloud, Dropbox…) already syncs</source>
+        <translation>동기화 폴더: 다른 도구(Syncthing, Nextcloud, Dropbox…)가 이미 동기화하는 폴더</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <extracomment>What a sync brought in from one machine: &quot;3 bookmarks, 12 read marks from laptop&quot;.</extracomment>
+        <translation>%2에서 %1</translation>
+    </message>
+    <message>
+        <source>Synced %1: nothing new.</source>
+        <translation>%1 동기화: 새로운 것 없음.</translation>
+    </message>
+    <message>
+        <source>Synced %1: %2.</source>
+        <translation>%1 동기화: %2.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>동기화 실패: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bookmarks</source>
+        <translation>
+            <numerusform>북마크 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removals</source>
+        <translation>
+            <numerusform>북마크 해제 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>메모 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag edits</source>
+        <translation>
+            <numerusform>태그 변경 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read marks</source>
+        <translation>
+            <numerusform>읽음 표시 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread marks</source>
+        <translation>
+            <numerusform>안 읽음 표시 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other changes</source>
+        <translation>
+            <numerusform>기타 변경 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n damaged files: %1</source>
+        <translation>
+            <numerusform>손상된 파일 %n개를 건너뜀: %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

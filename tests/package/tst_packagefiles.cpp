@@ -82,7 +82,7 @@ void TestPackageFiles::manPageHasEveryOption_data()
     // The window's options are on the first line of the general usage.
     QTest::addRow("window") << QStringList { u"--help"_s };
     for (const char *command : { "check", "import", "search", "bookmark", "read", "stats", "show", "export", "update",
-                                 "add", "saved" })
+                                 "add", "saved", "sync", "userdata" })
         QTest::addRow("%s", command) << QStringList { QString::fromLatin1(command), u"--help"_s };
 }
 

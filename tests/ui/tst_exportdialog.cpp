@@ -187,6 +187,7 @@ void TestExportDialog::previewFollowsFormat_data()
     QTest::addRow("RIS, plain") << ExportFormat::Ris << QString() << u"TY  - GEN\n"_s;
     QTest::addRow("CSV, plain") << ExportFormat::Csv << QString() << u"id,arxiv_id,title"_s;
     QTest::addRow("JSON, highlighted as JSON") << ExportFormat::Json << u"JSON"_s << u"[\n"_s;
+    QTest::addRow("CSL-JSON, highlighted as JSON") << ExportFormat::CslJson << u"JSON"_s << u"[\n    {\n"_s;
 }
 
 void TestExportDialog::previewFollowsFormat()

@@ -159,7 +159,8 @@ QString englishWord(QString text)
                                      u"Markdown"_s, u"Hanji"_s, u"QtWebEngine"_s, u"Chromium"_s,
                                      u"KSyntaxHighlighting"_s, u"Qt"_s, u"GNU"_s, u"BOM"_s, u"CSV"_s,
                                      u"JSON"_s, u"RIS"_s, u"Ctrl"_s, u"Shift"_s, u"title"_s, u"author"_s,
-                                     u"http"_s, u"https"_s, u"ms"_s, u"git"_s, u"URL"_s };
+                                     u"http"_s, u"https"_s, u"ms"_s, u"git"_s, u"URL"_s, u"CSL"_s, u"Syncthing"_s,
+                                     u"Nextcloud"_s, u"Dropbox"_s };
     text.remove(markup);
     for (const QString &name : names)
         text.remove(QRegularExpression(u"\\b%1\\b"_s.arg(QRegularExpression::escape(name))));

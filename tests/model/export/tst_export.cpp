@@ -443,6 +443,8 @@ private Q_SLOTS:
     void csvReadsInPythonCsv_data();
     void csvReadsInPythonCsv();
     void jsonFields();
+    void cslJsonFields();
+    void cslJsonRendersInPandoc();
     void otherArchivesFieldsAreExported();
     void previewIsTheStartOfTheExport_data();
     void previewIsTheStartOfTheExport();
@@ -458,6 +460,37 @@ private Q_SLOTS:
     void corpusBibTeXParses();
     void corpusRisCsvJsonRead();
 };
+
+// ------------------------------------------------------------------ CSL-JSON
+
+// Every paper's bibliography entry as pandoc's citeproc renders it (plain text, one paragraph
+// an entry), or the error.
+std::pair<QStringList, QString> renderWithPandoc(const QByteArray &csl, const QString &directory)
+{
+    QFile bibliography(directory + u"/papers.json"_s);
+    if (!bibliography.open(QIODevice::WriteOnly) || bibliography.write(csl) != csl.size())
+        return { {}, u"cannot write the bibliography"_s };
+    bibliography.close();
+    const ToolResult r = runTool(u"pandoc"_s, { u"--citeproc"_s, u"--bibliography"_s, bibliography.fileName(), u"--wrap=none"_s,
+                                                u"-f"_s, u"markdown"_s, u"-t"_s, u"plain"_s },
+                                 "---\nnocite: '@*'\n---\n");
+    if (!r.ran || r.exitCode != 0)
+        return { {}, u"pandoc failed (exit %1): %2"_s.arg(r.exitCode).arg(QString::fromUtf8(r.err.right(2000))) };
+    QStringList entries = QString::fromUtf8(r.out).split(u"\n\n"_s, Qt::SkipEmptyParts);
+    for (QString &entry : entries)
+        entry = entry.simplified();
+    entries.removeAll(QString());
+    return { entries, QString::fromUtf8(r.err) };
+}
+
+// How a title reads once a CSL style has had its way with it: case and quotes aside.
+QString comparable(QString text)
+{
+    text = oneLine(text).toLower();
+    for (const QChar quote : { QChar(0x2018), QChar(0x2019), QChar(0x201C), QChar(0x201D), QChar(u'"'), QChar(u'\'') })
+        text.remove(quote);
+    return text;
+}
 
 // ------------------------------------------------------------------ names and fields
 
@@ -863,6 +896,75 @@ void TestExport::csvReadsInPythonCsv()
     }
     // Records end in CRLF; line breaks inside a quoted summary or note are the text's own.
     QVERIFY(csv.endsWith("\r\n"));
+}
+
+void TestExport::cslJsonFields()
+{
+    const QList<Paper> papers = fixturePapers();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(exportPapers(papers, ExportFormat::CslJson, allOptions()), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(doc.isArray());
+    const QJsonArray items = doc.array();
+    QCOMPARE(items.size(), papers.size());
+    const QStringList keys = hanji::citationKeys(papers);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject item = items[i].toObject();
+        QCOMPARE(item[u"id"_s].toString(), keys[i]); // the BibTeX key
+        QVERIFY(item[u"title"_s].isString());
+        QVERIFY(QStringList({ u"article"_s, u"webpage"_s }).contains(item[u"type"_s].toString()));
+        for (const QJsonValue &author : item[u"author"_s].toArray()) {
+            const QJsonObject name = author.toObject();
+            QVERIFY2(name.contains(u"literal"_s) != (name.contains(u"family"_s) && name.contains(u"given"_s)), qPrintable(QJsonDocument(name).toJson()));
+        }
+    }
+    const QJsonObject arxiv = items[0].toObject();
+    QCOMPARE(arxiv[u"type"_s].toString(), u"article"_s);
+    QCOMPARE(arxiv[u"DOI"_s].toString(), u"10.48550/arXiv.2403.01234"_s);
+    QCOMPARE(arxiv[u"number"_s].toString(), u"arXiv:2403.01234"_s);
+    QCOMPARE(arxiv[u"publisher"_s].toString(), u"arXiv"_s);
+    QCOMPARE(arxiv[u"URL"_s].toString(), u"https://arxiv.org/abs/2403.01234"_s);
+    QCOMPARE(arxiv[u"issued"_s].toObject()[u"date-parts"_s].toArray()[0].toArray(), (QJsonArray { 2024, 3 }));
+    const QJsonArray authors = arxiv[u"author"_s].toArray();
+    QCOMPARE(authors[0].toObject(), (QJsonObject { { u"family"_s, u"Müller"_s }, { u"given"_s, u"Jürgen"_s } }));
+    QCOMPARE(authors[2].toObject(), (QJsonObject { { u"literal"_s, u"Kim, Minji"_s } })); // a comma: not split by guess
+    QCOMPARE(authors[4].toObject(), (QJsonObject { { u"family"_s, u"Gomez"_s }, { u"given"_s, u"Aidan N."_s } }));
+    QVERIFY(arxiv[u"annote"_s].toString().startsWith(u"다시 읽기"_s));
+    const QJsonObject web = items[1].toObject();
+    QCOMPARE(web[u"type"_s].toString(), u"webpage"_s);
+    QVERIFY(!web.contains(u"DOI"_s));
+    QVERIFY(!items[2].toObject().contains(u"URL"_s)); // a title-only paper has no link to give
+    QCOMPARE(items[3].toObject()[u"DOI"_s].toString(), u"10.48550/arXiv.hep-th/9711200"_s);
+    QCOMPARE(items[3].toObject()[u"issued"_s].toObject()[u"date-parts"_s].toArray()[0].toArray(), (QJsonArray { 1997, 11 }));
+    // Without notes, no note; a Korean name stays whole.
+    Paper korean = arxivPaper();
+    korean.authors = { u"김민지"_s, u"Plato"_s };
+    const QJsonObject bare = QJsonDocument::fromJson(exportPapers({ korean }, ExportFormat::CslJson, ExportOptions {})).array()[0].toObject();
+    QVERIFY(!bare.contains(u"annote"_s));
+    QCOMPARE(bare[u"author"_s].toArray()[0].toObject(), (QJsonObject { { u"literal"_s, u"김민지"_s } }));
+    QCOMPARE(bare[u"author"_s].toArray()[1].toObject(), (QJsonObject { { u"literal"_s, u"Plato"_s } }));
+}
+
+void TestExport::cslJsonRendersInPandoc()
+{
+    if (QStandardPaths::findExecutable(u"pandoc"_s).isEmpty())
+        QSKIP("pandoc is not installed (packaging/dev installs it)");
+    QTemporaryDir dir;
+    QList<Paper> papers = fixturePapers();
+    const bool corpus = QFileInfo::exists(QStringLiteral(HANJI_CORPUS_DIR));
+    if (corpus)
+        papers += corpusPapers().mid(0, 300); // real titles and names, a few hundred of them
+    const auto [entries, error] = renderWithPandoc(exportPapers(papers, ExportFormat::CslJson, allOptions()), dir.path());
+    QVERIFY2(!entries.isEmpty(), qPrintable(error));
+    QVERIFY2(!error.contains(u"not found"_s), qPrintable(error)); // pandoc warns of citations it cannot resolve
+    QCOMPARE(entries.size(), papers.size());
+    const QString all = comparable(entries.join(u'\n'));
+    for (const Paper &paper : std::as_const(papers)) {
+        // The title up to its first special character: CSL styles leave words alone but not markup.
+        const QString title = comparable(paper.title).section(u'$', 0, 0).trimmed();
+        QVERIFY2(all.contains(title), qPrintable(u"no \"%1\" in pandoc's bibliography"_s.arg(title)));
+    }
+    QVERIFY2(all.contains(u"10.48550/arxiv.2403.01234"_s), qPrintable(entries.first()));
 }
 
 void TestExport::otherArchivesFieldsAreExported()
