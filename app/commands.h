@@ -22,5 +22,6 @@ struct Io {
 [[nodiscard]] int statsCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int exportCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int showCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int relatedCommand(const QStringList &arguments, Io io);
 
 } // namespace hanji::cli

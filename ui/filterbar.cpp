@@ -94,6 +94,8 @@ void FilterBar::setVoteCeiling(int votes)
 
 void FilterBar::setMinimumVotes(int votes) { m_minSpin->setValue(votes); }
 
+void FilterBar::setMaximumVotes(std::optional<int> votes) { m_maxSpin->setValue(votes.value_or(0)); }
+
 void FilterBar::setBookmarkedOnly(bool on) { m_bookmarked->setChecked(on); }
 
 void FilterBar::setUnreadOnly(bool on) { m_unread->setChecked(on); }

@@ -31,6 +31,7 @@ public:
     // The highest votes in the library, so the slider spans what exists.
     void setVoteCeiling(int votes);
     void setMinimumVotes(int votes);
+    void setMaximumVotes(std::optional<int> votes); // none: no maximum
     void setBookmarkedOnly(bool on);
     void setUnreadOnly(bool on);
     void focusSearch();

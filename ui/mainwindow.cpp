@@ -10,12 +10,14 @@
 #include "folderwatcher.h"
 #include "helpdialog.h"
 #include "importcontroller.h"
+#include "insightsview.h"
 #include "library.h"
 #include "paperfilterproxy.h"
 #include "paperid.h"
 #include "paperitemdelegate.h"
 #include "paperlistmodel.h"
 #include "readeractions.h"
+#include "similarityservice.h"
 #include "sourceview.h"
 #include "thumbnailcache.h"
 #include "webpaperview.h"
@@ -30,6 +32,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -68,6 +71,7 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     m_actions = new ReaderActions(this, m_dateTree, m_paperList, m_tabs, copyBibTeX);
     connectActions();
     connectImports();
+    connectDiscover();
 
     m_markReadTimer.setSingleShot(true);
     m_markReadTimer.setInterval(kReadAfter);
@@ -161,6 +165,8 @@ void MainWindow::buildLayout()
     m_sourceView = new SourceView(m_syntaxRepository.get(), m_tabs);
     m_tabs->addTab(m_pane->widget(), tr("Summary"));
     m_tabs->addTab(m_sourceView, tr("Markdown Source"));
+    m_insights = new InsightsView(m_paperProxy, m_paperModel, m_tabs);
+    m_tabs->addTab(m_insights, tr("Insights"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(m_dateTree);
@@ -231,6 +237,35 @@ void MainWindow::connectImports()
     connect(m_importController, &ImportController::finished, this, &MainWindow::onImportFinished);
     connect(m_cancelImport, &QToolButton::clicked, m_importController, &ImportController::cancel);
     connect(m_folderWatcher, &FolderWatcher::changed, this, &MainWindow::rescan);
+}
+
+void MainWindow::connectDiscover()
+{
+    m_similarity = new SimilarityService(m_library.indexPath(), this);
+    connect(m_similarity, &SimilarityService::ready, this, &MainWindow::showCurrentPaper);
+    connect(m_similarity, &SimilarityService::failed, this, &MainWindow::report);
+    connect(m_importController, &ImportController::finished, m_similarity,
+            [this](const ImportReport &, const std::optional<QList<PaperRow>> &rows) {
+                if (rows)
+                    m_similarity->rebuild(); // the papers changed
+            });
+    connect(m_pane, &PaperView::paperLinkRequested, this, [this](const QString &id) { selectPaper(id); });
+    connect(m_insights, &InsightsView::searchRequested, m_filterBar->searchField(), &QLineEdit::setText);
+    connect(m_insights, &InsightsView::dayRequested, this,
+            [this](QDate day) { m_dateTree->setCurrentIndex(m_dateModel->indexForScope(DateScope::ofDay(day))); });
+    connect(m_insights, &InsightsView::voteRangeRequested, this, [this](int minimum, std::optional<int> maximum) {
+        m_filterBar->setMinimumVotes(minimum);
+        m_filterBar->setMaximumVotes(maximum);
+    });
+    connect(m_dateTree->selectionModel(), &QItemSelectionModel::currentChanged, m_insights, &InsightsView::clearWeek);
+    m_similarity->rebuild();
+}
+
+void MainWindow::showInsights(bool wide)
+{
+    m_tabs->setCurrentWidget(m_insights);
+    if (wide)
+        m_splitter->setSizes({ 200, 380, std::max(width() - 580, 600) });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -352,6 +387,7 @@ void MainWindow::showCurrentPaper()
         m_sourceView->setMarkdown(QString());
         return;
     }
+    m_pane->setRelatedPapers(m_similarity->relatedLinks(paper->id, *m_paperModel, 8));
     m_pane->showPaper(*paper);
     m_sourceView->setMarkdown(paper->markdown);
 }

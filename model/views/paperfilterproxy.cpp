@@ -126,6 +126,16 @@ void PaperFilterProxy::setScope(const DateScope &scope)
     });
 }
 
+void PaperFilterProxy::setExtraDays(QDate first, QDate last)
+{
+    DateScope::DayRange days;
+    if (first.isValid() && last.isValid())
+        days = { first.toJulianDay(), last.toJulianDay() };
+    if (days.first == m_extraDays.first && days.last == m_extraDays.last)
+        return;
+    changeFilter([&] { m_extraDays = days; });
+}
+
 void PaperFilterProxy::setVoteRange(int minimum, std::optional<int> maximum)
 {
     minimum = std::max(minimum, 0);
@@ -192,6 +202,12 @@ bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         // Between two appearances the scope may still hold none of them.
         const PaperRow &paper = m_papers->paperAt(sourceRow);
         if (paper.appearances.size() > 1 && !m_days.containsAny(paper.appearances))
+            return false;
+    }
+    if (hasExtraDays()) {
+        if (keys.latestDay < m_extraDays.first || keys.firstDay > m_extraDays.last)
+            return false;
+        if (!m_extraDays.containsAny(m_papers->paperAt(sourceRow).appearances))
             return false;
     }
     if (m_unreadOnly && keys.read && (m_pinnedId.isEmpty() || m_papers->paperAt(sourceRow).id != m_pinnedId))

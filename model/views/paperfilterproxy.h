@@ -27,6 +27,11 @@ public:
     void setScope(const DateScope &scope);
     [[nodiscard]] DateScope scope() const { return m_scope; }
 
+    // Days a paper must have been listed on as well as the scope's, first to last inclusive
+    // (the Insights' week); invalid dates lift it.
+    void setExtraDays(QDate first, QDate last);
+    [[nodiscard]] bool hasExtraDays() const { return m_extraDays.first <= m_extraDays.last; }
+
     // minimum <= 0 means no minimum, and only then do papers of unknown votes pass (the
     // oldest digests gave none): asking for "at least 10" must not list papers nobody counted.
     // A maximum alone keeps them.
@@ -61,6 +66,7 @@ private:
     const PaperListModel *m_papers = nullptr;
     DateScope m_scope;
     DateScope::DayRange m_days; // of m_scope
+    DateScope::DayRange m_extraDays; // empty: none
     int m_minimumVotes = 0;
     std::optional<int> m_maximumVotes;
     bool m_bookmarkedOnly = false;

@@ -300,6 +300,110 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
     </message>
 </context>
 <context>
+    <name>hanji::InsightsView</name>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Show every week again</source>
+        <translation>모든 주를 다시 보기</translation>
+    </message>
+    <message>
+        <source>The votes histogram on a logarithmic scale</source>
+        <translation>투표 히스토그램을 로그 눈금으로</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>SVG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Papers per week</source>
+        <translation>주별 논문 수</translation>
+    </message>
+    <message>
+        <source>Votes per day</source>
+        <translation>일별 투표</translation>
+    </message>
+    <message>
+        <source>Votes per entry</source>
+        <translation>항목별 투표 분포</translation>
+    </message>
+    <message>
+        <source>Most frequent authors</source>
+        <translation>가장 많이 나온 저자</translation>
+    </message>
+    <message>
+        <source>Most frequent title words</source>
+        <translation>제목에 가장 많이 나온 단어</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln papers</source>
+        <translation>
+            <numerusform>논문 %Ln편</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>항목 %Ln개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>papers</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation>투표</translation>
+    </message>
+    <message>
+        <source>Week %1 ✕</source>
+        <extracomment>The button that lifts a week filter; %1 is the ISO week, like 2024-W05.</extracomment>
+        <translation>%1 주 ✕</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Hanji Insights</source>
+        <translation>Hanji 인사이트</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 as PNG</source>
+        <translation>%1을(를) PNG로 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Insights</source>
+        <translation>인사이트 내보내기</translation>
+    </message>
+</context>
+<context>
     <name>hanji::MainWindow</name>
     <message>
         <source>Open a folder of Daily Papers digests with File › Open Folder (Ctrl+O).</source>
@@ -362,6 +466,10 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <source>Open a Folder of Paper Digests</source>
         <translation>논문 요약 폴더 열기</translation>
     </message>
+    <message>
+        <source>Insights</source>
+        <translation>인사이트</translation>
+    </message>
 </context>
 <context>
     <name>hanji::PaperHtml</name>
@@ -390,6 +498,11 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <source>Note</source>
         <extracomment>The heading of the reader&apos;s own note on a paper.</extracomment>
         <translation>메모</translation>
+    </message>
+    <message>
+        <source>Related papers</source>
+        <extracomment>The heading of the list of papers most like the one shown, under its summary.</extracomment>
+        <translation>관련 논문</translation>
     </message>
 </context>
 <context>
