@@ -114,7 +114,7 @@ int runReader(QApplication &app)
     ThumbnailCache thumbnails(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/thumbnails"_s);
     MainWindow window(*opened->library, &thumbnails); // restores the saved geometry, or a default size
     if (parser.isSet(screenshot))
-        window.resize(1440, parser.isSet(insights) ? 1000 : 880); // the same picture on every machine
+        window.resize(parser.isSet(insights) ? QSize(1920, 1200) : QSize(1440, 880)); // the same picture on every machine
     window.show();
 
     for (const QString &notice : std::as_const(opened->notices))

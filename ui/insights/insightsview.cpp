@@ -13,6 +13,7 @@
 #include <QDateTimeAxis>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
@@ -35,7 +36,17 @@ namespace hanji {
 namespace {
 
 constexpr int kChartHeight = 250;
-constexpr int kRankingHeight = 380; // twenty names
+constexpr int kRankingHeight = 440; // twenty names, each in a line of its own
+
+// Category labels a little smaller than the text: twenty names, or nine vote ranges, fit
+// without the axis eliding every other one.
+void useSmallLabels(QAbstractAxis *axis, const QFont &font)
+{
+    QFont small = font;
+    small.setPixelSize(std::max(9, QFontInfo(font).pixelSize() - 2));
+    axis->setLabelsFont(small);
+    axis->setTruncateLabels(false); // a name cut to "…" says nothing
+}
 constexpr int kTwoColumnsFrom = 760; // px of width: narrower, the charts stack
 
 qint64 msecs(QDate date)
@@ -232,7 +243,7 @@ void InsightsView::showStats(const ArchiveStats &stats)
     drawVotes();
     drawRanking(Chart::Authors, stats.topAuthors);
     drawRanking(Chart::Words, stats.topTitleWords);
-    applyTheme();
+    colorAxes(); // new series take the theme's colours by themselves; new axes need the palette's text
     Q_EMIT statsShown();
 }
 
@@ -329,6 +340,7 @@ void InsightsView::drawVotes()
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(labels);
+    useSmallLabels(x, font());
     x->setTitleText(tr("votes"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
@@ -377,6 +389,7 @@ void InsightsView::drawRanking(Chart which, const QList<NameCount> &counts)
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(names);
+    useSmallLabels(y, font());
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     auto *x = new QValueAxis;
@@ -400,7 +413,7 @@ void InsightsView::setLogScale(bool on)
     m_logScale = on;
     m_log->setChecked(on);
     drawVotes();
-    applyTheme();
+    colorAxes();
 }
 
 void InsightsView::applyTheme()
@@ -421,11 +434,19 @@ void InsightsView::applyTheme()
         font.setBold(true);
         font.setPointSizeF(this->font().pointSizeF() * 1.05);
         chart->setTitleFont(font);
-        for (QAbstractAxis *axis : chart->axes()) {
+        view->setBackgroundBrush(base);
+    }
+    colorAxes();
+}
+
+void InsightsView::colorAxes()
+{
+    const QColor text = palette().color(QPalette::Text);
+    for (QChartView *view : std::as_const(m_views)) {
+        for (QAbstractAxis *axis : view->chart()->axes()) {
             axis->setLabelsColor(text);
             axis->setTitleBrush(text);
         }
-        view->setBackgroundBrush(base);
     }
 }
 

@@ -76,6 +76,7 @@ private:
     void drawVotes();
     void drawRanking(Chart which, const QList<NameCount> &counts);
     void applyTheme();
+    void colorAxes();
     void layoutCharts();
     void chooseExportFile(const QString &suffix);
 
