@@ -264,7 +264,6 @@ code { font-family: "Noto Sans Mono CJK KR", "DejaVu Sans Mono", monospace; font
 .related ul { list-style: none; padding-left: 0; margin-top: 0.5em; }
 .related li { margin: 0 0 0.35em; }
 .related a { text-decoration: none; }
-.related .score { color: %4; font-size: 0.85em; margin-left: 0.4em; }
 .note { margin-top: 2em; padding: 0.6em 1em; border-left: 3px solid %7; background: %8; }
 .note h3 { margin-top: 0.2em; border: none; }
 .note code { background: %7; }

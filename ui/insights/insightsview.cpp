@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QDateTimeAxis>
 #include <QFileDialog>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFontInfo>
 #include <QGridLayout>
@@ -22,6 +23,7 @@
 #include <QLogValueAxis>
 #include <QPainter>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QSvgGenerator>
 #include <QToolButton>
@@ -199,8 +201,11 @@ void InsightsView::changeEvent(QEvent *event)
         applyTheme();
 }
 
-QList<PaperRow> InsightsView::shownRows() const
+QList<PaperRow> InsightsView::shownRows()
 {
+    QElapsedTimer timer;
+    timer.start();
+    const auto measured = qScopeGuard([&] { m_gatherMs = double(timer.nsecsElapsed()) / 1e6; });
     QList<PaperRow> rows;
     rows.reserve(m_proxy->rowCount());
     for (int row = 0, count = m_proxy->rowCount(); row < count; ++row)
@@ -232,6 +237,8 @@ void InsightsView::refreshNow()
 
 void InsightsView::showStats(const ArchiveStats &stats)
 {
+    QElapsedTimer timer;
+    timer.start();
     m_stats = stats;
     QString summary = tr("%Ln papers", nullptr, stats.papers) + u" · "_s + tr("%Ln entries", nullptr, stats.entries);
     if (!stats.perDay.isEmpty())
@@ -244,6 +251,7 @@ void InsightsView::showStats(const ArchiveStats &stats)
     drawRanking(Chart::Authors, stats.topAuthors);
     drawRanking(Chart::Words, stats.topTitleWords);
     colorAxes(); // new series take the theme's colours by themselves; new axes need the palette's text
+    m_drawMs = double(timer.nsecsElapsed()) / 1e6;
     Q_EMIT statsShown();
 }
 

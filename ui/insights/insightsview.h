@@ -47,6 +47,9 @@ public:
 
     enum class Chart { Weeks, Days, Votes, Authors, Words };
     [[nodiscard]] QChart *chart(Chart which) const;
+    // What the last refresh cost the UI thread: gathering the list's rows, drawing (benchmarks).
+    [[nodiscard]] double lastGatherMilliseconds() const { return m_gatherMs; }
+    [[nodiscard]] double lastDrawMilliseconds() const { return m_drawMs; }
 
     // What a click on each chart does, callable by tests without pixel hunting.
     void clickWeek(QDate anyDay);
@@ -69,7 +72,7 @@ protected:
 private:
     void scheduleRefresh();
     void startRefresh();
-    [[nodiscard]] QList<PaperRow> shownRows() const;
+    [[nodiscard]] QList<PaperRow> shownRows();
     void showStats(const ArchiveStats &stats);
     void drawWeeks();
     void drawDays();
@@ -92,6 +95,8 @@ private:
     std::optional<std::pair<QDate, QDate>> m_week;
     bool m_logScale = false;
     int m_columns = 0;
+    double m_gatherMs = 0;
+    double m_drawMs = 0;
 
     QLabel *m_summary;
     QToolButton *m_clearWeek;
