@@ -258,6 +258,17 @@ void MainWindow::connectDiscover()
         m_filterBar->setMaximumVotes(maximum);
     });
     connect(m_dateTree->selectionModel(), &QItemSelectionModel::currentChanged, m_insights, &InsightsView::clearWeek);
+    const auto rankLikeBookmarks = [this] {
+        if (!m_filterBar->likeBookmarks())
+            return m_paperProxy->setRanking(std::nullopt);
+        const Result<QHash<QString, int>> ranking = m_similarity->readingListRanking(m_library);
+        if (!ranking)
+            report(ranking.error().message);
+        m_paperProxy->setRanking(ranking.value_or(QHash<QString, int>()));
+        updateStatus();
+    };
+    connect(m_filterBar, &FilterBar::likeBookmarksChanged, this, rankLikeBookmarks);
+    connect(m_similarity, &SimilarityService::ready, this, rankLikeBookmarks);
     m_similarity->rebuild();
 }
 

@@ -136,6 +136,14 @@ void PaperFilterProxy::setExtraDays(QDate first, QDate last)
     changeFilter([&] { m_extraDays = days; });
 }
 
+void PaperFilterProxy::setRanking(std::optional<QHash<QString, int>> rankOfId)
+{
+    if (rankOfId == m_ranking)
+        return;
+    m_ranking = std::move(rankOfId);
+    invalidate(); // the order changes as well as the rows
+}
+
 void PaperFilterProxy::setVoteRange(int minimum, std::optional<int> maximum)
 {
     minimum = std::max(minimum, 0);
@@ -212,6 +220,8 @@ bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     }
     if (m_unreadOnly && keys.read && (m_pinnedId.isEmpty() || m_papers->paperAt(sourceRow).id != m_pinnedId))
         return false;
+    if (m_ranking && !m_ranking->contains(m_papers->paperAt(sourceRow).id))
+        return false;
     return !m_matches || m_matches->contains(m_papers->paperAt(sourceRow).id);
 }
 
@@ -224,6 +234,12 @@ bool PaperFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     Q_ASSERT(left.model() == model && right.model() == model);
     Q_ASSERT(left.column() == right.column());
 
+    if (m_ranking) {
+        // Best first in either direction of the header.
+        const int a = m_ranking->value(model->paperAt(left.row()).id);
+        const int b = m_ranking->value(model->paperAt(right.row()).id);
+        return sortOrder() == Qt::DescendingOrder ? a > b : a < b;
+    }
     return compareRows(*model, left.row(), right.row(), left.column()) < 0;
 }
 

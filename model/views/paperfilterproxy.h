@@ -2,6 +2,7 @@
 
 #include "datescope.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSortFilterProxyModel>
 
@@ -31,6 +32,11 @@ public:
     // (the Insights' week); invalid dates lift it.
     void setExtraDays(QDate first, QDate last);
     [[nodiscard]] bool hasExtraDays() const { return m_extraDays.first <= m_extraDays.last; }
+
+    // A ranking of papers by id, 0 the best ("more like my reading list"): only they pass, and
+    // they sort best first whatever the column; nullopt lifts it.
+    void setRanking(std::optional<QHash<QString, int>> rankOfId);
+    [[nodiscard]] bool isRanked() const { return m_ranking.has_value(); }
 
     // minimum <= 0 means no minimum, and only then do papers of unknown votes pass (the
     // oldest digests gave none): asking for "at least 10" must not list papers nobody counted.
@@ -73,6 +79,7 @@ private:
     bool m_unreadOnly = false;
     QString m_pinnedId;
     std::optional<QSet<QString>> m_matches;
+    std::optional<QHash<QString, int>> m_ranking;
 };
 
 } // namespace hanji

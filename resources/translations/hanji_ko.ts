@@ -252,6 +252,14 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <source>Search papers (Ctrl+F)</source>
         <translation>제목·저자·요약 검색 (Ctrl+F)</translation>
     </message>
+    <message>
+        <source>Like bookmarks</source>
+        <translation>북마크와 비슷한 논문</translation>
+    </message>
+    <message>
+        <source>More like my reading list: the unread papers most like your bookmarks, best first</source>
+        <translation>내 읽기 목록과 비슷한 논문: 북마크한 논문과 가장 비슷한 읽지 않은 논문을 비슷한 순서대로 보여 줍니다</translation>
+    </message>
 </context>
 <context>
     <name>hanji::HelpDialog</name>
@@ -632,6 +640,17 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
     <message>
         <source>Toolbar</source>
         <translation>도구</translation>
+    </message>
+</context>
+<context>
+    <name>hanji::SimilarityService</name>
+    <message>
+        <source>Still reading the library to compare papers; the list follows in a moment.</source>
+        <translation>논문을 비교하려고 라이브러리를 읽는 중입니다. 잠시 후 목록이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Bookmark a few papers first: the list then shows the unread ones most like them.</source>
+        <translation>먼저 논문 몇 편을 북마크하세요. 그러면 그와 가장 비슷한 읽지 않은 논문을 보여 줍니다.</translation>
     </message>
 </context>
 </TS>

@@ -182,6 +182,31 @@ private Q_SLOTS:
         QCOMPARE(proxy->rowCount(), 12);
     }
 
+    void likeBookmarksRanksTheList()
+    {
+        PaperFilterProxy *proxy = m_window->paperProxy();
+        m_window->filterBar()->setLikeBookmarks(true);
+        QCOMPARE(proxy->rowCount(), 0); // no bookmarks yet: nothing to rank by, and the status bar says so
+        m_window->filterBar()->setLikeBookmarks(false);
+        QVERIFY(m_library->setBookmarked({ u"2412.90001"_s, u"2412.90005"_s }, true));
+        QVERIFY(m_library->setRead({ u"2412.90004"_s }, true));
+        m_window->filterBar()->setLikeBookmarks(true);
+        QVERIFY(proxy->isRanked());
+        QVERIFY(proxy->rowCount() > 0);
+        QCOMPARE(proxy->index(0, 0).data(PaperListModel::IdRole).toString(), u"2501.90010"_s); // the third state space paper
+        for (int row = 0; row < proxy->rowCount(); ++row) {
+            const QString id = proxy->index(row, 0).data(PaperListModel::IdRole).toString();
+            QVERIFY(id != u"2412.90001"_s && id != u"2412.90005"_s && id != u"2412.90004"_s); // bookmarked, read
+        }
+        // Best first whichever way the header sorts.
+        m_window->paperListView()->sortByColumn(PaperListModel::VotesColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy->index(0, 0).data(PaperListModel::IdRole).toString(), u"2501.90010"_s);
+        m_window->paperListView()->sortByColumn(PaperListModel::DateColumn, Qt::DescendingOrder);
+        m_window->filterBar()->setLikeBookmarks(false);
+        QVERIFY(!proxy->isRanked());
+        QCOMPARE(proxy->rowCount(), 12);
+    }
+
     void followsTheDarkPalette()
     {
         QPalette dark;

@@ -1,6 +1,8 @@
 #include "similarityservice.h"
 
+#include "library.h"
 #include "paperlistmodel.h"
+#include "readinglist.h"
 #include "similaritysource.h"
 
 #include <QThread>
@@ -61,6 +63,23 @@ void SimilarityService::launch()
 QList<RelatedPaper> SimilarityService::related(const QString &id, int limit) const
 {
     return m_index ? m_index->related(id, limit) : QList<RelatedPaper>();
+}
+
+Result<QHash<QString, int>> SimilarityService::readingListRanking(const Library &library, int limit) const
+{
+    if (!m_index)
+        return failure(tr("Still reading the library to compare papers; the list follows in a moment."));
+    const Result<QStringList> bookmarks = library.bookmarkIds();
+    if (!bookmarks)
+        return failure(bookmarks.error());
+    if (bookmarks->isEmpty())
+        return failure(tr("Bookmark a few papers first: the list then shows the unread ones most like them."));
+    const QList<RelatedPaper> ranked = likeReadingList(
+        *m_index, *bookmarks, [&](const QString &id) { return library.userState(id); }, QString(), limit);
+    QHash<QString, int> rank;
+    for (int i = 0; i < ranked.size(); ++i)
+        rank.insert(ranked[i].id, i);
+    return rank;
 }
 
 QList<RelatedLink> SimilarityService::relatedLinks(const QString &id, const PaperListModel &papers, int limit) const

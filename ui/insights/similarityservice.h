@@ -1,6 +1,7 @@
 #pragma once
 
 #include "paperhtml.h"
+#include "result.h"
 #include "similarityindex.h"
 
 #include <QObject>
@@ -12,6 +13,7 @@ class QThread;
 
 namespace hanji {
 
+class Library;
 class PaperListModel;
 
 // The window's similarity index: built from the index file on a worker thread (its own
@@ -34,6 +36,10 @@ public:
     // The same as links for the pane, titled as the list titles them; papers the list does
     // not hold (an import under way) are left out.
     [[nodiscard]] QList<RelatedLink> relatedLinks(const QString &id, const PaperListModel &papers, int limit) const;
+
+    // "More like my reading list": the unread, unbookmarked papers most like the bookmarks,
+    // rank by id (0 the best), at most limit; an error when there is nothing to rank by yet.
+    [[nodiscard]] Result<QHash<QString, int>> readingListRanking(const Library &library, int limit = 200) const;
 
 Q_SIGNALS:
     void ready();
