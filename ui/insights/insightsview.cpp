@@ -349,6 +349,7 @@ void InsightsView::drawVotes()
     auto *x = new QBarCategoryAxis;
     x->append(labels);
     useSmallLabels(x, font());
+    x->setLabelsAngle(-35); // "100–199" beside "200–499" in a narrow pane
     x->setTitleText(tr("votes"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
