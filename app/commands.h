@@ -27,5 +27,6 @@ struct Io {
 [[nodiscard]] int savedCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int syncCommand(const QStringList &arguments, Io io);
 [[nodiscard]] int userdataCommand(const QStringList &arguments, Io io);
+[[nodiscard]] int relatedCommand(const QStringList &arguments, Io io);
 
 } // namespace hanji::cli

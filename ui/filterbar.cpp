@@ -19,7 +19,9 @@ FilterBar::FilterBar(QWidget *parent)
     , m_maxSpin(new QSpinBox(this))
     , m_bookmarked(new QCheckBox(tr("Bookmarked only"), this))
     , m_unread(new QCheckBox(tr("Unread only"), this))
+    , m_likeBookmarks(new QCheckBox(tr("Like bookmarks"), this))
 {
+    m_likeBookmarks->setToolTip(tr("More like my reading list: the unread papers most like your bookmarks, best first"));
     m_search->setPlaceholderText(tr("Search papers (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setToolTip(tr("Finds the papers that contain every word. \"Quotes\" find a phrase; title: and author: search that "
@@ -49,6 +51,7 @@ FilterBar::FilterBar(QWidget *parent)
     layout->addSpacing(8);
     layout->addWidget(m_bookmarked);
     layout->addWidget(m_unread);
+    layout->addWidget(m_likeBookmarks);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(250);
@@ -69,6 +72,7 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_maxSpin, &QSpinBox::valueChanged, this, [this] { emitVoteRange(); });
     connect(m_bookmarked, &QCheckBox::toggled, this, &FilterBar::bookmarkedOnlyChanged);
     connect(m_unread, &QCheckBox::toggled, this, &FilterBar::unreadOnlyChanged);
+    connect(m_likeBookmarks, &QCheckBox::toggled, this, &FilterBar::likeBookmarksChanged);
 }
 
 QString FilterBar::searchText() const { return m_search->text().trimmed(); }
@@ -94,9 +98,15 @@ void FilterBar::setVoteCeiling(int votes)
 
 void FilterBar::setMinimumVotes(int votes) { m_minSpin->setValue(votes); }
 
+void FilterBar::setMaximumVotes(std::optional<int> votes) { m_maxSpin->setValue(votes.value_or(0)); }
+
 void FilterBar::setBookmarkedOnly(bool on) { m_bookmarked->setChecked(on); }
 
 void FilterBar::setUnreadOnly(bool on) { m_unread->setChecked(on); }
+
+bool FilterBar::likeBookmarks() const { return m_likeBookmarks->isChecked(); }
+
+void FilterBar::setLikeBookmarks(bool on) { m_likeBookmarks->setChecked(on); }
 
 void FilterBar::focusSearch()
 {

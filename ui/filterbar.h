@@ -27,12 +27,15 @@ public:
     [[nodiscard]] std::optional<int> maximumVotes() const;
     [[nodiscard]] bool bookmarkedOnly() const;
     [[nodiscard]] bool unreadOnly() const;
+    [[nodiscard]] bool likeBookmarks() const;
 
     // The highest votes in the library, so the slider spans what exists.
     void setVoteCeiling(int votes);
     void setMinimumVotes(int votes);
+    void setMaximumVotes(std::optional<int> votes); // none: no maximum
     void setBookmarkedOnly(bool on);
     void setUnreadOnly(bool on);
+    void setLikeBookmarks(bool on);
     void focusSearch();
 
 Q_SIGNALS:
@@ -40,6 +43,8 @@ Q_SIGNALS:
     void voteRangeChanged(int minimum, std::optional<int> maximum);
     void bookmarkedOnlyChanged(bool on);
     void unreadOnlyChanged(bool on);
+    // "More like my reading list": rank the list by likeness to the bookmarks.
+    void likeBookmarksChanged(bool on);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -53,6 +58,7 @@ private:
     QSpinBox *m_maxSpin;
     QCheckBox *m_bookmarked;
     QCheckBox *m_unread;
+    QCheckBox *m_likeBookmarks;
     QTimer m_debounce;
 };
 

@@ -11,12 +11,14 @@
 #include "helpdialog.h"
 #include "importcontroller.h"
 #include "newscontroller.h"
+#include "insightsview.h"
 #include "library.h"
 #include "paperfilterproxy.h"
 #include "paperid.h"
 #include "paperitemdelegate.h"
 #include "paperlistmodel.h"
 #include "readeractions.h"
+#include "similarityservice.h"
 #include "sourceview.h"
 #include "synccontroller.h"
 #include "thumbnailcache.h"
@@ -32,6 +34,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -78,6 +81,7 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
             setRows(std::move(*rows));
         showCurrentPaper();
     });
+    connectDiscover();
 
     m_markReadTimer.setSingleShot(true);
     m_markReadTimer.setInterval(kReadAfter);
@@ -172,6 +176,8 @@ void MainWindow::buildLayout()
     m_sourceView = new SourceView(m_syntaxRepository.get(), m_tabs);
     m_tabs->addTab(m_pane->widget(), tr("Summary"));
     m_tabs->addTab(m_sourceView, tr("Markdown Source"));
+    m_insights = new InsightsView(m_paperProxy, m_paperModel, m_tabs);
+    m_tabs->addTab(m_insights, tr("Insights"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(m_dateTree);
@@ -242,6 +248,46 @@ void MainWindow::connectImports()
     connect(m_importController, &ImportController::finished, this, &MainWindow::onImportFinished);
     connect(m_cancelImport, &QToolButton::clicked, m_importController, &ImportController::cancel);
     connect(m_folderWatcher, &FolderWatcher::changed, this, &MainWindow::rescan);
+}
+
+void MainWindow::connectDiscover()
+{
+    m_similarity = new SimilarityService(m_library.indexPath(), this);
+    connect(m_similarity, &SimilarityService::ready, this, &MainWindow::showCurrentPaper);
+    connect(m_similarity, &SimilarityService::failed, this, &MainWindow::report);
+    connect(m_importController, &ImportController::finished, m_similarity,
+            [this](const ImportReport &, const std::optional<QList<PaperRow>> &rows) {
+                if (rows)
+                    m_similarity->rebuild(); // the papers changed
+            });
+    connect(m_pane, &PaperView::paperLinkRequested, this, [this](const QString &id) { selectPaper(id); });
+    connect(m_insights, &InsightsView::searchRequested, m_filterBar->searchField(), &QLineEdit::setText);
+    connect(m_insights, &InsightsView::dayRequested, this,
+            [this](QDate day) { m_dateTree->setCurrentIndex(m_dateModel->indexForScope(DateScope::ofDay(day))); });
+    connect(m_insights, &InsightsView::voteRangeRequested, this, [this](int minimum, std::optional<int> maximum) {
+        m_filterBar->setMinimumVotes(minimum);
+        m_filterBar->setMaximumVotes(maximum);
+    });
+    connect(m_dateTree->selectionModel(), &QItemSelectionModel::currentChanged, m_insights, &InsightsView::clearWeek);
+    const auto rankLikeBookmarks = [this] {
+        if (!m_filterBar->likeBookmarks())
+            return m_paperProxy->setRanking(std::nullopt);
+        const Result<QHash<QString, int>> ranking = m_similarity->readingListRanking(m_library);
+        if (!ranking)
+            report(ranking.error().message);
+        m_paperProxy->setRanking(ranking.value_or(QHash<QString, int>()));
+        updateStatus();
+    };
+    connect(m_filterBar, &FilterBar::likeBookmarksChanged, this, rankLikeBookmarks);
+    connect(m_similarity, &SimilarityService::ready, this, rankLikeBookmarks);
+    m_similarity->rebuild();
+}
+
+void MainWindow::showInsights(bool wide)
+{
+    m_tabs->setCurrentWidget(m_insights);
+    if (wide)
+        m_splitter->setSizes({ 200, 380, std::max(width() - 580, 600) });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -369,6 +415,7 @@ void MainWindow::showCurrentPaper()
         m_sourceView->setMarkdown(QString());
         return;
     }
+    m_pane->setRelatedPapers(m_similarity->relatedLinks(paper->id, *m_paperModel, 8));
     m_pane->showPaper(*paper);
     m_sourceView->setMarkdown(paper->markdown);
 }

@@ -25,6 +25,8 @@ class DateTreeModel;
 class FilterBar;
 class FolderWatcher;
 class ImportController;
+class InsightsView;
+class SimilarityService;
 class Library;
 class NewsController;
 class PaperFilterProxy;
@@ -64,6 +66,10 @@ public:
     [[nodiscard]] FilterBar *filterBar() const { return m_filterBar; }
     [[nodiscard]] PaperFilterProxy *paperProxy() const { return m_paperProxy; }
     [[nodiscard]] PaperView *paperView() const { return m_pane; }
+    [[nodiscard]] InsightsView *insightsView() const { return m_insights; }
+    [[nodiscard]] SimilarityService *similarity() const { return m_similarity; }
+    // Brings the Insights tab to the front; wide gives it most of the window (--insights).
+    void showInsights(bool wide = false);
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] NewsController *news() const { return m_news; }
 
@@ -77,6 +83,7 @@ private:
     void buildLayout();
     void connectActions();
     void connectImports();
+    void connectDiscover();
 
     void setRows(QList<PaperRow> rows);
     void onImportFinished(const ImportReport &report, const std::optional<QList<PaperRow>> &rows);
@@ -132,6 +139,8 @@ private:
     QLabel *m_countLabel = nullptr;
     QProgressBar *m_importProgress = nullptr;
     QToolButton *m_cancelImport = nullptr;
+    InsightsView *m_insights = nullptr;
+    SimilarityService *m_similarity = nullptr;
 
     QString m_currentId;
     QTimer m_markReadTimer;

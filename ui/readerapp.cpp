@@ -4,6 +4,7 @@
 
 #include "language.h"
 #include "library.h"
+#include "insightsview.h"
 #include "mainwindow.h"
 #include "paperfilterproxy.h"
 #include "paperview.h"
@@ -29,7 +30,7 @@ namespace {
 
 // --screenshot: once the import is done and the paper shown (its page loaded), grab the
 // window and quit.
-void captureWhenReady(MainWindow &window, const QString &file, const QString &selectId)
+void captureWhenReady(MainWindow &window, const QString &file, const QString &selectId, bool insights)
 {
     auto done = std::make_shared<bool>(false); // both triggers below may fire: capture once
     const auto capture = [&window, file, done] {
@@ -44,13 +45,19 @@ void captureWhenReady(MainWindow &window, const QString &file, const QString &se
             QApplication::exit(saved ? 0 : 1);
         });
     };
-    const auto selectAndCapture = [&window, selectId, capture] {
+    const auto selectAndCapture = [&window, selectId, capture, insights] {
         if (selectId.isEmpty() || !window.selectPaper(selectId)) {
             if (!selectId.isEmpty())
                 std::fprintf(stderr, "hanji: no paper %s in the list\n", qPrintable(selectId));
             window.paperListView()->setFocus();
             if (window.currentPaperId().isEmpty() && window.paperListView()->model()->rowCount() > 0)
                 window.paperListView()->setCurrentIndex(window.paperListView()->model()->index(0, 2));
+        }
+        if (insights) {
+            window.showInsights(true);
+            window.insightsView()->refreshNow();
+            QTimer::singleShot(0, &window, capture);
+            return;
         }
         if (auto *web = qobject_cast<WebPaperView *>(window.paperView()))
             QObject::connect(web->webView(), &QWebEngineView::loadFinished, &window, capture);
@@ -82,7 +89,8 @@ int runReader(QApplication &app)
     const QCommandLineOption lang(u"lang"_s,
                                   u"The interface language: ko or en (default: the desktop's, or English)."_s,
                                   u"LANG"_s);
-    parser.addOptions({ library, screenshot, select, lang });
+    const QCommandLineOption insights(u"insights"_s, u"With --screenshot: show the Insights tab, wide."_s);
+    parser.addOptions({ library, screenshot, select, lang, insights });
     parser.process(app);
 
     // Before any window exists: every tr() from here on speaks the chosen language.
@@ -106,7 +114,7 @@ int runReader(QApplication &app)
     ThumbnailCache thumbnails(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/thumbnails"_s);
     MainWindow window(*opened->library, &thumbnails); // restores the saved geometry, or a default size
     if (parser.isSet(screenshot))
-        window.resize(1440, 880); // the same picture on every machine
+        window.resize(parser.isSet(insights) ? QSize(1920, 1200) : QSize(1440, 880)); // the same picture on every machine
     window.show();
 
     for (const QString &notice : std::as_const(opened->notices))
@@ -119,7 +127,7 @@ int runReader(QApplication &app)
         window.rescan(); // catch up with what changed while the reader was closed
 
     if (parser.isSet(screenshot))
-        captureWhenReady(window, parser.value(screenshot), parser.value(select));
+        captureWhenReady(window, parser.value(screenshot), parser.value(select), parser.isSet(insights));
     else if (parser.isSet(select))
         QObject::connect(&window, &MainWindow::importFinished, &window,
                          [&window, id = parser.value(select)] { window.selectPaper(id); }, Qt::SingleShotConnection);

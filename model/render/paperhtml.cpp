@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <optional>
 
@@ -285,6 +286,9 @@ code { font-family: "Noto Sans Mono CJK KR", "DejaVu Sans Mono", monospace; font
 .other-text { margin-top: 2.2em; }
 .other-text h2 { font-size: 0.92em; font-weight: 600; color: %4; margin: 0 0 0.5em; padding-top: 0.8em;
   border-top: 2px solid %7; }
+.related ul { list-style: none; padding-left: 0; margin-top: 0.5em; }
+.related li { margin: 0 0 0.35em; }
+.related a { text-decoration: none; }
 .note { margin-top: 2em; padding: 0.6em 1em; border-left: 3px solid %7; background: %8; }
 .note h3 { margin-top: 0.2em; border: none; }
 .note code { background: %7; }
@@ -572,8 +576,35 @@ QString paperHtml(const Paper &paper, const PaperHtmlOptions &options)
         appendInlineLines(out, paper.user.note);
         out += u"</p>\n</section>\n"_s;
     }
+    if (!options.related.isEmpty()) {
+        out += u"<section class=\"related\">\n<h3>"_s;
+        //: The heading of the list of papers most like the one shown, under its summary.
+        appendEscaped(out, QCoreApplication::translate("hanji::PaperHtml", "Related papers"));
+        out += u"</h3>\n<ul>\n"_s;
+        for (const RelatedLink &link : options.related) {
+            out += u"<li><a href=\""_s;
+            appendEscaped(out, selectPaperUrl(link.id));
+            out += u"\">"_s;
+            appendEscaped(out, texSymbols(link.title));
+            out += u"</a></li>\n"_s;
+        }
+        out += u"</ul>\n</section>\n"_s;
+    }
     out += u"</article>\n</body>\n</html>\n"_s;
     return out;
+}
+
+QString selectPaperUrl(const QString &id)
+{
+    return u"%1://select/?id=%2"_s.arg(paperUrlScheme, QString::fromLatin1(QUrl::toPercentEncoding(id)));
+}
+
+std::optional<QString> selectedPaperId(const QUrl &url)
+{
+    if (url.scheme() != paperUrlScheme || url.host() != u"select"_s)
+        return std::nullopt;
+    const QString id = QUrlQuery(url).queryItemValue(u"id"_s, QUrl::FullyDecoded);
+    return id.isEmpty() ? std::nullopt : std::optional(id);
 }
 
 QString emptyPaperHtml(const PaperHtmlOptions &options)

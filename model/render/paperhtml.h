@@ -4,6 +4,9 @@
 
 #include <QString>
 #include <QStringView>
+#include <QUrl>
+
+#include <optional>
 
 namespace hanji {
 
@@ -24,9 +27,16 @@ struct PaperHtmlColors {
     [[nodiscard]] static PaperHtmlColors dark();
 };
 
+// A paper like the one shown, listed under its summary; a click selects it in the list.
+struct RelatedLink {
+    QString id;
+    QString title;
+};
+
 struct PaperHtmlOptions {
     PaperHtmlColors colors = PaperHtmlColors::light();
     bool remoteImages = true; // off: no <img> for the thumbnail at all
+    QList<RelatedLink> related; // none: no "Related papers" section
 };
 
 // The pane's URL scheme; pages and thumbnails are served from it, nothing else is loaded.
@@ -43,6 +53,11 @@ inline constexpr QStringView paperUrlScheme = u"hanji";
 
 // The complete page the summary pane shows, and `hanji show --html` prints.
 [[nodiscard]] QString paperHtml(const Paper &paper, const PaperHtmlOptions &options);
+
+// "hanji://select/?id=<id>": the link of a related paper, which the pane turns into a
+// selection in the list instead of a navigation; and the id such a URL names.
+[[nodiscard]] QString selectPaperUrl(const QString &id);
+[[nodiscard]] std::optional<QString> selectedPaperId(const QUrl &url);
 
 // A page with nothing on it but the colours, for when no paper is selected.
 [[nodiscard]] QString emptyPaperHtml(const PaperHtmlOptions &options);

@@ -133,6 +133,24 @@ void PaperFilterProxy::setScopeIds(std::optional<QSet<QString>> ids)
     changeFilter([&] { m_scopeIds = std::move(ids); });
 }
 
+void PaperFilterProxy::setExtraDays(QDate first, QDate last)
+{
+    DateScope::DayRange days;
+    if (first.isValid() && last.isValid())
+        days = { first.toJulianDay(), last.toJulianDay() };
+    if (days.first == m_extraDays.first && days.last == m_extraDays.last)
+        return;
+    changeFilter([&] { m_extraDays = days; });
+}
+
+void PaperFilterProxy::setRanking(std::optional<QHash<QString, int>> rankOfId)
+{
+    if (rankOfId == m_ranking)
+        return;
+    m_ranking = std::move(rankOfId);
+    invalidate(); // the order changes as well as the rows
+}
+
 void PaperFilterProxy::setVoteRange(int minimum, std::optional<int> maximum)
 {
     minimum = std::max(minimum, 0);
@@ -201,9 +219,17 @@ bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         if (paper.appearances.size() > 1 && !m_days.containsAny(paper.appearances))
             return false;
     }
+    if (hasExtraDays()) {
+        if (keys.latestDay < m_extraDays.first || keys.firstDay > m_extraDays.last)
+            return false;
+        if (!m_extraDays.containsAny(m_papers->paperAt(sourceRow).appearances))
+            return false;
+    }
     if (m_unreadOnly && keys.read && (m_pinnedId.isEmpty() || m_papers->paperAt(sourceRow).id != m_pinnedId))
         return false;
     if (m_scopeIds && !m_scopeIds->contains(m_papers->paperAt(sourceRow).id))
+        return false;
+    if (m_ranking && !m_ranking->contains(m_papers->paperAt(sourceRow).id))
         return false;
     return !m_matches || m_matches->contains(m_papers->paperAt(sourceRow).id);
 }
@@ -217,6 +243,12 @@ bool PaperFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     Q_ASSERT(left.model() == model && right.model() == model);
     Q_ASSERT(left.column() == right.column());
 
+    if (m_ranking) {
+        // Best first in either direction of the header.
+        const int a = m_ranking->value(model->paperAt(left.row()).id);
+        const int b = m_ranking->value(model->paperAt(right.row()).id);
+        return sortOrder() == Qt::DescendingOrder ? a > b : a < b;
+    }
     return compareRows(*model, left.row(), right.row(), left.column()) < 0;
 }
 

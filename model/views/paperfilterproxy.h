@@ -2,6 +2,7 @@
 
 #include "datescope.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSortFilterProxyModel>
 
@@ -29,6 +30,16 @@ public:
     // The ids of a scope that is a set of ids (New, a saved search), or nullopt for none.
     void setScopeIds(std::optional<QSet<QString>> ids);
     [[nodiscard]] std::optional<QSet<QString>> scopeIds() const { return m_scopeIds; }
+
+    // Days a paper must have been listed on as well as the scope's, first to last inclusive
+    // (the Insights' week); invalid dates lift it.
+    void setExtraDays(QDate first, QDate last);
+    [[nodiscard]] bool hasExtraDays() const { return m_extraDays.first <= m_extraDays.last; }
+
+    // A ranking of papers by id, 0 the best ("more like my reading list"): only they pass, and
+    // they sort best first whatever the column; nullopt lifts it.
+    void setRanking(std::optional<QHash<QString, int>> rankOfId);
+    [[nodiscard]] bool isRanked() const { return m_ranking.has_value(); }
 
     // minimum <= 0 means no minimum, and only then do papers of unknown votes pass (the
     // oldest digests gave none): asking for "at least 10" must not list papers nobody counted.
@@ -64,6 +75,7 @@ private:
     const PaperListModel *m_papers = nullptr;
     DateScope m_scope;
     DateScope::DayRange m_days; // of m_scope
+    DateScope::DayRange m_extraDays; // empty: none
     int m_minimumVotes = 0;
     std::optional<int> m_maximumVotes;
     bool m_bookmarkedOnly = false;
@@ -71,6 +83,7 @@ private:
     QString m_pinnedId;
     std::optional<QSet<QString>> m_matches;
     std::optional<QSet<QString>> m_scopeIds;
+    std::optional<QHash<QString, int>> m_ranking;
 };
 
 } // namespace hanji

@@ -74,6 +74,23 @@
     </message>
 </context>
 <context>
+    <name>hanji::InsightsView</name>
+    <message numerus="yes">
+        <source>%Ln papers</source>
+        <translation>
+            <numerusform>%Ln paper</numerusform>
+            <numerusform>%Ln papers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hanji::MainWindow</name>
     <message numerus="yes">
         <source>%L1 of %Ln papers</source>

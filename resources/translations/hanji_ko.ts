@@ -303,6 +303,14 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <source>Search papers (Ctrl+F)</source>
         <translation>제목·저자·요약 검색 (Ctrl+F)</translation>
     </message>
+    <message>
+        <source>Like bookmarks</source>
+        <translation>북마크와 비슷한 논문</translation>
+    </message>
+    <message>
+        <source>More like my reading list: the unread papers most like your bookmarks, best first</source>
+        <translation>내 읽기 목록과 비슷한 논문: 북마크한 논문과 가장 비슷한 읽지 않은 논문을 비슷한 순서대로 보여 줍니다</translation>
+    </message>
 </context>
 <context>
     <name>hanji::HelpDialog</name>
@@ -348,6 +356,110 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <translation>
             <numerusform>읽지 못한 파일 %Ln개</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hanji::InsightsView</name>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Show every week again</source>
+        <translation>모든 주를 다시 보기</translation>
+    </message>
+    <message>
+        <source>The votes histogram on a logarithmic scale</source>
+        <translation>투표 히스토그램을 로그 눈금으로</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>SVG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Papers per week</source>
+        <translation>주별 논문 수</translation>
+    </message>
+    <message>
+        <source>Votes per day</source>
+        <translation>일별 투표</translation>
+    </message>
+    <message>
+        <source>Votes per entry</source>
+        <translation>항목별 투표 분포</translation>
+    </message>
+    <message>
+        <source>Most frequent authors</source>
+        <translation>가장 많이 나온 저자</translation>
+    </message>
+    <message>
+        <source>Most frequent title words</source>
+        <translation>제목에 가장 많이 나온 단어</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln papers</source>
+        <translation>
+            <numerusform>논문 %Ln편</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>항목 %Ln개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>papers</source>
+        <translation>논문</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>중앙값</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation>투표</translation>
+    </message>
+    <message>
+        <source>Week %1 ✕</source>
+        <extracomment>The button that lifts a week filter; %1 is the ISO week, like 2024-W05.</extracomment>
+        <translation>%1 주 ✕</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Hanji Insights</source>
+        <translation>Hanji 인사이트</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 as PNG</source>
+        <translation>%1을(를) PNG로 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 이미지 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Insights</source>
+        <translation>인사이트 내보내기</translation>
     </message>
 </context>
 <context>
@@ -412,6 +524,10 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
     <message>
         <source>Open a Folder of Paper Digests</source>
         <translation>논문 요약 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>인사이트</translation>
     </message>
 </context>
 <context>
@@ -564,6 +680,11 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <source>Note</source>
         <extracomment>The heading of the reader&apos;s own note on a paper.</extracomment>
         <translation>메모</translation>
+    </message>
+    <message>
+        <source>Related papers</source>
+        <extracomment>The heading of the list of papers most like the one shown, under its summary.</extracomment>
+        <translation>관련 논문</translation>
     </message>
 </context>
 <context>
@@ -809,6 +930,17 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <translation>
             <numerusform>손상된 파일 %n개를 건너뜀: %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hanji::SimilarityService</name>
+    <message>
+        <source>Still reading the library to compare papers; the list follows in a moment.</source>
+        <translation>논문을 비교하려고 라이브러리를 읽는 중입니다. 잠시 후 목록이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Bookmark a few papers first: the list then shows the unread ones most like them.</source>
+        <translation>먼저 논문 몇 편을 북마크하세요. 그러면 그와 가장 비슷한 읽지 않은 논문을 보여 줍니다.</translation>
     </message>
 </context>
 </TS>

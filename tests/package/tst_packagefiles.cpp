@@ -81,8 +81,8 @@ void TestPackageFiles::manPageHasEveryOption_data()
     QTest::addColumn<QStringList>("arguments");
     // The window's options are on the first line of the general usage.
     QTest::addRow("window") << QStringList { u"--help"_s };
-    for (const char *command : { "check", "import", "search", "bookmark", "read", "stats", "show", "export", "update",
-                                 "add", "saved", "sync", "userdata" })
+    for (const char *command : { "check", "import", "search", "related", "bookmark", "read", "stats", "show", "export",
+                                 "update", "add", "saved", "sync", "userdata" })
         QTest::addRow("%s", command) << QStringList { QString::fromLatin1(command), u"--help"_s };
 }
 

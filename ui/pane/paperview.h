@@ -1,6 +1,7 @@
 #pragma once
 
 #include "paper.h"
+#include "paperhtml.h"
 
 #include <QObject>
 #include <QUrl>
@@ -19,6 +20,8 @@ public:
     using QObject::QObject;
 
     virtual void showPaper(const Paper &paper) = 0;
+    // The "Related papers" listed under the next paper shown; stand-ins may ignore them.
+    virtual void setRelatedPapers(const QList<RelatedLink> &links) { Q_UNUSED(links) }
     virtual void clear() = 0;
     virtual void scrollPage() = 0; // Space
     virtual void scrollPageBack() = 0; // Shift+Space
@@ -26,6 +29,8 @@ public:
 
 Q_SIGNALS:
     void externalLinkRequested(const QUrl &url);
+    // A related paper's link was clicked: the window selects it.
+    void paperLinkRequested(const QString &id);
 };
 
 } // namespace hanji

@@ -64,10 +64,17 @@ public:
 
 Q_SIGNALS:
     void linkClicked(const QUrl &url);
+    void paperClicked(const QString &id);
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override
     {
+        if (type == NavigationTypeLinkClicked) {
+            if (const std::optional<QString> id = selectedPaperId(url)) {
+                Q_EMIT paperClicked(*id);
+                return false;
+            }
+        }
         if (url.scheme() == paperUrlScheme && url.host() == u"paper" && isMainFrame
             && type != NavigationTypeLinkClicked)
             return true;
@@ -157,6 +164,7 @@ WebPaperView::WebPaperView(ThumbnailCache *thumbnails, QWidget *parentWidget)
 
     auto *page = new PanePage(m_profile, this);
     connect(page, &PanePage::linkClicked, this, &PaperView::externalLinkRequested);
+    connect(page, &PanePage::paperClicked, this, &PaperView::paperLinkRequested);
     m_page = page;
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu); // its Back, Reload and View Source navigate
@@ -177,6 +185,11 @@ void WebPaperView::showPaper(const Paper &paper)
 {
     m_paper = paper;
     render();
+}
+
+void WebPaperView::setRelatedPapers(const QList<RelatedLink> &links)
+{
+    m_related = links;
 }
 
 void WebPaperView::clear()
@@ -205,6 +218,7 @@ PaperHtmlOptions WebPaperView::htmlOptions() const
     PaperHtmlOptions options;
     options.colors = colorsFor(m_view->palette());
     options.remoteImages = m_thumbnails->isEnabled();
+    options.related = m_related;
     return options;
 }
 

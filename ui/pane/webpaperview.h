@@ -27,6 +27,7 @@ public:
     ~WebPaperView() override;
 
     void showPaper(const Paper &paper) override;
+    void setRelatedPapers(const QList<RelatedLink> &links) override;
     void clear() override;
     void scrollPage() override;
     void scrollPageBack() override;
@@ -57,6 +58,7 @@ private:
     QWebEnginePage *m_page;
     ThumbnailCache *m_thumbnails;
     std::optional<Paper> m_paper;
+    QList<RelatedLink> m_related;
     QString m_renderedColors; // the colours of what is on screen, to skip needless reloads
 };
 

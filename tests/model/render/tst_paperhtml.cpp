@@ -63,6 +63,7 @@ private Q_SLOTS:
     void text();
     void textShowsFieldsBesideTheTitle();
     void pageInEnglish();
+    void relatedPapersAreLinksThatSelect();
 
 private:
     std::unique_ptr<Translations> m_korean;
@@ -391,6 +392,28 @@ void TestPaperHtml::pageInEnglish()
             QFAIL(qPrintable(u"missing: "_s + s + u"\n--- page:\n"_s + html));
     }
     QVERIFY(!html.contains(u"외"_s));
+}
+
+// The related papers under the summary: escaped titles, links of our own scheme whose id
+// comes back whole, whatever characters it holds (a paper without an arXiv id is its URL).
+void TestPaperHtml::relatedPapersAreLinksThatSelect()
+{
+    Paper paper;
+    paper.id = u"2401.00001"_s;
+    paper.title = u"A paper"_s;
+    PaperHtmlOptions options;
+    QVERIFY(!paperHtml(paper, options).contains(u"class=\"related\""_s));
+    const QString urlId = u"https://example.org/a paper?x=1&y=<2>#frag"_s;
+    options.related = { { u"2401.00002"_s, u"Like <b>it</b> & more"_s }, { urlId, u"By link"_s } };
+    const QString html = paperHtml(paper, options);
+    QVERIFY(html.contains(u"<section class=\"related\">"_s));
+    QVERIFY(html.contains(u"Like &lt;b&gt;it&lt;/b&gt; &amp; more"_s));
+    QVERIFY(!html.contains(u"<b>it</b>"_s));
+    QVERIFY(html.contains(u"href=\"hanji://select/?id=2401.00002\""_s));
+    QCOMPARE(selectedPaperId(QUrl(selectPaperUrl(urlId))), std::optional(urlId));
+    QCOMPARE(selectedPaperId(QUrl(selectPaperUrl(u"2401.00002"_s))), std::optional(u"2401.00002"_s));
+    QCOMPARE(selectedPaperId(QUrl(u"https://select/?id=1"_s)), std::nullopt);
+    QCOMPARE(selectedPaperId(QUrl(u"hanji://paper/?id=1"_s)), std::nullopt);
 }
 
 QTEST_GUILESS_MAIN(TestPaperHtml)

@@ -1,0 +1,251 @@
+#include "similarityindex.h"
+
+#include "textterms.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+namespace {
+
+constexpr int kTitleWeight = 2; // a title says more about a paper than any sentence of its summary
+constexpr double kMaxDocumentShare = 0.5;
+constexpr int kMinDocumentFrequency = 2;
+
+// Two listings of one paper: the same title, whatever the case and punctuation.
+QString titleKey(const QString &title)
+{
+    QString key;
+    key.reserve(title.size());
+    for (const QChar c : title) {
+        if (c.isLetterOrNumber())
+            key += c.toLower();
+    }
+    return key;
+}
+
+} // namespace
+
+PaperText PaperText::of(const Paper &paper)
+{
+    QStringList summary;
+    for (const SummarySection &section : paper.sections)
+        summary += section.text;
+    return { paper.id, paper.title, summary.join(u'\n') };
+}
+
+SimilarityIndex SimilarityIndex::build(const QList<PaperText> &papers, const std::atomic_bool *cancel)
+{
+    SimilarityIndex index;
+    const quint32 count = quint32(papers.size());
+    // Pass 1: raw term counts per paper, with a dictionary of every term seen.
+    QHash<QString, quint32> termOf;
+    QStringList allTerms;
+    std::vector<quint32> documentFrequency;
+    std::vector<std::vector<std::pair<quint32, float>>> counts(count);
+    QHash<QString, quint32> groupOf;
+    index.m_ids.reserve(count);
+    index.m_titleGroup.reserve(count);
+    for (quint32 doc = 0; doc < count; ++doc) {
+        if (cancel && *cancel)
+            return {};
+        const PaperText &paper = papers.at(doc);
+        index.m_ids += paper.id;
+        index.m_docOf.insert(paper.id, doc);
+        const QString key = titleKey(paper.title);
+        quint32 group = count + doc; // an empty title groups with nothing: untitled papers are not listings of each other
+        if (!key.isEmpty()) {
+            const auto found = groupOf.constFind(key);
+            group = found != groupOf.cend() ? *found : groupOf.insert(key, quint32(groupOf.size())).value();
+        }
+        index.m_titleGroup.push_back(group);
+
+        QHash<quint32, float> tf;
+        const auto add = [&](const QString &text, int weight) {
+            for (const QString &term : similarityTerms(text)) {
+                auto found = termOf.constFind(term);
+                if (found == termOf.cend()) {
+                    found = termOf.insert(term, quint32(allTerms.size()));
+                    allTerms += term;
+                    documentFrequency.push_back(0);
+                }
+                tf[*found] += float(weight);
+            }
+        };
+        add(paper.title, kTitleWeight);
+        add(paper.summary, 1);
+        auto &vector = counts[doc];
+        vector.reserve(tf.size());
+        for (auto it = tf.cbegin(); it != tf.cend(); ++it) {
+            vector.emplace_back(it.key(), it.value());
+            ++documentFrequency[it.key()];
+        }
+    }
+
+    // Keep the terms that can tell papers apart; number them anew.
+    const double maxDocuments = count >= 10 ? kMaxDocumentShare * count : double(count);
+    std::vector<qint64> kept(allTerms.size(), -1);
+    std::vector<float> idf;
+    for (qsizetype term = 0; term < allTerms.size(); ++term) {
+        const quint32 df = documentFrequency[term];
+        if (df < kMinDocumentFrequency || df > maxDocuments)
+            continue;
+        kept[term] = qint64(index.m_terms.size());
+        index.m_terms += allTerms.at(term);
+        idf.push_back(float(std::log(double(count) / df)));
+    }
+
+    // Pass 2: weights, normalised, sorted by term; postings counted.
+    std::vector<quint32> postingCount(index.m_terms.size(), 0);
+    for (quint32 doc = 0; doc < count; ++doc) {
+        if (cancel && *cancel)
+            return {};
+        std::vector<std::pair<quint32, float>> weighted;
+        weighted.reserve(counts[doc].size());
+        double norm = 0;
+        for (const auto &[term, tf] : counts[doc]) {
+            if (kept[term] < 0)
+                continue;
+            const auto id = quint32(kept[term]);
+            const float weight = (1.0f + std::log(tf)) * idf[id];
+            weighted.emplace_back(id, weight);
+            norm += double(weight) * weight;
+        }
+        counts[doc] = {}; // freed as we go: ten years of papers hold many terms
+        norm = std::sqrt(norm);
+        std::sort(weighted.begin(), weighted.end());
+        for (auto &[term, weight] : weighted) {
+            weight = norm > 0 ? float(weight / norm) : 0.0f;
+            index.m_vectorTerms.push_back(term);
+            index.m_vectorWeights.push_back(weight);
+            ++postingCount[term];
+        }
+        index.m_vectorOffsets.push_back(quint32(index.m_vectorTerms.size()));
+    }
+
+    // The inverted index: for each term, the papers holding it with their weights.
+    index.m_postingOffsets.resize(index.m_terms.size() + 1, 0);
+    for (qsizetype term = 0; term < index.m_terms.size(); ++term)
+        index.m_postingOffsets[term + 1] = index.m_postingOffsets[term] + postingCount[term];
+    index.m_postingDocs.resize(index.m_vectorTerms.size());
+    index.m_postingWeights.resize(index.m_vectorTerms.size());
+    std::vector<quint32> fill(index.m_postingOffsets.begin(), index.m_postingOffsets.end() - 1);
+    for (quint32 doc = 0; doc < count; ++doc) {
+        for (quint32 i = index.m_vectorOffsets[doc]; i < index.m_vectorOffsets[doc + 1]; ++i) {
+            const quint32 slot = fill[index.m_vectorTerms[i]]++;
+            index.m_postingDocs[slot] = doc;
+            index.m_postingWeights[slot] = index.m_vectorWeights[i];
+        }
+    }
+    return index;
+}
+
+qint64 SimilarityIndex::memoryBytes() const
+{
+    qint64 bytes = 0;
+    for (const QString &text : m_ids)
+        bytes += text.size() * 2 + 24;
+    for (const QString &text : m_terms)
+        bytes += text.size() * 2 + 24;
+    bytes += qint64(m_docOf.size()) * 48;
+    bytes += qint64(m_titleGroup.size() + m_vectorOffsets.size() + m_postingOffsets.size()) * 4;
+    bytes += qint64(m_vectorTerms.size() + m_vectorWeights.size() + m_postingDocs.size() + m_postingWeights.size()) * 4;
+    return bytes;
+}
+
+SimilarityIndex::Vector SimilarityIndex::documentVector(quint32 doc) const
+{
+    Vector vector;
+    for (quint32 i = m_vectorOffsets[doc]; i < m_vectorOffsets[doc + 1]; ++i)
+        vector.emplace_back(m_vectorTerms[i], m_vectorWeights[i]);
+    return vector;
+}
+
+QList<RelatedPaper> SimilarityIndex::nearest(const Vector &query, int limit,
+                                             const std::function<bool(quint32 doc)> &accept) const
+{
+    if (limit <= 0 || query.empty())
+        return {};
+    std::vector<float> scores(m_ids.size(), 0.0f);
+    std::vector<quint32> touched;
+    for (const auto &[term, weight] : query) {
+        for (quint32 i = m_postingOffsets[term]; i < m_postingOffsets[term + 1]; ++i) {
+            const quint32 doc = m_postingDocs[i];
+            if (scores[doc] == 0.0f)
+                touched.push_back(doc);
+            scores[doc] += weight * m_postingWeights[i];
+        }
+    }
+    std::vector<quint32> candidates;
+    candidates.reserve(touched.size());
+    for (const quint32 doc : touched) {
+        if (scores[doc] > 0.0f && accept(doc))
+            candidates.push_back(doc);
+    }
+    // Best first; equal scores in id order, so the answer never depends on chance.
+    const auto better = [&](quint32 a, quint32 b) {
+        return scores[a] != scores[b] ? scores[a] > scores[b] : m_ids.at(a) < m_ids.at(b);
+    };
+    const auto end = candidates.begin() + std::min<qsizetype>(limit, qsizetype(candidates.size()));
+    std::partial_sort(candidates.begin(), end, candidates.end(), better);
+    QList<RelatedPaper> result;
+    for (auto it = candidates.begin(); it != end; ++it)
+        result.append({ m_ids.at(*it), std::min(1.0, double(scores[*it])) });
+    return result;
+}
+
+QList<RelatedPaper> SimilarityIndex::related(const QString &id, int limit) const
+{
+    const auto found = m_docOf.constFind(id);
+    if (found == m_docOf.cend())
+        return {};
+    const quint32 self = *found;
+    const quint32 group = m_titleGroup[self];
+    return nearest(documentVector(self), limit, [&](quint32 doc) { return doc != self && m_titleGroup[doc] != group; });
+}
+
+QList<RelatedPaper> SimilarityIndex::likeMean(const QStringList &seeds, int limit,
+                                              const std::function<bool(const QString &)> &accept) const
+{
+    QHash<quint32, double> sum;
+    QSet<quint32> seedGroups;
+    int known = 0;
+    for (const QString &id : seeds) {
+        const auto found = m_docOf.constFind(id);
+        if (found == m_docOf.cend())
+            continue;
+        ++known;
+        seedGroups.insert(m_titleGroup[*found]);
+        for (quint32 i = m_vectorOffsets[*found]; i < m_vectorOffsets[*found + 1]; ++i)
+            sum[m_vectorTerms[i]] += m_vectorWeights[i];
+    }
+    if (known == 0)
+        return {};
+    double norm = 0;
+    for (const double weight : std::as_const(sum))
+        norm += weight * weight;
+    norm = std::sqrt(norm);
+    Vector mean;
+    mean.reserve(sum.size());
+    for (auto it = sum.cbegin(); it != sum.cend(); ++it)
+        mean.emplace_back(it.key(), float(it.value() / norm));
+    return nearest(mean, limit, [&](quint32 doc) {
+        return !seedGroups.contains(m_titleGroup[doc]) && (!accept || accept(m_ids.at(doc)));
+    });
+}
+
+QHash<QString, double> SimilarityIndex::vectorOf(const QString &id) const
+{
+    QHash<QString, double> vector;
+    const auto found = m_docOf.constFind(id);
+    if (found == m_docOf.cend())
+        return vector;
+    for (quint32 i = m_vectorOffsets[*found]; i < m_vectorOffsets[*found + 1]; ++i)
+        vector.insert(m_terms.at(m_vectorTerms[i]), m_vectorWeights[i]);
+    return vector;
+}
+
+} // namespace hanji

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "paper.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace hanji {
+
+// What similarity reads of a paper: its title and its summary (section texts).
+struct PaperText {
+    QString id;
+    QString title;
+    QString summary;
+
+    [[nodiscard]] static PaperText of(const Paper &paper);
+};
+
+struct RelatedPaper {
+    QString id;
+    double score = 0; // cosine similarity, 0..1
+};
+
+// Content similarity of every paper of a library to every other: tf-idf over title and
+// summary (similarityTerms: words, and CJK character pairs), title terms counted twice,
+// weights (1 + ln tf) · ln(N / df), vectors L2-normalised, cosine through an inverted index,
+// so a lookup touches only the papers that share a term. Terms in one paper only or in more
+// than half of them tell nothing about likeness and are left out.
+// Immutable once built: safe to read from any number of threads.
+class SimilarityIndex
+{
+public:
+    SimilarityIndex() = default;
+
+    // Empty when cancelled.
+    [[nodiscard]] static SimilarityIndex build(const QList<PaperText> &papers, const std::atomic_bool *cancel = nullptr);
+
+    [[nodiscard]] int size() const { return int(m_ids.size()); }
+    [[nodiscard]] bool contains(const QString &id) const { return m_docOf.contains(id); }
+    [[nodiscard]] int termCount() const { return int(m_postingOffsets.size()) - 1; }
+    // Roughly what the index holds in memory, in bytes.
+    [[nodiscard]] qint64 memoryBytes() const;
+
+    // The papers most like this one, best first, at most limit; never the paper itself nor
+    // another listing of it (a paper of the same title under another id).
+    [[nodiscard]] QList<RelatedPaper> related(const QString &id, int limit) const;
+
+    // The papers most like the mean of these papers' vectors, among those accept lets through
+    // (all when empty), the seeds themselves left out. Empty when no seed is known.
+    [[nodiscard]] QList<RelatedPaper> likeMean(const QStringList &seeds, int limit,
+                                              const std::function<bool(const QString &)> &accept = {}) const;
+
+    // A paper's vector as (term, weight), for tests and explanations.
+    [[nodiscard]] QHash<QString, double> vectorOf(const QString &id) const;
+
+private:
+    using Vector = std::vector<std::pair<quint32, float>>;
+    [[nodiscard]] QList<RelatedPaper> nearest(const Vector &query, int limit,
+                                              const std::function<bool(quint32 doc)> &accept) const;
+    [[nodiscard]] Vector documentVector(quint32 doc) const;
+
+    QStringList m_ids;
+    QHash<QString, quint32> m_docOf;
+    std::vector<quint32> m_titleGroup; // papers of one title share a group
+    QStringList m_terms;
+    // Documents' vectors and terms' postings, each as offsets into flat arrays.
+    std::vector<quint32> m_vectorOffsets { 0 };
+    std::vector<quint32> m_vectorTerms;
+    std::vector<float> m_vectorWeights;
+    std::vector<quint32> m_postingOffsets { 0 };
+    std::vector<quint32> m_postingDocs;
+    std::vector<float> m_postingWeights;
+};
+
+} // namespace hanji
