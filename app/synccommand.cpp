@@ -1,7 +1,7 @@
 #include "librarycommand.h"
 
 #include "paperid.h"
-#include "readinglist.h"
+#include "readinglistfile.h"
 #include "syncfolder.h"
 
 #include <QDir>

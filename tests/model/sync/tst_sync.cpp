@@ -1,4 +1,4 @@
-#include "readinglist.h"
+#include "readinglistfile.h"
 #include "sqlutil.h"
 #include "syncfolder.h"
 #include "testsupport.h"

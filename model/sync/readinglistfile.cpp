@@ -1,4 +1,4 @@
-#include "readinglist.h"
+#include "readinglistfile.h"
 
 #include "paperid.h"
 
