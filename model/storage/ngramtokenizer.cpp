@@ -11,6 +11,7 @@
 // tokenizer to FTS5.
 #include <sqlite3.h>
 
+#include <atomic>
 #include <vector>
 
 namespace hanji {
@@ -94,31 +95,59 @@ int appendUtf8(char32_t code, char *out)
 
 using TokenCallback = int (*)(void *, int, const char *, int, int, int);
 
-int tokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+int emitPair(const Char &first, const Char &second, void *context, TokenCallback emit)
+{
+    char token[8];
+    int length = appendUtf8(first.code, token);
+    length += appendUtf8(second.code, token + length);
+    return emit(context, 0, token, length, first.start, second.end);
+}
+
+int emitSingle(const Char &c, int flags, void *context, TokenCallback emit)
+{
+    char token[4];
+    const int length = appendUtf8(c.code, token);
+    return emit(context, flags, token, length, c.start, c.end);
+}
+
+// Version 3: every pair of adjacent characters, and the last character of the text alone.
+// Every character of a text then begins exactly one token, so a one-character query is the
+// prefix query "c"* (ngramPhrase), and a longer one the phrase of its pairs.
+int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+{
+    const std::vector<Char> chars = foldedChars(text, size);
+    const size_t n = chars.size();
+    if (n == 1)
+        return emitSingle(chars[0], 0, context, emit);
+    for (size_t i = 0; i + 1 < n; ++i) {
+        if (const int rc = emitPair(chars[i], chars[i + 1], context, emit); rc != SQLITE_OK)
+            return rc;
+    }
+    if (n > 1 && (flags & FTS5_TOKENIZE_QUERY) == 0)
+        return emitSingle(chars[n - 1], 0, context, emit);
+    return SQLITE_OK;
+}
+
+// Version 2, kept for comparison (IndexLayout::EveryCharacterAndPair): every character and
+// every pair. A query of one character looks for that character; a longer one for its pairs,
+// which FTS5 then requires at consecutive positions.
+int tokenizeCharactersAndPairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
 {
     const std::vector<Char> chars = foldedChars(text, size);
     const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-    char token[8];
     const size_t n = chars.size();
-    // A query of one character looks for that character; a longer one for its pairs, which
-    // FTS5 then requires at consecutive positions.
-    if (query && n == 1) {
-        const int length = appendUtf8(chars[0].code, token);
-        return emit(context, 0, token, length, chars[0].start, chars[0].end);
-    }
+    if (query && n == 1)
+        return emitSingle(chars[0], 0, context, emit);
     for (size_t i = 0; i < n; ++i) {
         const Char &c = chars[i];
         const bool last = i + 1 == n;
         if (!last) {
-            int length = appendUtf8(c.code, token);
-            length += appendUtf8(chars[i + 1].code, token + length);
-            if (const int rc = emit(context, 0, token, length, c.start, chars[i + 1].end); rc != SQLITE_OK)
+            if (const int rc = emitPair(c, chars[i + 1], context, emit); rc != SQLITE_OK)
                 return rc;
         }
         if (query || c.code == U' ')
             continue; // documents also index single characters; spaces alone are never searched
-        const int length = appendUtf8(c.code, token);
-        if (const int rc = emit(context, last ? 0 : FTS5_TOKEN_COLOCATED, token, length, c.start, c.end); rc != SQLITE_OK)
+        if (const int rc = emitSingle(c, last ? 0 : FTS5_TOKEN_COLOCATED, context, emit); rc != SQLITE_OK)
             return rc;
     }
     return SQLITE_OK;
@@ -146,7 +175,28 @@ fts5_api *fts5Api(sqlite3 *db)
     return api;
 }
 
+// HANJI_INDEX_LAYOUT=2 builds the version 2 layout, to compare by hand (hanji import, search).
+std::atomic<IndexLayout> g_layout { qEnvironmentVariableIntValue("HANJI_INDEX_LAYOUT") == 2 ? IndexLayout::EveryCharacterAndPair
+                                                                                             : IndexLayout::Pairs };
+
 } // namespace
+
+IndexLayout indexLayout() { return g_layout.load(); }
+
+void setIndexLayout(IndexLayout layout) { g_layout.store(layout); }
+
+QString ngramPhrase(QStringView text)
+{
+    QString quoted = text.toString();
+    quoted.replace(u'"', QStringLiteral("\"\""));
+    quoted = u'"' + quoted + u'"';
+    // One character (one code point, as the tokenizer counts) is the first of a pair or the
+    // last character of a text: every token that begins with it.
+    const bool single = text.size() == 1 || (text.size() == 2 && text[0].isHighSurrogate() && text[1].isLowSurrogate());
+    if (single && indexLayout() == IndexLayout::Pairs)
+        quoted += u'*';
+    return quoted;
+}
 
 bool registerNgramTokenizer(QSqlDatabase &db)
 {
@@ -161,8 +211,10 @@ bool registerNgramTokenizer(QSqlDatabase &db)
         qCCritical(lcLibrary) << "this SQLite has no FTS5";
         return false;
     }
-    static fts5_tokenizer tokenizer { create, destroy, tokenize };
-    return api->xCreateTokenizer(api, "hanji_ngram", nullptr, &tokenizer, nullptr) == SQLITE_OK;
+    static fts5_tokenizer pairs { create, destroy, tokenizePairs };
+    static fts5_tokenizer charactersAndPairs { create, destroy, tokenizeCharactersAndPairs };
+    return api->xCreateTokenizer(api, "hanji_ngram", nullptr, &pairs, nullptr) == SQLITE_OK
+        && api->xCreateTokenizer(api, "hanji_ngram_v2", nullptr, &charactersAndPairs, nullptr) == SQLITE_OK;
 }
 
 } // namespace hanji
