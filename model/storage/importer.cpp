@@ -88,7 +88,11 @@ public:
         QSqlQuery config(m_db);
         for (const QString &statement : { u"INSERT INTO papers_fts(papers_fts, rank) VALUES ('automerge', %1)"_s.arg(cold ? 0 : 4),
                                           u"INSERT INTO papers_fts(papers_fts, rank) VALUES ('crisismerge', %1)"_s.arg(cold ? 64 : 16),
-                                          u"INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', %1)"_s.arg(cold ? kColdHashBytes : kHashBytes) }) {
+                                          u"INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', %1)"_s.arg(cold ? kColdHashBytes : kHashBytes),
+                                          // The index is a cache: a build cut short by a crash is found
+                                          // damaged and built again, so it need not wait for the disk;
+                                          // finishBuild's checkpoint does, once.
+                                          cold ? u"PRAGMA synchronous = OFF"_s : u"PRAGMA synchronous = NORMAL"_s }) {
             if (!config.exec(statement))
                 return fail(config);
         }

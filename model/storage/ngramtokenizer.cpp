@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <algorithm>
 #include <vector>
 
 namespace hanji {
@@ -110,21 +111,57 @@ int emitSingle(const Char &c, int flags, void *context, TokenCallback emit)
     return emit(context, flags, token, length, c.start, c.end);
 }
 
-// Version 3: every pair of adjacent characters, and the last character of the text alone.
-// Every character of a text then begins exactly one token, so a one-character query is the
-// prefix query "c"* (ngramPhrase), and a longer one the phrase of its pairs.
+// A character, a space and a character as one token: the two pairs around a space in one.
+int emitAcrossSpace(const Char &first, const Char &space, const Char &second, void *context, TokenCallback emit)
+{
+    char token[12];
+    int length = appendUtf8(first.code, token);
+    length += appendUtf8(space.code, token + length);
+    length += appendUtf8(second.code, token + length);
+    return emit(context, 0, token, length, first.start, second.end);
+}
+
+// Version 3: every pair of adjacent characters (a pair across a space includes the next
+// character: white space is collapsed and trimmed, and a term's spaces stand between
+// characters too), and each distinct character once, at the last position. A term of one
+// character is that character's token: which texts hold it, without a position for every
+// occurrence; a longer term is the phrase of its pairs.
 int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
 {
     const std::vector<Char> chars = foldedChars(text, size);
     const size_t n = chars.size();
-    if (n == 1)
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    if (query && n == 1)
         return emitSingle(chars[0], 0, context, emit);
-    for (size_t i = 0; i + 1 < n; ++i) {
-        if (const int rc = emitPair(chars[i], chars[i + 1], context, emit); rc != SQLITE_OK)
+    bool emitted = false;
+    for (size_t i = 0; i < n; ++i) {
+        const Char &c = chars[i];
+        if (c.code == U' ' || i + 1 == n)
+            continue; // a space is inside the token of the character before it
+        const int rc = chars[i + 1].code == U' ' && i + 2 < n ? emitAcrossSpace(c, chars[i + 1], chars[i + 2], context, emit)
+                                                              : emitPair(c, chars[i + 1], context, emit);
+        if (rc != SQLITE_OK)
             return rc;
+        emitted = true;
     }
-    if (n > 1 && (flags & FTS5_TOKENIZE_QUERY) == 0)
-        return emitSingle(chars[n - 1], 0, context, emit);
+    if (query)
+        return SQLITE_OK;
+    // The distinct characters, at the last position: where they stand does not matter to a
+    // one-token phrase. Sorted rather than hashed: no allocation per text.
+    thread_local std::vector<char32_t> distinct;
+    distinct.clear();
+    for (const Char &c : chars) {
+        if (c.code != U' ')
+            distinct.push_back(c.code);
+    }
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    for (const char32_t code : distinct) {
+        if (const int rc = emitSingle({ code, chars.back().start, chars.back().end }, emitted ? FTS5_TOKEN_COLOCATED : 0, context, emit);
+            rc != SQLITE_OK)
+            return rc;
+        emitted = true;
+    }
     return SQLITE_OK;
 }
 
@@ -189,13 +226,7 @@ QString ngramPhrase(QStringView text)
 {
     QString quoted = text.toString();
     quoted.replace(u'"', QStringLiteral("\"\""));
-    quoted = u'"' + quoted + u'"';
-    // One character (one code point, as the tokenizer counts) is the first of a pair or the
-    // last character of a text: every token that begins with it.
-    const bool single = text.size() == 1 || (text.size() == 2 && text[0].isHighSurrogate() && text[1].isLowSurrogate());
-    if (single && indexLayout() == IndexLayout::Pairs)
-        quoted += u'*';
-    return quoted;
+    return u'"' + quoted + u'"';
 }
 
 bool registerNgramTokenizer(QSqlDatabase &db)

@@ -1,6 +1,7 @@
 // Library figures: import, rescans, search latency, size and memory, on the real corpus
 // (../shared/corpus, when present) and on a generated archive of ten years.
 //   bench_library [--corpus DIR] [--days N] [--keep DIR] [--synthetic-only] [--corpus-only]
+//                 [--write-ten-years DIR]
 // Each archive is imported twice, into the index of version 2 (every character and every pair,
 // the layout before issue 12) and into the current one, and once naively (the files' text in
 // FTS5 with its trigram tokenizer), so that the figures stand side by side from one run.
@@ -288,6 +289,12 @@ int main(int argc, char *argv[])
         return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
     };
     const QString corpus = value(QStringLiteral("--corpus"), QStringLiteral(HANJI_CORPUS_DIR));
+    if (const QString folder = value(QStringLiteral("--write-ten-years"), QString()); !folder.isEmpty()) {
+        // For profiling by hand: ten years made of the real corpus, written and kept.
+        const GeneratedArchive archive = generateArchiveFromCorpus(folder, corpus, QDate(2015, 1, 1), 3650);
+        std::printf("%d files, %d entries in %s\n", archive.files, archive.entries, qPrintable(folder));
+        return 0;
+    }
     if (QFileInfo::exists(corpus)) {
         QTemporaryDir copy; // rescans change a file: work on a copy
         QProcess::execute(QStringLiteral("cp"), { QStringLiteral("-r"), corpus + QStringLiteral("/."), copy.path() });
