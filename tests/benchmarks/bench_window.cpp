@@ -209,7 +209,7 @@ int main(int argc, char *argv[])
             field->setText(QStringLiteral("확산"));
             Q_EMIT field->returnPressed();
         });
-        row(QStringLiteral("  then its first search (확산), facts read on demand"), first);
+        row(QStringLiteral("  then its first search (확산)"), first);
     }
     std::printf("| %-52s | %8ld MiB |\n", "peak memory (VmHWM; a stand-in pane, no WebEngine)", peakMemoryKiB() / 1024);
     return 0;
