@@ -30,6 +30,7 @@ const char *const kSchema[] = {
     " paper_id INTEGER NOT NULL REFERENCES papers(id), date INTEGER NOT NULL, votes INTEGER,"
     " title TEXT NOT NULL, url TEXT NOT NULL, authors TEXT NOT NULL,"
     " first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, markdown TEXT NOT NULL)",
+    "CREATE INDEX entries_by_paper ON entries(paper_id, date)",
     "CREATE INDEX entries_by_date ON entries(date)",
     "CREATE INDEX entries_by_file ON entries(file_id)",
     "CREATE INDEX papers_by_date ON papers(latest_date)",
@@ -50,12 +51,6 @@ Result<> createSchema(const QSqlDatabase &db)
             return done;
     }
     if (Result<> done = execSql(db, fullTextSchema()); !done)
-        return done;
-    // Version 3 covers the votes too: the list's rows (each paper's days and votes) are read
-    // from the index alone, 4x faster at ten years than looking up every entry.
-    const QString byPaper = indexLayout() == IndexLayout::Pairs ? u"CREATE INDEX entries_by_paper ON entries(paper_id, date, votes)"_s
-                                                                : u"CREATE INDEX entries_by_paper ON entries(paper_id, date)"_s;
-    if (Result<> done = execSql(db, byPaper); !done)
         return done;
     if (Result<> marked = execSql(db, u"PRAGMA application_id = %1"_s.arg(kIndexApplicationId)); !marked)
         return marked;
