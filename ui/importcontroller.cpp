@@ -65,12 +65,11 @@ Result<ImportController::IndexSnapshot> ImportController::readSnapshotOnThisThre
             snapshot = failure(index.error());
         } else {
             const IndexReader reader(*index);
-            Result<QList<PaperRow>> rows = reader.rows();
-            Result<SearchFacts> facts = rows ? reader.searchFacts() : failure(rows.error());
-            if (facts)
-                snapshot = IndexSnapshot { std::move(*rows), std::move(*facts) };
+            Result<IndexReader::RowsAndFacts> both = reader.rowsAndFacts();
+            if (both)
+                snapshot = IndexSnapshot { std::move(both->rows), std::move(both->facts) };
             else
-                snapshot = failure(facts.error());
+                snapshot = failure(both.error());
         }
     }
     closeSqlite(connection);

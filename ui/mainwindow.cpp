@@ -427,12 +427,12 @@ void MainWindow::runSearch(const QString &text)
     } else {
         // Unranked: the list keeps the column order the reader chose, and a one-letter query
         // over ten years need not be sorted twice.
-        const Result<QStringList> found = m_library.search({ .text = text, .order = SearchQuery::Order::None });
+        Result<QSet<QString>> found = m_library.matchingIds({ .text = text });
         if (!found) {
             report(found.error().message); // the list stays as it was: an error is not "no papers"
             return;
         }
-        m_paperProxy->setSearchMatches(QSet<QString>(found->cbegin(), found->cend()));
+        m_paperProxy->setSearchMatches(std::move(*found));
     }
     updateStatus();
 }

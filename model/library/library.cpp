@@ -121,10 +121,14 @@ ImportReport Library::import(const QStringList &folders, const Importer::Progres
 
 Result<QList<PaperRow>> Library::rows() const
 {
-    Result<QList<PaperRow>> rows = m_index->rows();
-    if (rows)
-        applyUserState(*rows);
-    return rows;
+    // The search facts come with the rows at no cost: the window's first search then reads
+    // nothing (it took 160 ms on the UI thread at ten years). A cache, hence in a const call.
+    Result<IndexReader::RowsAndFacts> both = m_index->rowsAndFacts();
+    if (!both)
+        return failure(both.error());
+    m_search->resetFacts(std::move(both->facts));
+    applyUserState(both->rows);
+    return std::move(both->rows);
 }
 
 void Library::applyUserState(QList<PaperRow> &rows) const

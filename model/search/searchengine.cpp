@@ -27,11 +27,63 @@ Result<> SearchEngine::ensureFacts() const
     return {};
 }
 
+// Every paper the query matches, with its bm25 rank when ranked, in no particular order.
+Result<> SearchEngine::collect(const SearchQuery &query, bool ranked, const QString &match,
+                               const std::function<void(qint64, double, const PaperFacts &)> &take) const
+{
+    const SearchFacts &allFacts = *m_facts;
+    const qint64 from = query.from.isValid() ? query.from.toJulianDay() : std::numeric_limits<qint64>::min();
+    const qint64 to = query.to.isValid() ? query.to.toJulianDay() : std::numeric_limits<qint64>::max();
+    const auto consider = [&](qint64 rowid, double rank, const PaperFacts &facts) {
+        // Unknown votes count as none: they pass no minimum above zero.
+        if ((query.minVotes && facts.votes < *query.minVotes) || (query.maxVotes && facts.votes > *query.maxVotes))
+            return;
+        if ((query.from.isValid() || query.to.isValid())
+            && std::none_of(facts.dates.cbegin(), facts.dates.cend(), [&](qint64 d) { return d >= from && d <= to; }))
+            return;
+        if (query.bookmarkedOnly || query.unreadOnly) {
+            const UserState state = m_user.state(facts.key);
+            if ((query.bookmarkedOnly && !state.bookmarked) || (query.unreadOnly && state.read))
+                return;
+        }
+        take(rowid, rank, facts);
+    };
+    if (match.isEmpty()) {
+        for (auto it = allFacts.cbegin(); it != allFacts.cend(); ++it)
+            consider(it.key(), 0, *it);
+        return {};
+    }
+    const Result<QList<FullTextHit>> matches = m_index.fullTextMatches(match, ranked);
+    if (!matches)
+        return failure(matches.error());
+    for (const FullTextHit &hit : *matches) {
+        if (const auto found = allFacts.constFind(hit.row); found != allFacts.cend())
+            consider(hit.row, hit.rank, *found);
+    }
+    return {};
+}
+
+Result<QSet<QString>> SearchEngine::matchingIds(const SearchQuery &query) const
+{
+    if (Result<> ready = ensureFacts(); !ready)
+        return failure(ready.error());
+    const Result<QList<SearchTerm>> terms = parseBoundedSearchText(query.text);
+    if (!terms)
+        return failure(terms.error());
+    // Gathered first, then hashed once into a set of the right size: inserting one by one
+    // rehashes the set a dozen times on the way to 50,000 ids.
+    QStringList keys;
+    const Result<> done = collect(query, false, ftsExpression(*terms),
+                                  [&](qint64, double, const PaperFacts &facts) { keys.append(facts.key); });
+    if (!done)
+        return failure(done.error());
+    return QSet<QString>(keys.cbegin(), keys.cend());
+}
+
 Result<QStringList> SearchEngine::search(const SearchQuery &query) const
 {
     if (Result<> ready = ensureFacts(); !ready)
         return failure(ready.error());
-    const SearchFacts &allFacts = *m_facts;
     // Bounded: a pasted page of text is refused at once, not matched for minutes.
     const Result<QList<SearchTerm>> terms = parseBoundedSearchText(query.text);
     if (!terms)
@@ -45,38 +97,13 @@ Result<QStringList> SearchEngine::search(const SearchQuery &query) const
         const PaperFacts *facts;
     };
     QList<Hit> hits;
-    const qint64 from = query.from.isValid() ? query.from.toJulianDay() : std::numeric_limits<qint64>::min();
-    const qint64 to = query.to.isValid() ? query.to.toJulianDay() : std::numeric_limits<qint64>::max();
-    const auto consider = [&](qint64 rowid, double rank) {
-        const auto found = allFacts.constFind(rowid);
-        if (found == allFacts.cend())
-            return;
-        const PaperFacts &facts = *found;
-        // Unknown votes count as none: they pass no minimum above zero.
-        if ((query.minVotes && facts.votes < *query.minVotes) || (query.maxVotes && facts.votes > *query.maxVotes))
-            return;
-        if ((query.from.isValid() || query.to.isValid())
-            && std::none_of(facts.dates.cbegin(), facts.dates.cend(), [&](qint64 d) { return d >= from && d <= to; }))
-            return;
-        if (query.bookmarkedOnly || query.unreadOnly) {
-            const UserState state = m_user.state(facts.key);
-            if ((query.bookmarkedOnly && !state.bookmarked) || (query.unreadOnly && state.read))
-                return;
-        }
+    if (match.isEmpty())
+        hits.reserve(m_facts->size());
+    const Result<> done = collect(query, ranked, match, [&](qint64 rowid, double rank, const PaperFacts &facts) {
         hits.append({ rowid, rank, &facts });
-    };
-
-    if (match.isEmpty()) {
-        hits.reserve(allFacts.size());
-        for (auto it = allFacts.cbegin(); it != allFacts.cend(); ++it)
-            consider(it.key(), 0);
-    } else {
-        const Result<QList<FullTextHit>> matches = m_index.fullTextMatches(match, ranked);
-        if (!matches)
-            return failure(matches.error());
-        for (const FullTextHit &hit : *matches)
-            consider(hit.row, hit.rank);
-    }
+    });
+    if (!done)
+        return failure(done.error());
 
     const auto newer = [](const Hit &a, const Hit &b) {
         if (a.facts->latestDate != b.facts->latestDate)

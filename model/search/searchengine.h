@@ -5,6 +5,10 @@
 #include "searchquery.h"
 #include "userstore.h"
 
+#include <QSet>
+
+#include <functional>
+
 namespace hanji {
 
 // Answers a SearchQuery: the full-text index names the rows whose text matches, the facts
@@ -16,12 +20,17 @@ public:
 
     // Paper ids, best first, at most query.limit of them.
     [[nodiscard]] Result<QStringList> search(const SearchQuery &query) const;
+    // The ids of every paper the query matches, as a set: what the window's list filters by,
+    // made in one pass without ordering (query.order and query.limit are ignored).
+    [[nodiscard]] Result<QSet<QString>> matchingIds(const SearchQuery &query) const;
 
     // After an import: drop the facts, or take those another thread already read.
     void resetFacts(std::optional<SearchFacts> facts = std::nullopt);
 
 private:
     [[nodiscard]] Result<> ensureFacts() const;
+    [[nodiscard]] Result<> collect(const SearchQuery &query, bool ranked, const QString &match,
+                                   const std::function<void(qint64, double, const PaperFacts &)> &take) const;
 
     const IndexReader &m_index;
     const UserStore &m_user;

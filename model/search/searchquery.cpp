@@ -1,5 +1,7 @@
 #include "searchquery.h"
 
+#include "ngramtokenizer.h"
+
 using namespace Qt::StringLiterals;
 
 namespace hanji {
@@ -73,9 +75,7 @@ QString ftsExpression(const QList<SearchTerm> &terms)
 {
     QStringList parts;
     for (const SearchTerm &term : terms) {
-        QString quoted = term.text;
-        quoted.replace(u'"', u"\"\""_s);
-        quoted = u'"' + quoted + u'"';
+        const QString quoted = ngramPhrase(term.text);
         switch (term.field) {
         case SearchTerm::Field::Any:
             parts += quoted;

@@ -34,11 +34,15 @@ const char *const kSchema[] = {
     "CREATE INDEX entries_by_date ON entries(date)",
     "CREATE INDEX entries_by_file ON entries(file_id)",
     "CREATE INDEX papers_by_date ON papers(latest_date)",
-    // Contentless: the text lives in entries.markdown; the index keeps only what it needs: each
-    // paper's title, authors and summary over all its entries (searchableText).
-    "CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
-    " tokenize='hanji_ngram')",
 };
+
+// Contentless: the text lives in entries.markdown; the index keeps only what it needs: each
+// paper's title, authors and summary over all its entries (searchableText).
+QString fullTextSchema()
+{
+    return u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
+           " tokenize='%1')"_s.arg(indexLayout() == IndexLayout::Pairs ? u"hanji_ngram"_s : u"hanji_ngram_v2"_s);
+}
 
 Result<> createSchema(const QSqlDatabase &db)
 {
@@ -46,9 +50,11 @@ Result<> createSchema(const QSqlDatabase &db)
         if (Result<> done = execSql(db, QString::fromLatin1(statement)); !done)
             return done;
     }
+    if (Result<> done = execSql(db, fullTextSchema()); !done)
+        return done;
     if (Result<> marked = execSql(db, u"PRAGMA application_id = %1"_s.arg(kIndexApplicationId)); !marked)
         return marked;
-    return execSql(db, u"PRAGMA user_version = %1"_s.arg(IndexDatabase::kSchemaVersion));
+    return execSql(db, u"PRAGMA user_version = %1"_s.arg(IndexDatabase::schemaVersion()));
 }
 
 void removeDatabaseFiles(const QString &path)
@@ -81,7 +87,7 @@ Result<Found> inspect(const QSqlDatabase &db, const QString &path)
         || (*id == 0 && tables->contains(u"files"_s) && tables->contains(u"papers_fts"_s));
     if (!ours)
         return Found::Foreign;
-    return version->toInt() == IndexDatabase::kSchemaVersion ? Found::Current : Found::OtherVersion;
+    return version->toInt() == IndexDatabase::schemaVersion() ? Found::Current : Found::OtherVersion;
 }
 
 Result<> prepareConnection(const QSqlDatabase &db)
@@ -95,6 +101,11 @@ Result<> prepareConnection(const QSqlDatabase &db)
 }
 
 } // namespace
+
+int IndexDatabase::schemaVersion()
+{
+    return indexLayout() == IndexLayout::Pairs ? kSchemaVersion : 2;
+}
 
 void IndexDatabase::markDamaged(const QString &path)
 {

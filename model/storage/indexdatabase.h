@@ -13,7 +13,10 @@ namespace hanji {
 class IndexDatabase
 {
 public:
-    static constexpr int kSchemaVersion = 2; // 2: files.format, papers.original_title, search over every entry
+    // 2: files.format, papers.original_title, search over every entry; 3: pairs only (ngramtokenizer.h)
+    static constexpr int kSchemaVersion = 3;
+    // What this process writes: kSchemaVersion, or 2 while benchmarks compare with that layout.
+    [[nodiscard]] static int schemaVersion();
     // Author lists are stored joined with U+001F, which no name holds.
     static constexpr QChar kAuthorSeparator { 0x1F };
 

@@ -52,20 +52,36 @@ IndexReader::IndexReader(QSqlDatabase index)
 
 Result<QList<PaperRow>> IndexReader::rows() const
 {
-    QList<PaperRow> rows;
-    QHash<qint64, qsizetype> rowOfPaper;
+    Result<RowsAndFacts> both = rowsAndFacts();
+    if (!both)
+        return failure(both.error());
+    return std::move(both->rows);
+}
+
+Result<IndexReader::RowsAndFacts> IndexReader::rowsAndFacts() const
+{
+    RowsAndFacts both;
+    QList<PaperRow> &rows = both.rows;
+    QHash<qint64, qsizetype> rowOfPaper; // not pointers into facts: a QHash moves its values as it grows
     QSqlQuery papers(m_index);
     papers.setForwardOnly(true);
-    if (!papers.exec(u"SELECT id, key, arxiv_id, title, authors, max_votes FROM papers"_s))
+    if (!papers.exec(u"SELECT id, key, arxiv_id, title, authors, max_votes, latest_date FROM papers"_s))
         return failure(checked(sqlError(papers, kCannotRead)));
     while (papers.next()) {
+        const qint64 id = papers.value(0).toLongLong();
         PaperRow row;
         row.id = papers.value(1).toString();
         row.arxivId = papers.value(2).toString();
         row.title = papers.value(3).toString();
         row.authors = splitAuthors(papers.value(4).toString());
-        row.votes = optionalInt(papers.value(5));
-        rowOfPaper.insert(papers.value(0).toLongLong(), rows.size());
+        const QVariant votes = papers.value(5);
+        row.votes = optionalInt(votes);
+        PaperFacts &facts = both.facts[id];
+        facts.key = row.id;
+        facts.votesKnown = !votes.isNull();
+        facts.votes = votes.toInt();
+        facts.latestDate = papers.value(6).toLongLong();
+        rowOfPaper.insert(id, rows.size());
         rows.append(std::move(row));
     }
     if (papers.lastError().isValid())
@@ -75,13 +91,17 @@ Result<QList<PaperRow>> IndexReader::rows() const
     if (!dates.exec(u"SELECT paper_id, date, MAX(votes) FROM entries GROUP BY paper_id, date ORDER BY paper_id, date"_s))
         return failure(checked(sqlError(dates, kCannotRead)));
     while (dates.next()) {
-        const auto row = rowOfPaper.constFind(dates.value(0).toLongLong());
-        if (row != rowOfPaper.cend())
-            rows[*row].appearances.append({ QDate::fromJulianDay(dates.value(1).toLongLong()), optionalInt(dates.value(2)) });
+        const qint64 id = dates.value(0).toLongLong();
+        const auto row = rowOfPaper.constFind(id);
+        if (row == rowOfPaper.cend())
+            continue;
+        const qint64 day = dates.value(1).toLongLong();
+        rows[*row].appearances.append({ QDate::fromJulianDay(day), optionalInt(dates.value(2)) });
+        both.facts[id].dates.append(day);
     }
     if (dates.lastError().isValid())
         return failure(checked(sqlError(dates, kCannotRead)));
-    return rows;
+    return both;
 }
 
 Result<SearchFacts> IndexReader::searchFacts() const

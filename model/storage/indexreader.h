@@ -50,6 +50,12 @@ public:
 
     // The list's rows, without the user's state.
     [[nodiscard]] Result<QList<PaperRow>> rows() const;
+    // The rows and the search facts, read together: the same two queries answer both.
+    struct RowsAndFacts {
+        QList<PaperRow> rows;
+        SearchFacts facts;
+    };
+    [[nodiscard]] Result<RowsAndFacts> rowsAndFacts() const;
     [[nodiscard]] Result<SearchFacts> searchFacts() const;
     // Whole papers, in the order of keys; keys the index does not know are left out.
     [[nodiscard]] Result<QList<Paper>> papers(const QStringList &keys) const;

@@ -11,6 +11,8 @@
 // tokenizer to FTS5.
 #include <sqlite3.h>
 
+#include <atomic>
+#include <algorithm>
 #include <vector>
 
 namespace hanji {
@@ -94,31 +96,95 @@ int appendUtf8(char32_t code, char *out)
 
 using TokenCallback = int (*)(void *, int, const char *, int, int, int);
 
-int tokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+int emitPair(const Char &first, const Char &second, void *context, TokenCallback emit)
+{
+    char token[8];
+    int length = appendUtf8(first.code, token);
+    length += appendUtf8(second.code, token + length);
+    return emit(context, 0, token, length, first.start, second.end);
+}
+
+int emitSingle(const Char &c, int flags, void *context, TokenCallback emit)
+{
+    char token[4];
+    const int length = appendUtf8(c.code, token);
+    return emit(context, flags, token, length, c.start, c.end);
+}
+
+// A character, a space and a character as one token: the two pairs around a space in one.
+int emitAcrossSpace(const Char &first, const Char &space, const Char &second, void *context, TokenCallback emit)
+{
+    char token[12];
+    int length = appendUtf8(first.code, token);
+    length += appendUtf8(space.code, token + length);
+    length += appendUtf8(second.code, token + length);
+    return emit(context, 0, token, length, first.start, second.end);
+}
+
+// Version 3: every pair of adjacent characters (a pair across a space includes the next
+// character: white space is collapsed and trimmed, and a term's spaces stand between
+// characters too), and each distinct character once, at the last position. A term of one
+// character is that character's token: which texts hold it, without a position for every
+// occurrence; a longer term is the phrase of its pairs.
+int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+{
+    const std::vector<Char> chars = foldedChars(text, size);
+    const size_t n = chars.size();
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    if (query && n == 1)
+        return emitSingle(chars[0], 0, context, emit);
+    bool emitted = false;
+    for (size_t i = 0; i < n; ++i) {
+        const Char &c = chars[i];
+        if (c.code == U' ' || i + 1 == n)
+            continue; // a space is inside the token of the character before it
+        const int rc = chars[i + 1].code == U' ' && i + 2 < n ? emitAcrossSpace(c, chars[i + 1], chars[i + 2], context, emit)
+                                                              : emitPair(c, chars[i + 1], context, emit);
+        if (rc != SQLITE_OK)
+            return rc;
+        emitted = true;
+    }
+    if (query)
+        return SQLITE_OK;
+    // The distinct characters, at the last position: where they stand does not matter to a
+    // one-token phrase. Sorted rather than hashed: no allocation per text.
+    thread_local std::vector<char32_t> distinct;
+    distinct.clear();
+    for (const Char &c : chars) {
+        if (c.code != U' ')
+            distinct.push_back(c.code);
+    }
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    for (const char32_t code : distinct) {
+        if (const int rc = emitSingle({ code, chars.back().start, chars.back().end }, emitted ? FTS5_TOKEN_COLOCATED : 0, context, emit);
+            rc != SQLITE_OK)
+            return rc;
+        emitted = true;
+    }
+    return SQLITE_OK;
+}
+
+// Version 2, kept for comparison (IndexLayout::EveryCharacterAndPair): every character and
+// every pair. A query of one character looks for that character; a longer one for its pairs,
+// which FTS5 then requires at consecutive positions.
+int tokenizeCharactersAndPairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
 {
     const std::vector<Char> chars = foldedChars(text, size);
     const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-    char token[8];
     const size_t n = chars.size();
-    // A query of one character looks for that character; a longer one for its pairs, which
-    // FTS5 then requires at consecutive positions.
-    if (query && n == 1) {
-        const int length = appendUtf8(chars[0].code, token);
-        return emit(context, 0, token, length, chars[0].start, chars[0].end);
-    }
+    if (query && n == 1)
+        return emitSingle(chars[0], 0, context, emit);
     for (size_t i = 0; i < n; ++i) {
         const Char &c = chars[i];
         const bool last = i + 1 == n;
         if (!last) {
-            int length = appendUtf8(c.code, token);
-            length += appendUtf8(chars[i + 1].code, token + length);
-            if (const int rc = emit(context, 0, token, length, c.start, chars[i + 1].end); rc != SQLITE_OK)
+            if (const int rc = emitPair(c, chars[i + 1], context, emit); rc != SQLITE_OK)
                 return rc;
         }
         if (query || c.code == U' ')
             continue; // documents also index single characters; spaces alone are never searched
-        const int length = appendUtf8(c.code, token);
-        if (const int rc = emit(context, last ? 0 : FTS5_TOKEN_COLOCATED, token, length, c.start, c.end); rc != SQLITE_OK)
+        if (const int rc = emitSingle(c, last ? 0 : FTS5_TOKEN_COLOCATED, context, emit); rc != SQLITE_OK)
             return rc;
     }
     return SQLITE_OK;
@@ -146,7 +212,22 @@ fts5_api *fts5Api(sqlite3 *db)
     return api;
 }
 
+// HANJI_INDEX_LAYOUT=2 builds the version 2 layout, to compare by hand (hanji import, search).
+std::atomic<IndexLayout> g_layout { qEnvironmentVariableIntValue("HANJI_INDEX_LAYOUT") == 2 ? IndexLayout::EveryCharacterAndPair
+                                                                                             : IndexLayout::Pairs };
+
 } // namespace
+
+IndexLayout indexLayout() { return g_layout.load(); }
+
+void setIndexLayout(IndexLayout layout) { g_layout.store(layout); }
+
+QString ngramPhrase(QStringView text)
+{
+    QString quoted = text.toString();
+    quoted.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
 
 bool registerNgramTokenizer(QSqlDatabase &db)
 {
@@ -161,8 +242,10 @@ bool registerNgramTokenizer(QSqlDatabase &db)
         qCCritical(lcLibrary) << "this SQLite has no FTS5";
         return false;
     }
-    static fts5_tokenizer tokenizer { create, destroy, tokenize };
-    return api->xCreateTokenizer(api, "hanji_ngram", nullptr, &tokenizer, nullptr) == SQLITE_OK;
+    static fts5_tokenizer pairs { create, destroy, tokenizePairs };
+    static fts5_tokenizer charactersAndPairs { create, destroy, tokenizeCharactersAndPairs };
+    return api->xCreateTokenizer(api, "hanji_ngram", nullptr, &pairs, nullptr) == SQLITE_OK
+        && api->xCreateTokenizer(api, "hanji_ngram_v2", nullptr, &charactersAndPairs, nullptr) == SQLITE_OK;
 }
 
 } // namespace hanji

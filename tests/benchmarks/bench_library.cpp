@@ -1,14 +1,23 @@
 // Library figures: import, rescans, search latency, size and memory, on the real corpus
 // (../shared/corpus, when present) and on a generated archive of ten years.
-//   bench_library [--corpus DIR] [--days N] [--keep DIR] [--synthetic-only]
+//   bench_library [--corpus DIR] [--days N] [--keep DIR] [--synthetic-only] [--corpus-only]
+//                 [--write-ten-years DIR]
+// Each archive is imported twice, into the index of version 2 (every character and every pair,
+// the layout before issue 12) and into the current one, and once naively (the files' text in
+// FTS5 with its trigram tokenizer), so that the figures stand side by side from one run.
 #include "archivegenerator.h"
+#include "digestparser.h"
+#include "digestscan.h"
 #include "library.h"
+#include "ngramtokenizer.h"
 #include "testpaths.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <sys/resource.h>
@@ -41,46 +50,46 @@ long peakMemoryMiB()
     return usage.ru_maxrss / 1024;
 }
 
-void row(const char *what, const QString &value) { std::printf("| %-44s | %18s |\n", what, qPrintable(value)); }
-
-void measure(const QString &name, const QString &digests)
+// Resets the peak resident size (VmHWM), so that each measurement reports its own.
+void resetPeakMemory()
 {
-    QTemporaryDir libraryDir;
-    std::printf("\n### %s\n\n| measure | value |\n|---|---:|\n", qPrintable(name));
-    auto library = std::move(Library::open(libraryDir.path()).value().library);
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+}
 
-    QElapsedTimer timer;
-    timer.start();
-    const ImportReport cold = library->import({ digests });
-    row("cold import", QStringLiteral("%1 ms (%2 files, %3 entries)").arg(cold.milliseconds).arg(cold.files).arg(cold.entries));
-
-    std::vector<double> rescans;
-    for (int i = 0; i < 5; ++i) {
-        timer.restart();
-        (void)library->import({ digests });
-        rescans.push_back(milliseconds(timer));
+long peakMemoryKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').value(0).toLong();
+        }
     }
-    row("rescan, nothing changed (median of 5)", QStringLiteral("%1 ms").arg(percentiles(rescans).p50, 0, 'f', 1));
+    return peakMemoryMiB() * 1024;
+}
 
-    // Change one file: append a paper to the newest day.
-    QStringList files;
-    QDirIterator it(digests, { QStringLiteral("*.md") }, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files += it.next();
-    files.sort();
-    QFile last(files.constLast());
-    if (last.open(QIODevice::Append)) {
-        last.write("\n### [Appended For The Benchmark](https://arxiv.org/abs/2499.99999)\n\nVote: 1\n\n- 벤치마크용 추가.\n");
-        last.close();
-    }
-    timer.restart();
-    const ImportReport one = library->import({ digests });
-    row("rescan, one file changed", QStringLiteral("%1 ms (%2 parsed)").arg(milliseconds(timer), 0, 'f', 1).arg(one.parsed));
+QString ms(double value) { return QStringLiteral("%1 ms").arg(value, 0, 'f', value < 10 ? 1 : 0); }
 
-    const LibraryStats stats = library->stats().value();
-    row("papers / entries", QStringLiteral("%1 / %2").arg(stats.index.papers).arg(stats.index.entries));
+struct Figures {
+    double coldImport = 0;
+    double check = 0; // reading and parsing the same files, as hanji check does
+    double rescan = 0;
+    double rescanOne = 0;
+    QList<Percentiles> searches; // by group: by date, then ranked
+    QList<qsizetype> hits;
+    double rows = 0;
+    qint64 indexBytes = 0;
+    qint64 userBytes = 0;
+    long peakKiB = 0;
+    int papers = 0;
+    int entries = 0;
+};
 
-    const QList<std::pair<const char *, QStringList>> groups {
+const QList<std::pair<const char *, QStringList>> &queryGroups()
+{
+    static const QList<std::pair<const char *, QStringList>> groups {
         { "1 syllable (모, 학, 델, 성)", { QStringLiteral("모"), QStringLiteral("학"), QStringLiteral("델"), QStringLiteral("성") } },
         { "2 syllables (모델, 확산, 학습, 성능)", { QStringLiteral("모델"), QStringLiteral("확산"), QStringLiteral("학습"), QStringLiteral("성능") } },
         { "3+ syllables (트랜스포머, 강화학습, …)",
@@ -88,8 +97,115 @@ void measure(const QString &name, const QString &digests)
         { "English (diffusion, LLM, Transformer, agent)",
           { QStringLiteral("diffusion"), QStringLiteral("LLM"), QStringLiteral("Transformer"), QStringLiteral("agent") } },
     };
+    return groups;
+}
+
+double checkFiles(const QString &digests)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const DigestFileList list = collectDigestFiles({ digests });
+    qsizetype entries = 0;
+    for (const QString &file : list.files) {
+        if (const Result<ParsedDigest> digest = readDigestFile(file))
+            entries += digest->entries.size();
+    }
+    Q_UNUSED(entries);
+    return milliseconds(timer);
+}
+
+qint64 textBytes(const QString &digests)
+{
+    qint64 bytes = 0;
+    for (const QString &file : collectDigestFiles({ digests }).files)
+        bytes += QFileInfo(file).size();
+    return bytes;
+}
+
+// The naive baseline: every file's text into SQLite, indexed by FTS5's own trigram tokenizer.
+std::pair<double, qint64> naiveImport(const QString &digests)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("naive.sqlite"));
+    QElapsedTimer timer;
+    timer.start();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("naive"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            return { -1, 0 };
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        query.exec(QStringLiteral("CREATE VIRTUAL TABLE texts USING fts5(path, text, tokenize='trigram')"));
+        db.transaction();
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO texts(path, text) VALUES (?, ?)"));
+        for (const QString &file : collectDigestFiles({ digests }).files) {
+            QFile in(file);
+            if (!in.open(QIODevice::ReadOnly))
+                continue;
+            insert.addBindValue(file);
+            insert.addBindValue(QString::fromUtf8(in.readAll()));
+            insert.exec();
+        }
+        db.commit();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("naive"));
+    const double elapsed = milliseconds(timer);
+    return { elapsed, QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size() };
+}
+
+Figures measure(const QString &digests, IndexLayout layout)
+{
+    setIndexLayout(layout);
+    resetPeakMemory();
+    Figures figures;
+    QTemporaryDir libraryDir;
+    auto library = std::move(Library::open(libraryDir.path()).value().library);
+
+    figures.check = checkFiles(digests);
+    QElapsedTimer timer;
+    timer.start();
+    const ImportReport cold = library->import({ digests });
+    figures.coldImport = milliseconds(timer);
+
+    std::vector<double> rescans;
+    for (int i = 0; i < 5; ++i) {
+        timer.restart();
+        (void)library->import({ digests });
+        rescans.push_back(milliseconds(timer));
+    }
+    figures.rescan = percentiles(rescans).p50;
+
+    // Change one file: append a paper to the newest day (and take it out again afterwards, so
+    // that the next layout reads the same files).
+    QStringList files = collectDigestFiles({ digests }).files;
+    files.sort();
+    QFile last(files.constLast());
+    QByteArray original;
+    if (last.open(QIODevice::ReadWrite)) {
+        original = last.readAll();
+        last.write("\n### [Appended For The Benchmark](https://arxiv.org/abs/2499.99999)\n\nVote: 1\n\n- 벤치마크용 추가.\n");
+        last.close();
+    }
+    timer.restart();
+    (void)library->import({ digests });
+    figures.rescanOne = milliseconds(timer);
+
+    {
+        // Sizes of the files proper: what the write-ahead log holds goes back in first.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("checkpoint"));
+        db.setDatabaseName(library->indexPath());
+        if (db.open())
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("checkpoint"));
+    const LibraryStats stats = library->stats().value();
+    figures.papers = stats.index.papers;
+    figures.entries = stats.index.entries;
+
     for (const auto order : { SearchQuery::Order::Newest, SearchQuery::Order::Relevance }) {
-        for (const auto &[label, queries] : groups) {
+        for (const auto &[label, queries] : queryGroups()) {
             std::vector<double> samples;
             qsizetype hits = 0;
             for (int round = 0; round < 15; ++round) {
@@ -99,12 +215,8 @@ void measure(const QString &name, const QString &digests)
                     samples.push_back(milliseconds(timer));
                 }
             }
-            const Percentiles p = percentiles(samples);
-            const QString what = QStringLiteral("search %1, %2").arg(QString::fromUtf8(label),
-                                                                     order == SearchQuery::Order::Relevance ? QStringLiteral("ranked")
-                                                                                                            : QStringLiteral("by date"));
-            std::printf("| %-44s | %18s |\n", qPrintable(what),
-                        qPrintable(QStringLiteral("p50 %1 ms, p95 %2 ms (last: %3 hits)").arg(p.p50, 0, 'f', 1).arg(p.p95, 0, 'f', 1).arg(hits)));
+            figures.searches.append(percentiles(samples));
+            figures.hits.append(hits);
         }
     }
     std::vector<double> rows;
@@ -113,10 +225,57 @@ void measure(const QString &name, const QString &digests)
         (void)library->rows();
         rows.push_back(milliseconds(timer));
     }
-    row("load all rows for the window (median of 3)", QStringLiteral("%1 ms").arg(percentiles(rows).p50, 0, 'f', 1));
-    row("database size (index + user data)",
-        QStringLiteral("%1 MiB + %2 KiB").arg(double(stats.indexBytes) / 1048576.0, 0, 'f', 1).arg(stats.userDataBytes / 1024));
-    row("peak memory so far (RSS)", QStringLiteral("%1 MiB").arg(peakMemoryMiB()));
+    figures.rows = percentiles(rows).p50;
+    figures.indexBytes = stats.indexBytes;
+    figures.userBytes = stats.userDataBytes;
+    figures.peakKiB = peakMemoryKiB();
+    Q_UNUSED(cold);
+    if (last.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        last.write(original);
+    return figures;
+}
+
+void row(const QString &what, const QString &before, const QString &after, const QString &naive = QString())
+{
+    std::printf("| %-46s | %24s | %24s | %14s |\n", qPrintable(what), qPrintable(before), qPrintable(after), qPrintable(naive));
+}
+
+void compare(const QString &name, const QString &digests)
+{
+    std::printf("\n### %s\n\n", qPrintable(name));
+    const qint64 text = textBytes(digests);
+    const Figures before = measure(digests, IndexLayout::EveryCharacterAndPair);
+    const Figures after = measure(digests, IndexLayout::Pairs);
+    const auto [naiveMs, naiveBytes] = naiveImport(digests);
+    std::printf("| measure | index v2 (every character and pair) | index v3 (pairs) | naive (FTS5 trigram) |\n|---|---:|---:|---:|\n");
+    row(QStringLiteral("papers / entries"), QStringLiteral("%1 / %2").arg(before.papers).arg(before.entries),
+        QStringLiteral("%1 / %2").arg(after.papers).arg(after.entries));
+    row(QStringLiteral("cold import"), ms(before.coldImport), ms(after.coldImport), ms(naiveMs));
+    row(QStringLiteral("  the same files read as hanji check does"), ms(before.check), ms(after.check));
+    row(QStringLiteral("  cold import / check"), QStringLiteral("%1×").arg(before.coldImport / before.check, 0, 'f', 1),
+        QStringLiteral("%1×").arg(after.coldImport / after.check, 0, 'f', 1), QStringLiteral("%1×").arg(naiveMs / after.check, 0, 'f', 1));
+    row(QStringLiteral("rescan, nothing changed (median of 5)"), ms(before.rescan), ms(after.rescan));
+    row(QStringLiteral("rescan, one file changed"), ms(before.rescanOne), ms(after.rescanOne));
+    const QList<std::pair<const char *, QStringList>> &groups = queryGroups();
+    for (qsizetype i = 0; i < before.searches.size(); ++i) {
+        const bool ranked = i >= groups.size();
+        const QString what = QStringLiteral("search p95, %1%2").arg(QString::fromUtf8(groups.at(i % groups.size()).first),
+                                                                    ranked ? QStringLiteral(", ranked") : QString());
+        const auto cell = [&](const Figures &f) {
+            return QStringLiteral("%1 (p50 %2; %3 hits)").arg(ms(f.searches.at(i).p95), ms(f.searches.at(i).p50)).arg(f.hits.at(i));
+        };
+        row(what, cell(before), cell(after));
+    }
+    row(QStringLiteral("load all rows for the window (median of 3)"), ms(before.rows), ms(after.rows));
+    const auto mib = [](qint64 bytes) { return QStringLiteral("%1 MiB").arg(double(bytes) / 1048576.0, 0, 'f', 1); };
+    row(QStringLiteral("index size (user data %1 KiB)").arg(after.userBytes / 1024), mib(before.indexBytes), mib(after.indexBytes),
+        mib(naiveBytes));
+    row(QStringLiteral("index size / text size (%1)").arg(mib(text)), QStringLiteral("%1×").arg(double(before.indexBytes) / double(text), 0, 'f', 2),
+        QStringLiteral("%1×").arg(double(after.indexBytes) / double(text), 0, 'f', 2),
+        QStringLiteral("%1×").arg(double(naiveBytes) / double(text), 0, 'f', 2));
+    row(QStringLiteral("peak memory (VmHWM)"), QStringLiteral("%1 MiB").arg(before.peakKiB / 1024),
+        QStringLiteral("%1 MiB").arg(after.peakKiB / 1024));
+    std::fflush(stdout);
 }
 
 } // namespace
@@ -130,13 +289,21 @@ int main(int argc, char *argv[])
         return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
     };
     const QString corpus = value(QStringLiteral("--corpus"), QStringLiteral(HANJI_CORPUS_DIR));
+    if (const QString folder = value(QStringLiteral("--write-ten-years"), QString()); !folder.isEmpty()) {
+        // For profiling by hand: ten years made of the real corpus, written and kept.
+        const GeneratedArchive archive = generateArchiveFromCorpus(folder, corpus, QDate(2015, 1, 1), 3650);
+        std::printf("%d files, %d entries in %s\n", archive.files, archive.entries, qPrintable(folder));
+        return 0;
+    }
     if (QFileInfo::exists(corpus)) {
         QTemporaryDir copy; // rescans change a file: work on a copy
         QProcess::execute(QStringLiteral("cp"), { QStringLiteral("-r"), corpus + QStringLiteral("/."), copy.path() });
-        measure(QStringLiteral("Real corpus (%1)").arg(corpus), copy.path());
+        compare(QStringLiteral("Real corpus (%1)").arg(corpus), copy.path());
     } else {
         std::printf("no corpus at %s: skipped\n", qPrintable(corpus));
     }
+    if (args.contains(QStringLiteral("--corpus-only")))
+        return 0;
     if (QFileInfo::exists(corpus) && !args.contains(QStringLiteral("--synthetic-only"))) {
         QTemporaryDir realistic;
         QElapsedTimer timer;
@@ -145,7 +312,7 @@ int main(int argc, char *argv[])
             generateArchiveFromCorpus(realistic.path(), corpus, QDate(2015, 1, 1), value(QStringLiteral("--days"), QStringLiteral("3650")).toInt());
         std::printf("\ngenerated from the corpus: %d files, %d entries, %.1f MB in %lld ms\n", archive.files, archive.entries,
                     double(archive.bytes) / 1e6, qlonglong(timer.elapsed()));
-        measure(QStringLiteral("Ten years made of the real corpus"), realistic.path());
+        compare(QStringLiteral("Ten years made of the real corpus"), realistic.path());
     }
     QTemporaryDir generated;
     const QString folder = value(QStringLiteral("--keep"), generated.path());
@@ -155,6 +322,6 @@ int main(int argc, char *argv[])
     const GeneratedArchive archive = generateArchive(folder, QDate(2015, 1, 1), days);
     std::printf("\ngenerated %d files, %d entries, %.1f MB in %lld ms\n", archive.files, archive.entries,
                 double(archive.bytes) / 1e6, qlonglong(timer.elapsed()));
-    measure(QStringLiteral("Generated archive, %1 days").arg(days), folder);
+    compare(QStringLiteral("Generated archive, %1 days").arg(days), folder);
     return 0;
 }

@@ -54,6 +54,7 @@ void TestSearchQuery::ftsExpression_data()
     QTest::addRow("an operator word") << QList<SearchTerm> { { F::Any, u"NOT"_s } } << u"\"NOT\""_s;
     QTest::addRow("all must match") << QList<SearchTerm> { { F::Any, u"a"_s }, { F::Authors, u"Kim"_s } }
                                     << u"\"a\" AND authors : \"Kim\""_s;
+    QTest::addRow("a quote alone") << QList<SearchTerm> { { F::Any, u"\""_s } } << u"\"\"\"\""_s;
 }
 
 void TestSearchQuery::ftsExpression()

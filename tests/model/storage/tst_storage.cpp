@@ -1,11 +1,13 @@
 #include "importer.h"
 #include "indexdatabase.h"
 #include "indexreader.h"
+#include "ngramtokenizer.h"
 #include "sqlutil.h"
 #include "testpaths.h"
 #include "userdatabase.h"
 #include "userstore.h"
 
+#include <QSqlError>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +29,8 @@ private Q_SLOTS:
     void labelsAndCounts();
     void fullTextMatchesAnyScript_data();
     void fullTextMatchesAnyScript();
+    void everyCharacterBeginsOneToken_data();
+    void everyCharacterBeginsOneToken();
     void userStoreKeepsWhatWasCommitted();
 
 private:
@@ -102,6 +106,7 @@ void TestStorage::fullTextMatchesAnyScript_data()
     QTest::addRow("English word, any case") << u"\"SPARSE\""_s << u"2405.10001"_s;
     QTest::addRow("one Chinese character") << u"\"微\""_s << u"2405.10002"_s;
     QTest::addRow("one Korean syllable") << u"\"증\""_s << u"2405.10003"_s;
+    QTest::addRow("a pair") << u"\"증류\""_s << u"2405.10003"_s;
     QTest::addRow("Latin inside Korean text") << u"\"LoRA\""_s << u"2405.10003"_s;
     QTest::addRow("authors column") << u"authors : \"Weber\""_s << u"2405.10001"_s;
 }
@@ -115,6 +120,57 @@ void TestStorage::fullTextMatchesAnyScript()
     QCOMPARE(hits->size(), 1);
     const SearchFacts facts = m_reader->searchFacts().value();
     QCOMPARE(facts.value(hits->constFirst().row).key, paper);
+}
+
+void TestStorage::everyCharacterBeginsOneToken_data()
+{
+    QTest::addColumn<QString>("tokenizer");
+    QTest::addRow("pairs (version 3)") << u"hanji_ngram"_s;
+    QTest::addRow("every character and pair (version 2)") << u"hanji_ngram_v2"_s;
+}
+
+// Both layouts answer a term of any length exactly, wherever in a text it stands: first, last,
+// alone, repeated, across collapsed white space, in any case. The oracle is QString::contains.
+void TestStorage::everyCharacterBeginsOneToken()
+{
+    QFETCH(QString, tokenizer);
+    const QString connection = u"tokens-"_s + tokenizer;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(u":memory:"_s);
+        QVERIFY(db.open());
+        QVERIFY(registerNgramTokenizer(db));
+        QVERIFY(execSql(db, u"CREATE VIRTUAL TABLE t USING fts5(a, content='', tokenize='%1')"_s.arg(tokenizer)));
+        const QStringList texts { u"ab"_s, u"b"_s, u"ba"_s, u"xyz"_s, u"모델"_s, u"언어  모델"_s, u"학"_s, u"LoRA 𝛼"_s,
+                                  u"aXa yay"_s, u"델모모델"_s };
+        QSqlQuery insert(db);
+        insert.prepare(u"INSERT INTO t(rowid, a) VALUES (?, ?)"_s);
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            insert.addBindValue(i);
+            insert.addBindValue(texts.at(i));
+            QVERIFY(insert.exec());
+        }
+        for (const QString &term : { u"a"_s, u"b"_s, u"z"_s, u"y"_s, u"ab"_s, u"yz"_s, u"xz"_s, u"모"_s, u"델"_s, u"모델"_s,
+                                     u"어 모"_s, u"언어 모델"_s, u"학"_s, u"lora"_s, u"A"_s, u"𝛼"_s, u"a 𝛼"_s, u"q"_s, u"ay"_s,
+                                     u"a y"_s, u"모모"_s, u"델모"_s, u"xa"_s, u"a yay"_s, u"xa ya"_s, u"어 모델"_s, u"LoRA 𝛼"_s,
+                                     u"ra 𝛼"_s, u"델 모"_s }) {
+            QSet<qint64> expected;
+            for (qsizetype i = 0; i < texts.size(); ++i) {
+                if (texts.at(i).simplified().contains(term, Qt::CaseInsensitive))
+                    expected.insert(i);
+            }
+            const QString phrase = ngramPhrase(term);
+            QSqlQuery select(db);
+            select.prepare(u"SELECT rowid FROM t WHERE t MATCH ?"_s);
+            select.addBindValue(phrase);
+            QVERIFY2(select.exec(), qPrintable(select.lastError().text()));
+            QSet<qint64> found;
+            while (select.next())
+                found.insert(select.value(0).toLongLong());
+            QVERIFY2(found == expected, qPrintable(u"%1: %2 rows, expected %3"_s.arg(phrase).arg(found.size()).arg(expected.size())));
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
 }
 
 void TestStorage::userStoreKeepsWhatWasCommitted()
