@@ -11,6 +11,10 @@
 
 namespace hanji {
 
+namespace {
+constexpr int kNoMaximum = -1;
+}
+
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
     , m_search(new QLineEdit(this))
@@ -35,7 +39,9 @@ FilterBar::FilterBar(QWidget *parent)
     m_minSlider->setMaximumWidth(160);
     m_minSpin->setRange(0, 100);
     m_minSpin->setToolTip(tr("Minimum votes: 0 means no limit (papers without votes show too)"));
-    m_maxSpin->setRange(0, 100);
+    // -1 is "no limit", so that a maximum of 0 (papers nobody voted for) can be asked for.
+    m_maxSpin->setRange(kNoMaximum, 100);
+    m_maxSpin->setValue(kNoMaximum);
     m_maxSpin->setSpecialValueText(tr("No limit"));
     m_maxSpin->setToolTip(tr("Maximum votes"));
 
@@ -81,7 +87,7 @@ int FilterBar::minimumVotes() const { return m_minSpin->value(); }
 
 std::optional<int> FilterBar::maximumVotes() const
 {
-    return m_maxSpin->value() == 0 ? std::nullopt : std::optional(m_maxSpin->value());
+    return m_maxSpin->value() == kNoMaximum ? std::nullopt : std::optional(m_maxSpin->value());
 }
 
 bool FilterBar::bookmarkedOnly() const { return m_bookmarked->isChecked(); }
@@ -93,12 +99,12 @@ void FilterBar::setVoteCeiling(int votes)
     const int ceiling = std::max(votes, 10);
     m_minSlider->setRange(0, ceiling);
     m_minSpin->setRange(0, ceiling);
-    m_maxSpin->setRange(0, ceiling);
+    m_maxSpin->setRange(kNoMaximum, ceiling);
 }
 
 void FilterBar::setMinimumVotes(int votes) { m_minSpin->setValue(votes); }
 
-void FilterBar::setMaximumVotes(std::optional<int> votes) { m_maxSpin->setValue(votes.value_or(0)); }
+void FilterBar::setMaximumVotes(std::optional<int> votes) { m_maxSpin->setValue(votes.value_or(kNoMaximum)); }
 
 void FilterBar::setBookmarkedOnly(bool on) { m_bookmarked->setChecked(on); }
 

@@ -174,6 +174,12 @@ private Q_SLOTS:
         m_window->filterBar()->setMaximumVotes(std::nullopt);
         QCOMPARE(proxy->rowCount(), 12);
 
+        insights()->clickVotesBucket(0); // no votes: a maximum of 0, not "no limit"
+        QCOMPARE(m_window->filterBar()->maximumVotes(), std::optional(0));
+        QVERIFY(proxy->rowCount() < 12);
+        m_window->filterBar()->setMaximumVotes(std::nullopt);
+        QCOMPARE(proxy->rowCount(), 12);
+
         insights()->clickDay(QDate(2025, 1, 2));
         QCOMPARE(proxy->rowCount(), 4);
         QVERIFY(!insights()->week()); // a node chosen lifts the week
