@@ -63,7 +63,8 @@ int savedCommand(const QStringList &arguments, Io io)
     parser.addPositionalArgument(u"NAME"_s, u"The saved search's name."_s, u"[NAME]"_s);
     parser.addPositionalArgument(u"QUERY"_s, u"With add: what to look for, as for search."_s, u"[QUERY…]"_s);
     const SavedFilters filters;
-    const QCommandLineOption json(u"json"_s, u"With list: print a JSON array of {name, query, total, unread, new}."_s);
+    const QCommandLineOption json(u"json"_s, u"With list: print a JSON array of {name, query, total, unread, new, min_votes, max_votes, from, to, "
+                                                      "bookmarked_only, unread_only}."_s);
     parser.addOptions({ filters.minVotes, filters.maxVotes, filters.from, filters.to, filters.bookmarked, filters.unread, json });
     if (const auto exit = command.parse(arguments))
         return *exit;
@@ -115,11 +116,20 @@ int savedCommand(const QStringList &arguments, Io io)
             arrived += freshIds.contains(id) ? 1 : 0;
         }
         if (parser.isSet(json)) {
+            // The filters too, as add takes them: null where open.
+            const auto number = [](const std::optional<int> &n) { return n ? QJsonValue(*n) : QJsonValue(); };
+            const auto day = [](const QDate &d) { return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(); };
             array.append(QJsonObject { { u"name"_s, one.name },
                                        { u"query"_s, one.query },
                                        { u"total"_s, int(ids->size()) },
                                        { u"unread"_s, unread },
-                                       { u"new"_s, arrived } });
+                                       { u"new"_s, arrived },
+                                       { u"min_votes"_s, number(one.minVotes) },
+                                       { u"max_votes"_s, number(one.maxVotes) },
+                                       { u"from"_s, day(one.from) },
+                                       { u"to"_s, day(one.to) },
+                                       { u"bookmarked_only"_s, one.bookmarkedOnly },
+                                       { u"unread_only"_s, one.unreadOnly } });
         } else {
             io.out << one.name.leftJustified(20) << "  " << QString::number(ids->size()).rightJustified(5) << " papers  "
                    << QString::number(unread).rightJustified(5) << " unread  " << QString::number(arrived).rightJustified(4)

@@ -26,6 +26,7 @@ QString describe(const SyncIncoming &in)
         { in.bookmarks, { u"bookmark"_s, u"bookmarks"_s } },    { in.removals, { u"removal"_s, u"removals"_s } },
         { in.notes, { u"note"_s, u"notes"_s } },                { in.tags, { u"tag edit"_s, u"tag edits"_s } },
         { in.reads, { u"read mark"_s, u"read marks"_s } },      { in.unreads, { u"unread mark"_s, u"unread marks"_s } },
+        { in.searches, { u"saved search"_s, u"saved searches"_s } },
         { in.other, { u"other change"_s, u"other changes"_s } },
     };
     for (const auto &[count, words] : counts) {
@@ -40,7 +41,7 @@ QString describe(const SyncIncoming &in)
 int syncCommand(const QStringList &arguments, Io io)
 {
     LibraryCommand command(u"sync"_s,
-                           u"Syncs bookmarks, notes, tags and read state with other machines through a folder that "
+                           u"Syncs bookmarks, notes, tags, read state and saved searches with other machines through a folder that "
                            "a tool such as Syncthing, Nextcloud or Dropbox already syncs. Each machine writes only its "
                            "own file, <folder>/hanji-sync/<machine id>.json, and reads everyone's; the last change of "
                            "each field wins, and removals stay removed."_s,
@@ -95,12 +96,17 @@ int exportUserData(LibraryCommand &command, Library &library, const QString &pat
         return command.fail(written.error().message);
     int bookmarks = 0;
     int reads = 0;
+    int searches = 0;
     for (const UserField &field : data->fields) {
-        bookmarks += field.field == paperfield::bookmarked && !field.value.isEmpty();
-        reads += field.field == paperfield::read && !field.value.isEmpty();
+        const bool paper = field.kind == paperfield::kind;
+        bookmarks += paper && field.field == paperfield::bookmarked && !field.value.isEmpty();
+        reads += paper && field.field == paperfield::read && !field.value.isEmpty();
+        searches += field.kind == searchfield::kind && field.field == searchfield::saved && !field.value.isEmpty();
     }
-    command.io.out << "Wrote " << plural(bookmarks, u"bookmark"_s, u"bookmarks"_s) << " and "
-                   << plural(reads, u"read mark"_s, u"read marks"_s) << " to " << path << "\n";
+    command.io.out << "Wrote " << plural(bookmarks, u"bookmark"_s, u"bookmarks"_s) << (searches > 0 ? ", " : " and ")
+                   << plural(reads, u"read mark"_s, u"read marks"_s)
+                   << (searches > 0 ? u" and "_s + plural(searches, u"saved search"_s, u"saved searches"_s) : QString()) << " to "
+                   << path << "\n";
     return Ok;
 }
 
@@ -148,7 +154,7 @@ int importReadingList(LibraryCommand &command, Library &library, const QString &
 int userdataCommand(const QStringList &arguments, Io io)
 {
     LibraryCommand command(u"userdata"_s,
-                           u"Exports or imports your bookmarks, notes, tags and read state as one JSON file (the form "
+                           u"Exports or imports your bookmarks, notes, tags, read state and saved searches as one JSON file (the form "
                            "of the sync files), to move to a new machine or keep a backup. Import also takes a reading "
                            "list made elsewhere: arXiv ids or links one a line, BibTeX (eprint, url, doi) or RIS (UR, DO)."_s,
                            io);

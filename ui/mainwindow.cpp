@@ -81,6 +81,8 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
             setRows(std::move(*rows));
         showCurrentPaper();
     });
+    connect(m_news, &NewsController::savedSearchesEdited, m_sync, &SyncController::scheduleSync);
+    connect(m_sync, &SyncController::savedSearchesChanged, m_news, &NewsController::refreshNews);
     connectDiscover();
 
     m_markReadTimer.setSingleShot(true);

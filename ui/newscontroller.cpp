@@ -303,6 +303,7 @@ void NewsController::saveSearch()
         m_window->statusBar()->showMessage(saved.error().message, 10000);
         return;
     }
+    Q_EMIT savedSearchesEdited();
     refreshNews();
     m_window->dateTreeView()->expand(m_dates->savedSearchesIndex());
     m_window->statusBar()->showMessage(tr("Saved the search \"%1\".").arg(search.name), 5000);
@@ -323,6 +324,7 @@ void NewsController::renameSavedSearch()
         m_window->statusBar()->showMessage(renamed.error().message, 10000);
         return;
     }
+    Q_EMIT savedSearchesEdited();
     refreshNews();
     m_window->dateTreeView()->setCurrentIndex(m_dates->indexForScope(DateScope::ofSavedSearch(newName)));
 }
@@ -336,6 +338,7 @@ void NewsController::removeSavedSearch()
         m_window->statusBar()->showMessage(removed.error().message, 10000);
         return;
     }
+    Q_EMIT savedSearchesEdited();
     m_window->dateTreeView()->setCurrentIndex(m_dates->allIndex());
     refreshNews();
     m_window->statusBar()->showMessage(tr("Removed the saved search \"%1\".").arg(name), 5000);

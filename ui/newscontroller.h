@@ -49,6 +49,9 @@ public:
     // The saved searches as the tree shows them; the New node's ids.
     void refreshNews();
 
+Q_SIGNALS:
+    void savedSearchesEdited(); // the user saved, renamed or removed one: for sync
+
 private:
     void buildActions();
     void onUpdateFinished(const FoldersUpdate &result);

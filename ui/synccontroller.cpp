@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QTime>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace hanji {
@@ -142,6 +144,8 @@ QString SyncController::summary(const SyncReport &report, const QTime &time)
             parts += tr("%n read marks", nullptr, in.reads);
         if (in.unreads > 0)
             parts += tr("%n unread marks", nullptr, in.unreads);
+        if (in.searches > 0)
+            parts += tr("%n saved searches", nullptr, in.searches);
         if (in.other > 0)
             parts += tr("%n other changes", nullptr, in.other);
         //: What a sync brought in from one machine: "3 bookmarks, 12 read marks from laptop".
@@ -167,6 +171,8 @@ void SyncController::finished(const Result<SyncReport> &report)
             return;
         }
         Q_EMIT userDataChanged();
+        if (std::ranges::any_of(report->incoming, [](const SyncIncoming &in) { return in.searches > 0; }))
+            Q_EMIT savedSearchesChanged();
     }
     Q_EMIT synced(summary(*report, QTime::currentTime()));
 }

@@ -39,6 +39,7 @@ public:
 
 Q_SIGNALS:
     void userDataChanged(); // the library's user data was reloaded: show it
+    void savedSearchesChanged(); // and among what came in were saved searches: show them too
     void synced(const QString &message);
     void failed(const QString &message);
 

@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <functional>
+
 #include <optional>
 
 namespace hanji {
@@ -23,7 +25,10 @@ struct SavedSearch {
     bool operator==(const SavedSearch &) const = default;
 };
 
-// The saved searches, in the user database (they survive a rebuilt index), by name.
+// The saved searches, in the user database (they survive a rebuilt index), by name. Every
+// write is also, in the same transaction, a "search" record of fields with their clocks
+// (userfield.h), which sync and user-data import merge; the saved_searches table is what
+// those fields come to.
 class SavedSearchStore
 {
 public:
@@ -38,7 +43,16 @@ public:
     [[nodiscard]] Result<> remove(const QString &name);
 
 private:
+    [[nodiscard]] Result<> write(const std::function<Result<>(const QString &machine)> &work);
+
     QSqlDatabase m_db;
 };
+
+// Inside an open transaction on db: rewrites the saved_searches row of name from its
+// "search" fields (removes it when they say removed).
+[[nodiscard]] Result<> materializeSavedSearch(const QSqlDatabase &db, const QString &name);
+// Gives fields under machine's clock, now, to every saved search that has none (one saved
+// before searches synced), in one transaction; a no-op when all have theirs.
+[[nodiscard]] Result<> clockSavedSearches(const QSqlDatabase &db, const QString &machine);
 
 } // namespace hanji

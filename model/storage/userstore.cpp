@@ -1,5 +1,6 @@
 #include "userstore.h"
 
+#include "savedsearchstore.h"
 #include "sqlitefile.h"
 #include "sqlutil.h"
 
@@ -76,6 +77,9 @@ Result<> UserStore::load()
     if (!machine)
         return failure(machine.error());
     m_machine = *machine;
+    // Searches saved before they synced take their clocks now, once (a write only then).
+    if (Result<> clocked = clockSavedSearches(m_db, m_machine); !clocked)
+        return clocked;
     m_states = std::move(states);
     return {};
 }
@@ -318,11 +322,18 @@ Result<QList<UserField>> UserStore::fields() const
 Result<> UserStore::applyAll(const QList<UserField> &fields)
 {
     QSet<QString> papers;
+    QSet<QString> searches;
     for (const UserField &field : fields) {
         if (Result<> stored = storeField(field); !stored)
             return stored;
         if (field.kind == paperfield::kind)
             papers.insert(field.key);
+        else if (field.kind == searchfield::kind)
+            searches.insert(field.key);
+    }
+    for (const QString &name : std::as_const(searches)) {
+        if (Result<> made = materializeSavedSearch(m_db, name); !made)
+            return made;
     }
     // Kinds this version does not know (a newer Hanji's) are kept and passed on, not applied.
     for (const QString &id : std::as_const(papers)) {
@@ -351,9 +362,15 @@ Result<QList<UserField>> UserStore::mergeFields(const QList<UserField> &incoming
         if (!held)
             return failure(held.error());
         QHash<QString, UserField> local;
-        for (const UserField &field : *held)
+        QSet<QString> searches; // the saved searches held: an import leaves them whole, not mixed
+        for (const UserField &field : *held) {
             local.insert(field.address(), field);
+            if (field.kind == searchfield::kind && field.field == searchfield::saved && !field.value.isEmpty())
+                searches.insert(field.key);
+        }
         for (const UserField &field : std::as_const(best)) {
+            if (mode == Merge::OnlyAdd && field.kind == searchfield::kind && searches.contains(field.key))
+                continue;
             const auto mine = local.constFind(field.address());
             if (mine == local.cend() || (field.supersedes(*mine) && (mode == Merge::LastWriterWins || mine->value.isEmpty())))
                 taken.append(field);

@@ -19,7 +19,8 @@ namespace hanji {
 // through: each change is one transaction, and the cache follows only what was committed.
 // Every change of a paper's user data is also written, in the same transaction, as fields
 // with their clocks (UserField), which sync and user-data import merge; the bookmarks and
-// read_state tables are what those fields come to.
+// read_state tables are what those fields come to, and so is saved_searches (whose own
+// writes are SavedSearchStore's, fields included).
 class UserStore
 {
 public:
@@ -58,9 +59,10 @@ public:
     [[nodiscard]] Result<QList<UserField>> fields() const;
     // Sync takes every field that supersedes the one held (UserField::supersedes: last writer
     // wins); an import only adds, taking such a field only where this library holds no value
-    // (an empty or missing one), so nothing it has is removed or overwritten.
+    // (an empty or missing one), so nothing it has is removed or overwritten; a saved search
+    // this library holds is left whole (none of its filters taken from the other).
     enum class Merge { LastWriterWins, OnlyAdd };
-    // In one transaction, applied to bookmarks and read state; returns the fields taken.
+    // In one transaction, applied to bookmarks, read state and saved searches; returns the fields taken.
     [[nodiscard]] Result<QList<UserField>> mergeFields(const QList<UserField> &incoming, Merge mode = Merge::LastWriterWins);
     // Makes the data equal to wanted: every field that differs, or that wanted lacks (which
     // then becomes empty: a removal), is written with a new clock of this machine, so the

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
+#include <QSet>
 #include <QSysInfo>
 
 #include <map>
@@ -20,7 +21,7 @@ int SyncReport::changes() const
 {
     int total = 0;
     for (const SyncIncoming &in : incoming)
-        total += in.bookmarks + in.removals + in.notes + in.tags + in.reads + in.unreads + in.other;
+        total += in.bookmarks + in.removals + in.notes + in.tags + in.reads + in.unreads + in.searches + in.other;
     return total;
 }
 
@@ -78,6 +79,7 @@ Result<UserDataFile> readUserDataFile(const QString &path)
 QList<SyncIncoming> describeIncoming(const QList<UserField> &taken, const QHash<QString, QString> &names, const QString &self)
 {
     std::map<QString, SyncIncoming> byName;
+    QSet<std::pair<QString, QString>> searches; // (from, name): a search counts once, whatever fields changed
     for (const UserField &field : taken) {
         if (field.machine == self)
             continue; // this machine's own fields coming back (from a backup or an older copy)
@@ -86,7 +88,12 @@ QList<SyncIncoming> describeIncoming(const QList<UserField> &taken, const QHash<
             continue; // a title or link comes with its bookmark: not news of its own
         SyncIncoming &in = byName[from];
         in.from = from;
-        if (field.kind != paperfield::kind)
+        if (field.kind == searchfield::kind) {
+            if (!searches.contains({ from, field.key })) {
+                searches.insert({ from, field.key });
+                ++in.searches;
+            }
+        } else if (field.kind != paperfield::kind)
             ++in.other;
         else if (field.field == paperfield::bookmarked)
             ++(field.value.isEmpty() ? in.removals : in.bookmarks);

@@ -18,6 +18,7 @@ struct SyncIncoming {
     int tags = 0;
     int reads = 0; // marked read
     int unreads = 0;
+    int searches = 0; // saved searches added, changed or removed (a rename is two)
     int other = 0; // fields or kinds this version does not apply (a newer Hanji's)
 };
 

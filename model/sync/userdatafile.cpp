@@ -18,7 +18,8 @@ const QString kFormat = u"hanji-userdata"_s;
 
 bool isTimeField(const UserField &field)
 {
-    return field.kind == paperfield::kind && (field.field == paperfield::bookmarked || field.field == paperfield::read);
+    return (field.kind == paperfield::kind && (field.field == paperfield::bookmarked || field.field == paperfield::read))
+        || (field.kind == searchfield::kind && field.field == searchfield::saved);
 }
 
 bool byAddress(const UserField &a, const UserField &b)

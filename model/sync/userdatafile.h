@@ -20,7 +20,21 @@ namespace hanji {
 //     "records": [ { "kind": "paper", "key": "2401.04088",
 //                    "fields": { "bookmarked": { "value": "2026-03-01T09:30:00.000Z",
 //                                                "at": 1772357400000, "machine": "3f2a9c01d4e5b6a7" },
-//                                "note": { "value": "read §3", "at": …, "machine": … }, … } } ] }
+//                                "note": { "value": "read §3", "at": …, "machine": … }, … } },
+//                  { "kind": "search", "key": "diffusion",
+//                    "fields": { "saved": { "value": "2026-03-02T08:00:00.000Z", "at": …, "machine": … },
+//                                "query": { "value": "diffusion", … }, "min_votes": { "value": "10", … },
+//                                "max_votes": { "value": "", … }, "date_from": { "value": "2026-01-01", … },
+//                                "date_to": { "value": "", … }, "bookmarked": { "value": "", … },
+//                                "unread": { "value": "1", … } } } ] }
+//
+// A "paper" record (key: the paper's id) has the fields bookmarked (the time added, empty: not
+// bookmarked), note, tags (comma-joined), title, url and read (the time read, empty: unread).
+// A "search" record (key: the saved search's name) has saved (the time saved, empty: removed;
+// a rename removes the old name and saves the new one), query, min_votes and max_votes (whole
+// numbers, empty: none), date_from and date_to (ISO dates, empty: open), bookmarked and
+// unread ("1": only those papers, empty: all). Kinds and fields a version does not know are
+// kept and passed on.
 //
 // Every field carries the clock of its last change (at: ms since 1970 UTC; machine: the id of
 // the machine that made it). A removal is a field with an empty value, kept like any other.

@@ -208,6 +208,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n saved searches</source>
+        <translation>
+            <numerusform>%n saved search</numerusform>
+            <numerusform>%n saved searches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n unread marks</source>
         <translation>
             <numerusform>%n unread mark</numerusform>

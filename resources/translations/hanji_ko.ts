@@ -914,6 +914,12 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n saved searches</source>
+        <translation>
+            <numerusform>저장된 검색 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n unread marks</source>
         <translation>
             <numerusform>안 읽음 표시 %n개</numerusform>

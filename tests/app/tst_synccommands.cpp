@@ -59,6 +59,26 @@ private:
         return lines.join(u'\n') + u"\nread: "_s + read.join(u' ');
     }
 
+    // The library's saved searches, each with its query and every filter, by name.
+    static QString savedOf(const QString &library)
+    {
+        const HanjiRun list = in(library, { u"saved"_s, u"list"_s, u"--json"_s });
+        if (list.exitCode != 0)
+            return u"(failed: %1)"_s.arg(QString::fromUtf8(list.err));
+        QStringList lines;
+        for (const QJsonValue &search : QJsonDocument::fromJson(list.out).array()) {
+            const auto text = [&](const QString &key) {
+                const QJsonValue value = search[key];
+                return value.isDouble() ? QString::number(value.toInt()) : value.toString();
+            };
+            lines += u"%1: %2 votes %3..%4 dates %5..%6%7%8"_s.arg(text(u"name"_s), text(u"query"_s), text(u"min_votes"_s),
+                                                                 text(u"max_votes"_s), text(u"from"_s), text(u"to"_s))
+                         .arg(search[u"bookmarked_only"_s].toBool() ? u" bookmarked"_s : QString(),
+                              search[u"unread_only"_s].toBool() ? u" unread"_s : QString());
+        }
+        return lines.join(u'\n');
+    }
+
     QString newLibrary(const QString &name)
     {
         const QString library = m_dir.filePath(name);
@@ -69,7 +89,8 @@ private:
 
     // Syncs the libraries below root (copies, so every order starts alike) in the order given,
     // twice round, and returns what each then shows.
-    static QStringList syncInOrder(const QString &root, const QStringList &names, const QList<int> &order)
+    static QStringList syncInOrder(const QString &root, const QStringList &names, const QList<int> &order,
+                                   QString (*show)(const QString &) = &visible)
     {
         QStringList shown;
         for (int round = 0; round < 2; ++round) {
@@ -79,7 +100,7 @@ private:
             }
         }
         for (const QString &name : names)
-            shown += visible(root + u'/' + name);
+            shown += show(root + u'/' + name);
         return shown;
     }
 
@@ -174,6 +195,81 @@ private Q_SLOTS:
         QVERIFY2(agreed.endsWith(u"read: 2312.00752"_s), qPrintable(agreed));
     }
 
+    void savedSearchesSyncBetweenThreeLibraries()
+    {
+        const QString root = m_dir.filePath(u"saved"_s);
+        const QString shared = root + u"/shared"_s;
+        QVERIFY(QDir().mkpath(shared));
+        const QStringList names { u"a"_s, u"b"_s, u"c"_s };
+        for (const QString &name : names)
+            QVERIFY(ran(root + u'/' + name, { u"import"_s, m_digests }));
+        const auto at = [&](int i) { return root + u'/' + names[i]; };
+        const auto sync = [&](int i) { return ran(at(i), { u"sync"_s, u"--folder"_s, shared }); };
+        // Saved before sync: on b and c, it comes with its filters.
+        QVERIFY(ran(at(0), { u"saved"_s, u"add"_s, u"diffusion"_s, u"diffusion"_s, u"model"_s, u"--min-votes"_s, u"3"_s,
+                             u"--max-votes"_s, u"900"_s, u"--from"_s, u"2024-01-01"_s, u"--to"_s, u"2024-12-31"_s,
+                             u"--bookmarked"_s, u"--unread"_s }));
+        QVERIFY(ran(at(0), { u"saved"_s, u"add"_s, u"agents"_s, u"agent"_s }));
+        QVERIFY(sync(0));
+        const HanjiRun first = in(at(1), { u"sync"_s, u"--folder"_s, shared });
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY2(first.out.contains("2 saved searches"), first.out);
+        QVERIFY(sync(2));
+        const QString expected = u"agents: agent votes .. dates ..\n"
+                                 "diffusion: diffusion model votes 3..900 dates 2024-01-01..2024-12-31 bookmarked unread"_s;
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(savedOf(at(i)), expected);
+
+        // Renamed on b: renamed everywhere.
+        QVERIFY(ran(at(1), { u"saved"_s, u"rename"_s, u"diffusion"_s, u"diffusion 2024"_s }));
+        QVERIFY(sync(1));
+        QVERIFY(sync(0));
+        QVERIFY(sync(2));
+        const QString renamed = u"agents: agent votes .. dates ..\n"
+                                "diffusion 2024: diffusion model votes 3..900 dates 2024-01-01..2024-12-31 bookmarked unread"_s;
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(savedOf(at(i)), renamed);
+
+        // Removed on a: a file from before (any machine's: each then held it), come back as a
+        // conflict copy, does not bring it back.
+        const QString syncDir = shared + u"/hanji-sync"_s;
+        const QStringList files = QDir(syncDir).entryList({ u"*.json"_s }, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 3);
+        QFile older(syncDir + u'/' + files.constFirst());
+        QVERIFY(older.open(QIODevice::ReadOnly));
+        const QByteArray olderBytes = older.readAll();
+        older.close();
+        QVERIFY2(olderBytes.contains("\"agents\""), olderBytes);
+        QVERIFY(ran(at(0), { u"saved"_s, u"remove"_s, u"agents"_s }));
+        QVERIFY(sync(0));
+        QFile copy(syncDir + u"/old.sync-conflict-20261201-000000-ABC.json"_s);
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        copy.write(olderBytes);
+        copy.close();
+
+        // Concurrent saves of one name, unsynced, the last on c.
+        QVERIFY(ran(at(1), { u"saved"_s, u"add"_s, u"same"_s, u"from b"_s, u"--min-votes"_s, u"5"_s }));
+        QVERIFY(ran(at(0), { u"saved"_s, u"add"_s, u"same"_s, u"from a"_s, u"--unread"_s }));
+        QVERIFY(ran(at(2), { u"saved"_s, u"add"_s, u"same"_s, u"from c"_s, u"--max-votes"_s, u"7"_s }));
+
+        QList<int> order { 0, 1, 2 };
+        QString agreed;
+        int runs = 0;
+        do {
+            const QString run = m_dir.filePath(u"saved-%1"_s.arg(runs++));
+            QVERIFY(copyFolder(root, run));
+            const QStringList shown = syncInOrder(run, names, order, &savedOf);
+            for (const QString &state : shown) {
+                if (agreed.isEmpty())
+                    agreed = state;
+                QCOMPARE(state, agreed);
+            }
+        } while (std::next_permutation(order.begin(), order.end()));
+        QCOMPARE(runs, 6);
+        QCOMPARE(agreed, u"diffusion 2024: diffusion model votes 3..900 dates 2024-01-01..2024-12-31 bookmarked unread\n"
+                         "same: from c votes ..7 dates .."_s); // agents stays removed; c's save, the last, whole
+    }
+
     void damagedFileIsSkippedWithItsName()
     {
         const QString root = m_dir.filePath(u"damaged"_s);
@@ -205,10 +301,12 @@ private Q_SLOTS:
         QVERIFY(ran(from, { u"bookmark"_s, u"add"_s, u"2312.00752"_s }));
         QVERIFY(ran(from, { u"bookmark"_s, u"remove"_s, u"2312.00752"_s }));
         QVERIFY(ran(from, { u"read"_s, u"2106.09685"_s }));
+        QVERIFY(ran(from, { u"saved"_s, u"add"_s, u"mamba"_s, u"mamba"_s, u"--min-votes"_s, u"2"_s, u"--unread"_s }));
+        QVERIFY(ran(to, { u"saved"_s, u"add"_s, u"lora"_s, u"lora"_s }));
         const QString file = m_dir.filePath(u"userdata.json"_s);
         const HanjiRun exported = in(from, { u"userdata"_s, u"export"_s, file });
         QCOMPARE(exported.exitCode, 0);
-        QVERIFY2(exported.out.contains("2 bookmarks and 1 read mark"), exported.out);
+        QVERIFY2(exported.out.contains("2 bookmarks, 1 read mark and 1 saved search"), exported.out);
         QFile written(file);
         QVERIFY(written.open(QIODevice::ReadOnly));
         const QJsonObject root = QJsonDocument::fromJson(written.readAll()).object();
@@ -222,6 +320,7 @@ private Q_SLOTS:
         QVERIFY2(merged.contains(u"★ 2312.00752 [mine]"_s), qPrintable(merged));
         QVERIFY2(merged.contains(u"★ 1810.04805 [to's own]"_s), qPrintable(merged));
         QVERIFY2(merged.contains(u"read: 2106.09685"_s), qPrintable(merged));
+        QCOMPARE(savedOf(to), u"lora: lora votes .. dates ..\nmamba: mamba votes 2.. dates .. unread"_s);
         QCOMPARE(in(to, { u"userdata"_s, u"import"_s, file }).exitCode, 0); // again: the same
         QCOMPARE(visible(to), merged);
 
@@ -230,6 +329,7 @@ private Q_SLOTS:
         QCOMPARE(replaced.exitCode, 0);
         QVERIFY2(replaced.err.contains("kept in"), replaced.err);
         QCOMPARE(visible(to), visible(from));
+        QCOMPARE(savedOf(to), savedOf(from)); // lora, not in the file, removed
         const QStringList backups = QDir(to).entryList({ u"userdata.before-import-*.sqlite"_s });
         QCOMPARE(backups.size(), 1);
         // The backup holds what was replaced: opened as a library, it still has "mine".

@@ -95,6 +95,47 @@ private Q_SLOTS:
         QVERIFY2(synced.last().first().toString().contains(u"1 removal from laptop"_s), qPrintable(synced.last().first().toString()));
     }
 
+    void savedSearchesThatCameInAreShown()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(u"shared"_s);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto search = [&](const QString &field, const QString &value) {
+            return UserField { u"search"_s, u"from laptop"_s, field, value, now, u"0ther"_s };
+        };
+        QVERIFY(writeOtherMachine(folder, { search(u"saved"_s, u"2026-01-01T10:00:00.000Z"_s), search(u"query"_s, u"mamba"_s),
+                                            search(u"min_votes"_s, u"4"_s), search(u"unread"_s, u"1"_s) }));
+        auto opened = Library::open(dir.filePath(u"library"_s));
+        QVERIFY2(opened, errorOf(opened));
+        Library &library = *opened->library;
+        QVERIFY(library.setSetting(u"sync.folder"_s, folder));
+        QMainWindow window;
+        SyncController sync(library, &window);
+        QSignalSpy synced(&sync, &SyncController::synced);
+        QSignalSpy searches(&sync, &SyncController::savedSearchesChanged); // the window redraws its tree's searches
+        QVERIFY(synced.wait(20000));
+        QCOMPARE(searches.size(), 1);
+        QVERIFY2(synced.first().first().toString().contains(u"1 saved search from laptop"_s), qPrintable(synced.first().first().toString()));
+        const Result<std::optional<SavedSearch>> found = library.savedSearch(u"from laptop"_s);
+        QVERIFY2(found, errorOf(found));
+        QVERIFY(found->has_value());
+        QCOMPARE((*found)->query, u"mamba"_s);
+        QCOMPARE((*found)->minVotes, std::optional(4));
+        QVERIFY((*found)->unreadOnly);
+        // A sync that brings only bookmarks leaves the tree's searches alone.
+        synced.clear();
+        QVERIFY(writeOtherMachine(folder, { { u"paper"_s, u"2401.00040"_s, u"bookmarked"_s, u"2026-01-01T10:00:00.000Z"_s, now, u"0ther"_s } }));
+        sync.syncNow();
+        QVERIFY(synced.wait(20000));
+        QCOMPARE(searches.size(), 1);
+
+        auto korean = Translations::install(Language::Korean);
+        QVERIFY2(korean, errorOf(korean));
+        SyncReport report;
+        report.incoming.append({ .from = u"laptop"_s, .searches = 2 });
+        QCOMPARE(SyncController::summary(report, QTime(9, 5)), u"09:05 동기화: laptop에서 저장된 검색 2개."_s);
+    }
+
     void damagedFileIsNamedInTheStatusBar()
     {
         QTemporaryDir dir;

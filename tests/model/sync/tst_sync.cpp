@@ -1,4 +1,5 @@
 #include "readinglistfile.h"
+#include "savedsearchstore.h"
 #include "sqlutil.h"
 #include "syncfolder.h"
 #include "testsupport.h"
@@ -41,6 +42,24 @@ public:
     }
     UserStore &store() { return *m_store; }
     UserStore *operator->() { return m_store.get(); }
+    SavedSearchStore searches() const { return SavedSearchStore(QSqlDatabase::database(m_connection)); }
+
+    // The saved searches as a user sees them: each name with its query and filters.
+    QString savedSearches() const
+    {
+        const Result<QList<SavedSearch>> all = searches().all();
+        if (!all)
+            return u"(error) "_s + all.error().message;
+        QStringList lines;
+        for (const SavedSearch &search : *all) {
+            lines += u"%1: %2 votes %3..%4 dates %5..%6%7%8"_s.arg(search.name, search.query)
+                         .arg(search.minVotes ? QString::number(*search.minVotes) : QString())
+                         .arg(search.maxVotes ? QString::number(*search.maxVotes) : QString())
+                         .arg(search.from.toString(Qt::ISODate), search.to.toString(Qt::ISODate))
+                         .arg(search.bookmarkedOnly ? u" bookmarked"_s : QString(), search.unreadOnly ? u" unread"_s : QString());
+        }
+        return lines.join(u'\n');
+    }
 
     // What a user sees, for comparing machines: bookmarks in order with note and tags, read papers.
     QString visible() const
@@ -412,6 +431,150 @@ private Q_SLOTS:
         const QString id = a->machineId();
         Machine again(path);
         QCOMPARE(again->machineId(), id);
+    }
+
+    void savedSearchesSyncAddRenameRemove()
+    {
+        QTemporaryDir dir;
+        const QString shared = dir.filePath(u"shared"_s);
+        Machine a(dir.filePath(u"a.sqlite"_s));
+        Machine b(dir.filePath(u"b.sqlite"_s));
+        const SavedSearch diffusion { .name = u"diffusion"_s, .query = u"diffusion model"_s, .minVotes = 10, .maxVotes = 200,
+                                      .from = QDate(2024, 3, 1), .to = QDate(2024, 6, 30), .bookmarkedOnly = true,
+                                      .unreadOnly = true };
+        QVERIFY(a.searches().save(diffusion));
+        QVERIFY(a.searches().save({ .name = u"agents"_s, .query = u"agent"_s }));
+        QVERIFY(syncWithFolder(a.store(), shared));
+        const Result<SyncReport> report = syncWithFolder(b.store(), shared);
+        QVERIFY2(report, errorOf(report));
+        QCOMPARE(report->incoming.size(), 1);
+        QCOMPARE(report->incoming[0].searches, 2);
+        QCOMPARE(report->incoming[0].other, 0);
+        QCOMPARE(b.searches().find(u"diffusion"_s).value(), std::optional(diffusion)); // every filter came
+        QCOMPARE(b.savedSearches(), a.savedSearches());
+        const QByteArray bBefore = readFile(syncfolder::fileOf(shared, b->machineId()));
+
+        // Renamed on b: renamed on a, the old name gone.
+        QVERIFY(b.searches().rename(u"diffusion"_s, u"diffusion 2024"_s));
+        QVERIFY(syncWithFolder(b.store(), shared));
+        QVERIFY(syncWithFolder(a.store(), shared));
+        QCOMPARE(a.searches().find(u"diffusion"_s).value(), std::nullopt);
+        SavedSearch renamed = diffusion;
+        renamed.name = u"diffusion 2024"_s;
+        QCOMPARE(a.searches().find(u"diffusion 2024"_s).value(), std::optional(renamed));
+
+        // Removed on a: b's older file, read again as a conflict copy, does not bring it back.
+        QVERIFY(a.searches().remove(u"agents"_s));
+        QVERIFY(syncWithFolder(a.store(), shared));
+        QVERIFY(writeFile(QDir(syncfolder::directory(shared)).filePath(b->machineId() + u".sync-conflict-20261201-000000-XYZ.json"_s),
+                          bBefore));
+        for (int round = 0; round < 2; ++round) {
+            QVERIFY(syncWithFolder(b.store(), shared));
+            QVERIFY(syncWithFolder(a.store(), shared));
+        }
+        QCOMPARE(a.searches().find(u"agents"_s).value(), std::nullopt);
+        QCOMPARE(b.searches().find(u"agents"_s).value(), std::nullopt);
+        QCOMPARE(a.searches().find(u"diffusion"_s).value(), std::nullopt); // nor the old name
+        QCOMPARE(b.savedSearches(), u"diffusion 2024: diffusion model votes 10..200 dates 2024-03-01..2024-06-30 bookmarked unread"_s);
+        QCOMPARE(a.savedSearches(), b.savedSearches());
+        // Saved again later, it stays: the tombstone is older.
+        QVERIFY(b.searches().save({ .name = u"agents"_s, .query = u"agent tool"_s }));
+        QVERIFY(syncWithFolder(b.store(), shared));
+        QVERIFY(syncWithFolder(a.store(), shared));
+        QCOMPARE(a.searches().find(u"agents"_s).value()->query, u"agent tool"_s);
+    }
+
+    void concurrentSavedSearchEditsConvergeInEveryOrder()
+    {
+        QTemporaryDir dir;
+        const QStringList names { u"laptop"_s, u"desktop"_s, u"office"_s };
+        const QString shared = dir.filePath(u"template/shared"_s);
+        QVERIFY(QDir().mkpath(shared));
+        {
+            Machine laptop(dir.filePath(u"template/laptop.sqlite"_s));
+            Machine desktop(dir.filePath(u"template/desktop.sqlite"_s));
+            Machine office(dir.filePath(u"template/office.sqlite"_s));
+            QVERIFY(laptop.searches().save({ .name = u"rl"_s, .query = u"reinforcement"_s }));
+            QVERIFY(laptop.searches().save({ .name = u"gone"_s, .query = u"to remove"_s }));
+            QVERIFY(syncWithFolder(laptop.store(), shared));
+            QVERIFY(syncWithFolder(desktop.store(), shared));
+            QVERIFY(syncWithFolder(office.store(), shared));
+            // Unsynced, each edits the same names.
+            QVERIFY(desktop.searches().save({ .name = u"rl"_s, .query = u"rlhf"_s, .minVotes = 5 }));
+            QTest::qWait(2); // a later clock than desktop's
+            QVERIFY(office.searches().save({ .name = u"rl"_s, .query = u"reward model"_s, .unreadOnly = true }));
+            QVERIFY(laptop.searches().remove(u"gone"_s));
+            QTest::qWait(2);
+            QVERIFY(desktop.searches().rename(u"gone"_s, u"kept"_s));
+            QVERIFY(office.searches().save({ .name = u"same"_s, .query = u"from office"_s }));
+            QTest::qWait(2);
+            QVERIFY(laptop.searches().save({ .name = u"same"_s, .query = u"from laptop"_s, .maxVotes = 3 }));
+        }
+        QList<int> order { 0, 1, 2 };
+        QString agreed;
+        int runs = 0;
+        do {
+            const QString run = dir.filePath(u"run%1"_s.arg(runs++));
+            QVERIFY(copyFolder(dir.filePath(u"template"_s), run));
+            std::vector<std::unique_ptr<Machine>> machines;
+            for (const QString &name : names)
+                machines.push_back(std::make_unique<Machine>(run + u'/' + name + u".sqlite"_s));
+            for (int round = 0; round < 2; ++round) {
+                for (int i : order)
+                    QVERIFY(syncWithFolder(machines[i]->store(), run + u"/shared"_s));
+            }
+            for (const auto &machine : machines) {
+                if (agreed.isEmpty())
+                    agreed = machine->savedSearches();
+                QCOMPARE(machine->savedSearches(), agreed);
+            }
+        } while (std::next_permutation(order.begin(), order.end()));
+        QCOMPARE(runs, 6);
+        const QStringList lines = agreed.split(u'\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(!agreed.contains(u"gone"_s), qPrintable(agreed)); // removed on laptop, and renamed away on desktop
+        QCOMPARE(lines[0], u"kept: to remove votes .. dates .."_s);
+        // office's save was the last, and wins whole: not desktop's --min-votes 5 with office's query
+        QCOMPARE(lines[1], u"rl: reward model votes .. dates .. unread"_s);
+        QCOMPARE(lines[2], u"same: from laptop votes ..3 dates .."_s); // laptop saved "same" after office
+    }
+
+    void savedSearchesFromBeforeSyncGetClocksOnOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"userdata.sqlite"_s);
+        {
+            Machine a(path); // the schema as it is
+        }
+        {
+            // A search saved by a Hanji that did not sync them: a row without fields.
+            QSqlDatabase old = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"unclocked"_s);
+            old.setDatabaseName(path);
+            QVERIFY(old.open());
+            QSqlQuery query(old);
+            QVERIFY(query.exec(u"INSERT INTO saved_searches(name, query, min_votes, max_votes, date_from, date_to, bookmarked, "
+                               "unread, added_at) VALUES ('old one', 'mamba', 7, NULL, '2024-01-01', '', 0, 1, "
+                               "'2024-05-06T07:08:09.010Z')"_s));
+            old.close();
+        }
+        QSqlDatabase::removeDatabase(u"unclocked"_s);
+        Machine a(path);
+        FieldSet set;
+        set.merge(a->fields().value());
+        QCOMPARE(set.field(searchfield::kind, u"old one"_s, searchfield::saved)->value, u"2024-05-06T07:08:09.010Z"_s);
+        QCOMPARE(set.field(searchfield::kind, u"old one"_s, searchfield::minVotes)->value, u"7"_s);
+        QCOMPARE(set.field(searchfield::kind, u"old one"_s, searchfield::query)->machine, a->machineId());
+        const qint64 at = set.field(searchfield::kind, u"old one"_s, searchfield::query)->at;
+        {
+            Machine again(path); // clocked once: opening again changes nothing
+            FieldSet later;
+            later.merge(again->fields().value());
+            QCOMPARE(later.field(searchfield::kind, u"old one"_s, searchfield::query)->at, at);
+        }
+        Machine b(dir.filePath(u"b.sqlite"_s));
+        QVERIFY(syncWithFolder(a.store(), dir.filePath(u"shared"_s)));
+        QVERIFY(syncWithFolder(b.store(), dir.filePath(u"shared"_s)));
+        QCOMPARE(b.savedSearches(), u"old one: mamba votes 7.. dates 2024-01-01.. unread"_s);
     }
 
     void fileFormRoundTrips()
