@@ -10,6 +10,7 @@
 #include "paperlistmodel.h"
 #include "paperview.h"
 #include "readeractions.h"
+#include "silentpaperview.h"
 #include "testpaths.h"
 #include "testsupport.h"
 #include "thumbnailcache.h"
@@ -45,23 +46,6 @@ Q_DECLARE_METATYPE(hanji::Language)
 namespace {
 
 // The pane's text is the digest's; the test reads only the window's own words.
-class SilentView : public PaperView
-{
-public:
-    SilentView()
-        : m_widget(new QWidget)
-    {
-    }
-    void showPaper(const Paper &) override { }
-    void clear() override { }
-    void scrollPage() override { }
-    void scrollPageBack() override { }
-    [[nodiscard]] QWidget *widget() const override { return m_widget; }
-
-private:
-    QWidget *m_widget;
-};
-
 // A text and where it was seen, for the failure message.
 struct Shown {
     QString where;
@@ -207,7 +191,7 @@ private Q_SLOTS:
         QVERIFY2(opened, errorOf(opened).constData());
         ThumbnailCache thumbnails(libraryDir.filePath(u"cache"_s));
         thumbnails.setEnabled(false);
-        auto *view = new SilentView;
+        auto *view = new SilentPaperView;
         MainWindow window(*opened->library, &thumbnails, view);
         view->setParent(&window);
         window.show();

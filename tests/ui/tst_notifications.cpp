@@ -6,6 +6,7 @@
 #include "notifier.h"
 #include "paperfilterproxy.h"
 #include "paperview.h"
+#include "silentpaperview.h"
 #include "testpaths.h"
 #include "testsupport.h"
 #include "thumbnailcache.h"
@@ -61,23 +62,6 @@ public Q_SLOTS:
     QStringList GetCapabilities() { return { u"actions"_s, u"body"_s }; }
 };
 
-class RecordingView : public PaperView
-{
-public:
-    RecordingView()
-        : m_widget(new QWidget)
-    {
-    }
-    void showPaper(const Paper &) override { }
-    void clear() override { }
-    void scrollPage() override { }
-    void scrollPageBack() override { }
-    [[nodiscard]] QWidget *widget() const override { return m_widget; }
-
-private:
-    QWidget *m_widget;
-};
-
 } // namespace
 
 // New papers while the window is not active: a notification that says how many and how many
@@ -124,7 +108,7 @@ private Q_SLOTS:
 
         ThumbnailCache thumbnails(m_dir.filePath(u"cache"_s));
         thumbnails.setEnabled(false);
-        auto *view = new RecordingView;
+        auto *view = new SilentPaperView;
         MainWindow window(*library, &thumbnails, view);
         view->setParent(&window);
         // Never shown: a window that is not active is told by notification.

@@ -7,6 +7,7 @@
 #include "newscontroller.h"
 #include "paperfilterproxy.h"
 #include "paperview.h"
+#include "silentpaperview.h"
 #include "testsupport.h"
 #include "thumbnailcache.h"
 
@@ -22,27 +23,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace hanji;
-
-namespace {
-
-class RecordingView : public PaperView
-{
-public:
-    RecordingView()
-        : m_widget(new QWidget)
-    {
-    }
-    void showPaper(const Paper &) override { }
-    void clear() override { }
-    void scrollPage() override { }
-    void scrollPageBack() override { }
-    [[nodiscard]] QWidget *widget() const override { return m_widget; }
-
-private:
-    QWidget *m_widget;
-};
-
-} // namespace
 
 // The window's git work with the real git: ArchiveController clones, finds the work trees and
 // updates them off the UI thread; F5 in the window updates, then imports, and the New node and
@@ -110,7 +90,7 @@ private Q_SLOTS:
 
         ThumbnailCache thumbnails(m_dir.filePath(u"cache"_s));
         thumbnails.setEnabled(false);
-        auto *view = new RecordingView;
+        auto *view = new SilentPaperView;
         MainWindow window(*library, &thumbnails, view);
         view->setParent(&window);
         NewsController *news = window.news();
@@ -164,7 +144,7 @@ private Q_SLOTS:
         std::unique_ptr<Library> library = std::move(Library::open(m_dir.filePath(u"clone-library"_s)).value().library);
         ThumbnailCache thumbnails(m_dir.filePath(u"cache2"_s));
         thumbnails.setEnabled(false);
-        auto *view = new RecordingView;
+        auto *view = new SilentPaperView;
         MainWindow window(*library, &thumbnails, view);
         view->setParent(&window);
         const QString target = m_dir.filePath(u"added"_s);
