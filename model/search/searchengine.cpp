@@ -27,8 +27,8 @@ Result<> SearchEngine::ensureFacts() const
     return {};
 }
 
-// Every paper the query matches, with its bm25 rank when ranked, in no particular order.
-Result<> SearchEngine::collect(const SearchQuery &query, bool ranked, const QString &match,
+// Every paper the query matches, with its rank when ranked, in no particular order.
+Result<> SearchEngine::collect(const SearchQuery &query, bool ranked, const FullTextQuery &match,
                                const std::function<void(qint64, double, const PaperFacts &)> &take) const
 {
     const SearchFacts &allFacts = *m_facts;
@@ -48,7 +48,7 @@ Result<> SearchEngine::collect(const SearchQuery &query, bool ranked, const QStr
         }
         take(rowid, rank, facts);
     };
-    if (match.isEmpty()) {
+    if (match.match.isEmpty()) {
         for (auto it = allFacts.cbegin(); it != allFacts.cend(); ++it)
             consider(it.key(), 0, *it);
         return {};
@@ -73,7 +73,7 @@ Result<QSet<QString>> SearchEngine::matchingIds(const SearchQuery &query) const
     // Gathered first, then hashed once into a set of the right size: inserting one by one
     // rehashes the set a dozen times on the way to 50,000 ids.
     QStringList keys;
-    const Result<> done = collect(query, false, ftsExpression(*terms),
+    const Result<> done = collect(query, false, fullTextQuery(*terms),
                                   [&](qint64, double, const PaperFacts &facts) { keys.append(facts.key); });
     if (!done)
         return failure(done.error());
@@ -88,8 +88,8 @@ Result<QStringList> SearchEngine::search(const SearchQuery &query) const
     const Result<QList<SearchTerm>> terms = parseBoundedSearchText(query.text);
     if (!terms)
         return failure(terms.error());
-    const QString match = ftsExpression(*terms);
-    const bool ranked = query.order == SearchQuery::Order::Relevance && !match.isEmpty();
+    const FullTextQuery match = fullTextQuery(*terms);
+    const bool ranked = query.order == SearchQuery::Order::Relevance && !match.match.isEmpty();
 
     struct Hit {
         qint64 rowid;
@@ -97,7 +97,7 @@ Result<QStringList> SearchEngine::search(const SearchQuery &query) const
         const PaperFacts *facts;
     };
     QList<Hit> hits;
-    if (match.isEmpty())
+    if (match.match.isEmpty())
         hits.reserve(m_facts->size());
     const Result<> done = collect(query, ranked, match, [&](qint64 rowid, double rank, const PaperFacts &facts) {
         hits.append({ rowid, rank, &facts });
@@ -114,7 +114,7 @@ Result<QStringList> SearchEngine::search(const SearchQuery &query) const
     };
     switch (ranked ? SearchQuery::Order::Relevance
                    : query.order == SearchQuery::Order::Relevance ? SearchQuery::Order::Newest : query.order) {
-    case SearchQuery::Order::Relevance: // bm25: lower is better
+    case SearchQuery::Order::Relevance: // lower is better
         std::sort(hits.begin(), hits.end(), [&](const Hit &a, const Hit &b) { return a.rank != b.rank ? a.rank < b.rank : newer(a, b); });
         break;
     case SearchQuery::Order::Newest:

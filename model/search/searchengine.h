@@ -29,7 +29,7 @@ public:
 
 private:
     [[nodiscard]] Result<> ensureFacts() const;
-    [[nodiscard]] Result<> collect(const SearchQuery &query, bool ranked, const QString &match,
+    [[nodiscard]] Result<> collect(const SearchQuery &query, bool ranked, const FullTextQuery &match,
                                    const std::function<void(qint64, double, const PaperFacts &)> &take) const;
 
     const IndexReader &m_index;

@@ -91,4 +91,30 @@ QString ftsExpression(const QList<SearchTerm> &terms)
     return parts.join(u" AND "_s);
 }
 
+FullTextQuery fullTextQuery(const QList<SearchTerm> &terms)
+{
+    FullTextQuery query;
+    if (indexLayout() == IndexLayout::EveryCharacterAndPair) {
+        query.match = ftsExpression(terms);
+        query.phrases = true;
+        return query;
+    }
+    QStringList tokens;
+    for (const SearchTerm &term : terms) {
+        const QStringList own = ngramQueryTokens(term.text);
+        const auto field = term.field == SearchTerm::Field::Title ? FullTextQuery::Field::Title
+            : term.field == SearchTerm::Field::Authors           ? FullTextQuery::Field::Authors
+                                                                 : FullTextQuery::Field::Any;
+        // One token of any column is the term itself: a character, a pair.
+        query.terms.append({ field, foldedText(term.text), own.size() != 1 || field != FullTextQuery::Field::Any });
+        for (const QString &token : own) {
+            if (!tokens.contains(token))
+                tokens += token;
+        }
+    }
+    for (const QString &token : std::as_const(tokens))
+        query.match += (query.match.isEmpty() ? QString() : u" AND "_s) + ngramPhrase(token);
+    return query;
+}
+
 } // namespace hanji

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "ngramtokenizer.h"
+#include "packedtext.h"
 #include "sqlitefile.h"
 #include "sqlutil.h"
 
@@ -29,19 +30,36 @@ const char *const kSchema[] = {
     " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
     " paper_id INTEGER NOT NULL REFERENCES papers(id), date INTEGER NOT NULL, votes INTEGER,"
     " title TEXT NOT NULL, url TEXT NOT NULL, authors TEXT NOT NULL,"
-    " first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, markdown TEXT NOT NULL)",
+    " first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, text_start INTEGER NOT NULL, text_length INTEGER NOT NULL)",
+    // The Markdown of a file's entries, one after another in UTF-8, compressed together
+    // (packText): a day's digest compresses to 40%, an entry alone to 60%. Entries name their
+    // bytes in it. Apart from files, which every rescan reads whole.
+    "CREATE TABLE file_texts(file_id INTEGER PRIMARY KEY REFERENCES files(id), text BLOB NOT NULL)",
+    // Each paper's searchable text folded (foldedText): what the full-text index's candidates
+    // are checked against, so that a search stays an exact substring match. Titles and
+    // authors apart from the long summaries: ranking reads them for every hit.
+    // Written and deleted with papers_fts's row (no cascade: see ImportSession).
+    "CREATE TABLE search_heads(id INTEGER PRIMARY KEY REFERENCES papers(id),"
+    " title BLOB NOT NULL, authors BLOB NOT NULL)",
+    // Summaries compressed (packedFoldedText).
+    "CREATE TABLE search_summaries(id INTEGER PRIMARY KEY REFERENCES papers(id),"
+    " summary BLOB NOT NULL)",
     "CREATE INDEX entries_by_paper ON entries(paper_id, date)",
     "CREATE INDEX entries_by_date ON entries(date)",
     "CREATE INDEX entries_by_file ON entries(file_id)",
     "CREATE INDEX papers_by_date ON papers(latest_date)",
 };
 
-// Contentless: the text lives in entries.markdown; the index keeps only what it needs: each
-// paper's title, authors and summary over all its entries (searchableText).
+// Contentless: the text lives in file_texts and search_heads/search_summaries; the index keeps only which
+// papers hold each token of their title, authors and summary over all entries
+// (searchableText). Version 2 kept every position, for phrases, at five times the size.
 QString fullTextSchema()
 {
-    return u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
-           " tokenize='%1')"_s.arg(indexLayout() == IndexLayout::Pairs ? u"hanji_ngram"_s : u"hanji_ngram_v2"_s);
+    return indexLayout() == IndexLayout::Distinct
+        ? u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
+          " detail=none, tokenize='hanji_ngram')"_s
+        : u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
+          " tokenize='hanji_ngram_v2')"_s;
 }
 
 Result<> createSchema(const QSqlDatabase &db)
@@ -102,9 +120,17 @@ Result<> prepareConnection(const QSqlDatabase &db)
 
 } // namespace
 
+std::optional<QString> IndexDatabase::entryMarkdown(const QByteArray &fileText, qint64 start, qint64 length)
+{
+    const std::optional<QByteArray> text = unpackText(fileText);
+    if (!text || start < 0 || length < 0 || start + length > text->size())
+        return std::nullopt;
+    return QString::fromUtf8(QByteArrayView(*text).sliced(start, length));
+}
+
 int IndexDatabase::schemaVersion()
 {
-    return indexLayout() == IndexLayout::Pairs ? kSchemaVersion : 2;
+    return indexLayout() == IndexLayout::Distinct ? kSchemaVersion : 2;
 }
 
 void IndexDatabase::markDamaged(const QString &path)

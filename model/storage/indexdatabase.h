@@ -4,6 +4,9 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
+
+#include <optional>
 
 namespace hanji {
 
@@ -13,10 +16,16 @@ namespace hanji {
 class IndexDatabase
 {
 public:
-    // 2: files.format, papers.original_title, search over every entry; 3: pairs only (ngramtokenizer.h)
-    static constexpr int kSchemaVersion = 3;
+    // 2: files.format, papers.original_title, search over every entry; 3: pairs only
+    // (ngramtokenizer.h); 4: an index of distinct tokens without positions, the folded text
+    // its candidates are checked against (paper_text), entries' Markdown compressed
+    // by file (file_texts).
+    static constexpr int kSchemaVersion = 4;
     // What this process writes: kSchemaVersion, or 2 while benchmarks compare with that layout.
     [[nodiscard]] static int schemaVersion();
+    // An entry's Markdown: bytes [start, start + length) of its file's text (file_texts);
+    // nullopt for damaged bytes.
+    [[nodiscard]] static std::optional<QString> entryMarkdown(const QByteArray &fileText, qint64 start, qint64 length);
     // Author lists are stored joined with U+001F, which no name holds.
     static constexpr QChar kAuthorSeparator { 0x1F };
 

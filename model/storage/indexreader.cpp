@@ -140,14 +140,16 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
     // all its entries, and all its days with their votes.
     QSqlQuery query = prepared(m_index, uR"(
         WITH wanted(position, key) AS (SELECT key, value FROM json_each(?))
-        SELECT w.key, e.date, e.markdown, e.first_line, e.last_line, f.path, f.format, p.title, p.original_title, p.authors,
+        SELECT w.key, e.date, t.text, e.first_line, e.last_line, f.path, f.format, p.title, p.original_title, p.authors,
                (SELECT json_group_array(json_array(d.date, d.votes))
                   FROM (SELECT date, MAX(votes) AS votes FROM entries WHERE paper_id = p.id
-                        GROUP BY date ORDER BY date) d)
+                        GROUP BY date ORDER BY date) d),
+               e.text_start, e.text_length
           FROM wanted w
           JOIN papers p ON p.key = w.key
           JOIN entries e ON e.id = (SELECT id FROM entries WHERE paper_id = p.id ORDER BY date DESC, id DESC LIMIT 1)
           JOIN files f ON f.id = e.file_id
+          JOIN file_texts t ON t.file_id = e.file_id
          ORDER BY w.position)"_s);
     query.setForwardOnly(true);
     query.addBindValue(jsonArray(keys));
@@ -157,8 +159,10 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
     papers.reserve(keys.size());
     while (query.next()) {
         const QDate date = QDate::fromJulianDay(query.value(1).toLongLong());
-        const QString markdown = query.value(2).toString();
-        std::optional<DigestEntry> entry = parseStoredEntry(query.value(6).toString(), date, markdown);
+        const std::optional<QString> stored
+            = IndexDatabase::entryMarkdown(query.value(2).toByteArray(), query.value(11).toLongLong(), query.value(12).toLongLong());
+        const QString markdown = stored.value_or(QString());
+        std::optional<DigestEntry> entry = stored ? parseStoredEntry(query.value(6).toString(), date, markdown) : std::nullopt;
         if (!entry)
             return failure(checked({ Error::Kind::Corrupt, QString() }));
         Paper paper;
@@ -190,18 +194,84 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
     return papers;
 }
 
-Result<QList<FullTextHit>> IndexReader::fullTextMatches(const QString &expression, bool ranked) const
+namespace {
+
+// The SQL of a search of the current index, and its values in the order they are bound.
+struct CheckedSearch {
+    QString sql;
+    QVariantList values;
+};
+
+CheckedSearch checkedSearch(const FullTextQuery &query, bool ranked)
 {
-    QSqlQuery select = prepared(m_index, ranked ? u"SELECT rowid, bm25(papers_fts, 10.0, 4.0, 1.0) FROM papers_fts"
-                                                  " WHERE papers_fts MATCH ?"_s
-                                                : u"SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?"_s);
+    using Field = FullTextQuery::Field;
+    CheckedSearch search;
+    QStringList scores;
+    if (ranked) {
+        // Fields of a term's own (title:, author:) score alike in every hit: only words
+        // looked for anywhere tell hits apart.
+        for (const FullTextQuery::Term &term : query.terms) {
+            if (term.field != Field::Any)
+                continue;
+            scores += u"(CASE WHEN instr(h.title, ?) > 0 THEN 10 WHEN instr(h.authors, ?) > 0 THEN 4 ELSE 1 END)"_s;
+            search.values << term.folded << term.folded;
+        }
+    }
+    QStringList checks;
+    QVariantList checkValues;
+    for (const FullTextQuery::Term &term : query.terms) {
+        if (!term.checked)
+            continue;
+        switch (term.field) {
+        case Field::Title:
+            checks += u"instr(h.title, ?) > 0"_s;
+            checkValues << term.folded;
+            break;
+        case Field::Authors:
+            checks += u"instr(h.authors, ?) > 0"_s;
+            checkValues << term.folded;
+            break;
+        case Field::Any:
+            // The summary last and only when needed: it is most of the text.
+            checks += u"(instr(h.title, ?) > 0 OR instr(h.authors, ?) > 0"
+                      " OR hanji_packed_contains((SELECT summary FROM search_summaries WHERE id = h.id), ?))"_s;
+            checkValues << term.folded << term.folded << term.folded;
+            break;
+        }
+    }
+    const bool joined = !scores.isEmpty() || !checks.isEmpty();
+    search.sql = u"SELECT papers_fts.rowid%1 FROM papers_fts%2 WHERE papers_fts MATCH ?"_s.arg(
+        ranked ? u", "_s + (scores.isEmpty() ? u"0"_s : scores.join(u" + "_s)) : QString(),
+        joined ? u" JOIN search_heads h ON h.id = papers_fts.rowid"_s : QString());
+    search.values << query.match;
+    for (const QString &check : std::as_const(checks))
+        search.sql += u" AND "_s + check;
+    search.values += checkValues;
+    return search;
+}
+
+} // namespace
+
+Result<QList<FullTextHit>> IndexReader::fullTextMatches(const FullTextQuery &query, bool ranked) const
+{
+    CheckedSearch search;
+    if (query.phrases) {
+        search.sql = ranked ? u"SELECT rowid, bm25(papers_fts, 10.0, 4.0, 1.0) FROM papers_fts WHERE papers_fts MATCH ?"_s
+                            : u"SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?"_s;
+        search.values << query.match;
+    } else {
+        search = checkedSearch(query, ranked);
+    }
+    QSqlQuery select = prepared(m_index, search.sql);
     select.setForwardOnly(true);
-    select.addBindValue(expression);
+    for (const QVariant &value : std::as_const(search.values))
+        select.addBindValue(value);
     if (Result<> done = run(select, u"search failed"_s); !done)
         return failure(checked(done.error()));
     QList<FullTextHit> hits;
+    const double sign = query.phrases ? 1.0 : -1.0; // bm25 is lower for better; our score higher
     while (select.next())
-        hits.append({ select.value(0).toLongLong(), ranked ? select.value(1).toDouble() : 0.0 });
+        hits.append({ select.value(0).toLongLong(), ranked ? sign * select.value(1).toDouble() : 0.0 });
     if (select.lastError().isValid())
         return failure(checked(sqlError(select, u"search failed"_s)));
     return hits;
@@ -248,8 +318,8 @@ Result<QHash<QString, PaperLabel>> IndexReader::labels(const QStringList &keys) 
 Result<QList<DigestEntry>> IndexReader::entries(const QString &key) const
 {
     QSqlQuery query = prepared(m_index, uR"(
-        SELECT e.date, e.markdown, e.first_line, e.last_line, f.path, f.format
-          FROM entries e JOIN files f ON f.id = e.file_id
+        SELECT e.date, t.text, e.first_line, e.last_line, f.path, f.format, e.text_start, e.text_length
+          FROM entries e JOIN files f ON f.id = e.file_id JOIN file_texts t ON t.file_id = e.file_id
          WHERE e.paper_id = (SELECT id FROM papers WHERE key = ?)
          ORDER BY e.date, e.id)"_s);
     query.setForwardOnly(true);
@@ -258,9 +328,11 @@ Result<QList<DigestEntry>> IndexReader::entries(const QString &key) const
         return failure(checked(done.error()));
     QList<DigestEntry> entries;
     while (query.next()) {
-        std::optional<DigestEntry> entry = parseStoredEntry(query.value(5).toString(),
-                                                            QDate::fromJulianDay(query.value(0).toLongLong()),
-                                                            query.value(1).toString());
+        const std::optional<QString> markdown
+            = IndexDatabase::entryMarkdown(query.value(1).toByteArray(), query.value(6).toLongLong(), query.value(7).toLongLong());
+        std::optional<DigestEntry> entry = markdown ? parseStoredEntry(query.value(5).toString(),
+                                                                       QDate::fromJulianDay(query.value(0).toLongLong()), *markdown)
+                                                    : std::nullopt;
         if (!entry)
             return failure(checked({ Error::Kind::Corrupt, QString() }));
         entry->firstLine = query.value(2).toInt();

@@ -19,7 +19,25 @@ struct PaperFacts {
 };
 using SearchFacts = QHash<qint64, PaperFacts>;
 
-// One row the full-text index matched, with its bm25 rank when asked (lower is better).
+// A search as the full-text index answers it (SearchQuery's fullTextQuery): the FTS5
+// expression that names the candidates, and each term folded (foldedText) with whether the
+// candidates must be checked for it, where its tokens alone do not say it is there.
+struct FullTextQuery {
+    enum class Field { Any, Title, Authors };
+    struct Term {
+        Field field = Field::Any;
+        QByteArray folded;
+        bool checked = false;
+        bool operator==(const Term &) const = default;
+    };
+    QString match; // empty: no text to match
+    QList<Term> terms;
+    // The version 2 index (IndexLayout::EveryCharacterAndPair): match is of phrases, exact as
+    // it is, and ranked by bm25.
+    bool phrases = false;
+};
+
+// One row the full-text index matched, with its rank when asked (lower is better).
 struct FullTextHit {
     qint64 row = 0;
     double rank = 0;
@@ -61,8 +79,9 @@ public:
     [[nodiscard]] Result<QList<Paper>> papers(const QStringList &keys) const;
     // Every entry of one paper, as each digest tells it, oldest first.
     [[nodiscard]] Result<QList<DigestEntry>> entries(const QString &key) const;
-    // Rows whose text matches an FTS5 expression of the hanji_ngram index.
-    [[nodiscard]] Result<QList<FullTextHit>> fullTextMatches(const QString &expression, bool ranked) const;
+    // Rows whose text holds every term. Ranked: each term found in a title counts 10, in
+    // authors 4, in a summary alone 1, and the rank is the negated sum (bm25 in version 2).
+    [[nodiscard]] Result<QList<FullTextHit>> fullTextMatches(const FullTextQuery &query, bool ranked) const;
     [[nodiscard]] Result<bool> contains(const QString &key) const;
     // Every paper's key (its id), in no order.
     [[nodiscard]] Result<QStringList> keys() const;

@@ -2,11 +2,13 @@
 #include "indexdatabase.h"
 #include "indexreader.h"
 #include "ngramtokenizer.h"
+#include "searchquery.h"
 #include "sqlutil.h"
 #include "testpaths.h"
 #include "userdatabase.h"
 #include "userstore.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void fullTextMatchesAnyScript();
     void everyCharacterBeginsOneToken_data();
     void everyCharacterBeginsOneToken();
+    void damagedStoredTextIsAnErrorNotLess();
     void userStoreKeepsWhatWasCommitted();
 
 private:
@@ -101,21 +104,21 @@ void TestStorage::labelsAndCounts()
 
 void TestStorage::fullTextMatchesAnyScript_data()
 {
-    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("paper");
-    QTest::addRow("English word, any case") << u"\"SPARSE\""_s << u"2405.10001"_s;
-    QTest::addRow("one Chinese character") << u"\"微\""_s << u"2405.10002"_s;
-    QTest::addRow("one Korean syllable") << u"\"증\""_s << u"2405.10003"_s;
-    QTest::addRow("a pair") << u"\"증류\""_s << u"2405.10003"_s;
-    QTest::addRow("Latin inside Korean text") << u"\"LoRA\""_s << u"2405.10003"_s;
-    QTest::addRow("authors column") << u"authors : \"Weber\""_s << u"2405.10001"_s;
+    QTest::addRow("English word, any case") << u"SPARSE"_s << u"2405.10001"_s;
+    QTest::addRow("one Chinese character") << u"微"_s << u"2405.10002"_s;
+    QTest::addRow("one Korean syllable") << u"증"_s << u"2405.10003"_s;
+    QTest::addRow("a pair") << u"증류"_s << u"2405.10003"_s;
+    QTest::addRow("Latin inside Korean text") << u"LoRA"_s << u"2405.10003"_s;
+    QTest::addRow("authors column") << u"author:Weber"_s << u"2405.10001"_s;
 }
 
 void TestStorage::fullTextMatchesAnyScript()
 {
-    QFETCH(QString, expression);
+    QFETCH(QString, query);
     QFETCH(QString, paper);
-    const Result<QList<FullTextHit>> hits = m_reader->fullTextMatches(expression, true);
+    const Result<QList<FullTextHit>> hits = m_reader->fullTextMatches(fullTextQuery(parseSearchText(query)), true);
     QVERIFY2(hits, qPrintable(hits ? QString() : hits.error().message));
     QCOMPARE(hits->size(), 1);
     const SearchFacts facts = m_reader->searchFacts().value();
@@ -125,24 +128,28 @@ void TestStorage::fullTextMatchesAnyScript()
 void TestStorage::everyCharacterBeginsOneToken_data()
 {
     QTest::addColumn<QString>("tokenizer");
-    QTest::addRow("pairs (version 3)") << u"hanji_ngram"_s;
+    QTest::addRow("distinct tokens, no positions (version 4)") << u"hanji_ngram"_s;
     QTest::addRow("every character and pair (version 2)") << u"hanji_ngram_v2"_s;
 }
 
 // Both layouts answer a term of any length exactly, wherever in a text it stands: first, last,
 // alone, repeated, across collapsed white space, in any case. The oracle is QString::contains.
+// Version 2 answers with phrases; version 4 names candidates by the AND of the term's tokens
+// (never missing one, and exact for a term of one token), checked in the folded text.
 void TestStorage::everyCharacterBeginsOneToken()
 {
     QFETCH(QString, tokenizer);
+    const bool positional = tokenizer == u"hanji_ngram_v2"_s;
     const QString connection = u"tokens-"_s + tokenizer;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
         db.setDatabaseName(u":memory:"_s);
         QVERIFY(db.open());
         QVERIFY(registerNgramTokenizer(db));
-        QVERIFY(execSql(db, u"CREATE VIRTUAL TABLE t USING fts5(a, content='', tokenize='%1')"_s.arg(tokenizer)));
+        QVERIFY(execSql(db, u"CREATE VIRTUAL TABLE t USING fts5(a, content='', %1 tokenize='%2')"_s.arg(
+                                positional ? QString() : u"detail=none,"_s, tokenizer)));
         const QStringList texts { u"ab"_s, u"b"_s, u"ba"_s, u"xyz"_s, u"모델"_s, u"언어  모델"_s, u"학"_s, u"LoRA 𝛼"_s,
-                                  u"aXa yay"_s, u"델모모델"_s };
+                                  u"aXa yay"_s, u"델모모델"_s, u"모델모"_s, u"ΣΑΣ σας"_s };
         QSqlQuery insert(db);
         insert.prepare(u"INSERT INTO t(rowid, a) VALUES (?, ?)"_s);
         for (qsizetype i = 0; i < texts.size(); ++i) {
@@ -153,24 +160,61 @@ void TestStorage::everyCharacterBeginsOneToken()
         for (const QString &term : { u"a"_s, u"b"_s, u"z"_s, u"y"_s, u"ab"_s, u"yz"_s, u"xz"_s, u"모"_s, u"델"_s, u"모델"_s,
                                      u"어 모"_s, u"언어 모델"_s, u"학"_s, u"lora"_s, u"A"_s, u"𝛼"_s, u"a 𝛼"_s, u"q"_s, u"ay"_s,
                                      u"a y"_s, u"모모"_s, u"델모"_s, u"xa"_s, u"a yay"_s, u"xa ya"_s, u"어 모델"_s, u"LoRA 𝛼"_s,
-                                     u"ra 𝛼"_s, u"델 모"_s }) {
+                                     u"ra 𝛼"_s, u"델 모"_s, u"모델모델"_s, u"델모델"_s, u"모델모"_s, u"aya"_s, u"σας"_s }) {
             QSet<qint64> expected;
             for (qsizetype i = 0; i < texts.size(); ++i) {
                 if (texts.at(i).simplified().contains(term, Qt::CaseInsensitive))
                     expected.insert(i);
             }
-            const QString phrase = ngramPhrase(term);
+            const QStringList tokens = ngramQueryTokens(term);
+            QStringList ands;
+            for (const QString &token : tokens)
+                ands += ngramPhrase(token);
+            const QString match = positional ? ngramPhrase(term) : ands.join(u" AND "_s);
             QSqlQuery select(db);
             select.prepare(u"SELECT rowid FROM t WHERE t MATCH ?"_s);
-            select.addBindValue(phrase);
+            select.addBindValue(match);
             QVERIFY2(select.exec(), qPrintable(select.lastError().text()));
-            QSet<qint64> found;
+            QSet<qint64> candidates;
             while (select.next())
-                found.insert(select.value(0).toLongLong());
-            QVERIFY2(found == expected, qPrintable(u"%1: %2 rows, expected %3"_s.arg(phrase).arg(found.size()).arg(expected.size())));
+                candidates.insert(select.value(0).toLongLong());
+            QSet<qint64> found;
+            for (const qint64 row : std::as_const(candidates)) {
+                if (positional || foldedText(texts.at(row)).contains(foldedText(term)))
+                    found.insert(row);
+            }
+            QVERIFY2(found == expected, qPrintable(u"%1: %2 rows, expected %3"_s.arg(match).arg(found.size()).arg(expected.size())));
+            if (tokens.size() == 1)
+                QVERIFY2(candidates == expected, qPrintable(u"%1 is one token, yet not exact"_s.arg(match)));
         }
     }
     QSqlDatabase::removeDatabase(connection);
+}
+
+// The compressed texts (a file's Markdown, a paper's summary) are read back whole or not at
+// all: bytes that are no longer a zstd frame fail the read and mark the index for rebuilding,
+// never a paper without its text or a search that silently misses it.
+void TestStorage::damagedStoredTextIsAnErrorNotLess()
+{
+    const QString path = m_index.databaseName();
+    QVERIFY(m_reader->papers({ u"2405.10001"_s }));
+    QVERIFY(execSql(m_index, u"UPDATE file_texts SET text = x'28b52ffd0058'"_s));
+    const Result<QList<Paper>> papers = m_reader->papers({ u"2405.10001"_s });
+    QVERIFY(!papers);
+    QVERIFY2(papers.error().message.contains(u"damaged"_s), qPrintable(papers.error().message));
+    QVERIFY(QFile::exists(path + u".damaged"_s));
+    QVERIFY(!m_reader->entries(u"2405.10001"_s));
+
+    // "sparse attention" is many tokens: its candidates are checked in the title, then in
+    // the summary (the words are in both).
+    const FullTextQuery words = fullTextQuery(parseSearchText(u"\"sparse attention\""_s));
+    QCOMPARE(m_reader->fullTextMatches(words, false).value().size(), 1);
+    QVERIFY(execSql(m_index, u"UPDATE search_heads SET title = x'', authors = x''"_s));
+    QCOMPARE(m_reader->fullTextMatches(words, false).value().size(), 1);
+    QVERIFY(execSql(m_index, u"UPDATE search_summaries SET summary = x'0102'"_s));
+    const Result<QList<FullTextHit>> hits = m_reader->fullTextMatches(words, false);
+    QVERIFY(!hits);
+    QVERIFY2(hits.error().message.contains(u"damaged"_s), qPrintable(hits.error().message));
 }
 
 void TestStorage::userStoreKeepsWhatWasCommitted()
