@@ -29,8 +29,9 @@ public:
 
 private:
     [[nodiscard]] Result<> ensureFacts() const;
-    [[nodiscard]] Result<> collect(const SearchQuery &query, bool ranked, const FullTextQuery &match,
+    [[nodiscard]] Result<> collect(const SearchQuery &query, bool ranked, const QList<SearchTerm> &terms,
                                    const std::function<void(qint64, double, const PaperFacts &)> &take) const;
+    [[nodiscard]] static double relevance(const QList<QByteArray> &words, const PaperFacts &facts);
 
     const IndexReader &m_index;
     const UserStore &m_user;

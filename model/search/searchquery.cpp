@@ -91,30 +91,19 @@ QString ftsExpression(const QList<SearchTerm> &terms)
     return parts.join(u" AND "_s);
 }
 
-FullTextQuery fullTextQuery(const QList<SearchTerm> &terms)
+FullTextMatch fullTextMatch(const QList<SearchTerm> &terms)
 {
-    FullTextQuery query;
-    if (indexLayout() == IndexLayout::EveryCharacterAndPair) {
-        query.match = ftsExpression(terms);
-        query.phrases = true;
-        return query;
-    }
-    QStringList tokens;
+    if (indexLayout() == IndexLayout::EveryCharacterAndPair)
+        return { ftsExpression(terms), QString() };
+    QList<SearchTerm> longer;
+    QStringList characters;
     for (const SearchTerm &term : terms) {
-        const QStringList own = ngramQueryTokens(term.text);
-        const auto field = term.field == SearchTerm::Field::Title ? FullTextQuery::Field::Title
-            : term.field == SearchTerm::Field::Authors           ? FullTextQuery::Field::Authors
-                                                                 : FullTextQuery::Field::Any;
-        // One token of any column is the term itself: a character, a pair.
-        query.terms.append({ field, foldedText(term.text), own.size() != 1 || field != FullTextQuery::Field::Any });
-        for (const QString &token : own) {
-            if (!tokens.contains(token))
-                tokens += token;
-        }
+        if (isOneCharacter(term.text))
+            characters += ngramPhrase(term.text); // in its field: SearchEngine checks
+        else
+            longer += term;
     }
-    for (const QString &token : std::as_const(tokens))
-        query.match += (query.match.isEmpty() ? QString() : u" AND "_s) + ngramPhrase(token);
-    return query;
+    return { ftsExpression(longer), characters.join(u" AND "_s) };
 }
 
 } // namespace hanji

@@ -49,13 +49,12 @@ inline constexpr qsizetype maxSearchTerms = 32;
 // for a query a user typed.
 [[nodiscard]] Result<QList<SearchTerm>> parseBoundedSearchText(QStringView text);
 
-// The FTS5 MATCH expression of phrases for the terms, for an index that keeps positions
-// (version 2, "hanji_ngram_v2"); empty when there are none.
+// The FTS5 MATCH expression of phrases for the terms; empty when there are none.
 [[nodiscard]] QString ftsExpression(const QList<SearchTerm> &terms);
 
-// What the index of this process's layout is asked for the terms. The current one keeps no
-// positions: the AND of every term's tokens names the candidates, and a term of more than
-// one token, or of one field, is checked in their folded text.
-[[nodiscard]] FullTextQuery fullTextQuery(const QList<SearchTerm> &terms);
+// What the index of this process's layout is asked for the terms: the phrases of terms of two
+// characters or more (papers_fts), and the terms of one character (papers_chars, which has no
+// columns: a term of one character in one field is checked there by SearchEngine).
+[[nodiscard]] FullTextMatch fullTextMatch(const QList<SearchTerm> &terms);
 
 } // namespace hanji

@@ -63,27 +63,26 @@ public:
         m_insertWarning = prepared(m_db, u"INSERT INTO warnings(file_id, line, message) VALUES (?, ?, ?)"_s);
         m_insertPaper = prepared(m_db, u"INSERT INTO papers(key, arxiv_id, title, original_title, authors, max_votes, latest_date)"
                                        " VALUES (?, COALESCE(?, ''), '', '', '', NULL, 0)"_s);
-        m_insertEntry = prepared(m_db, u"INSERT INTO entries(file_id, paper_id, date, votes, title, url, authors,"
-                                       " first_line, last_line, text_start, text_length)"
-                                       " VALUES (?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?)"_s);
+        // An entry's title and authors are in its text; the paper's, chosen over all its
+        // entries, in papers.
+        m_insertEntry = prepared(m_db, u"INSERT INTO entries(file_id, paper_id, date, votes, url, first_line, last_line,"
+                                       " text_start, text_length) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?)"_s);
         m_insertFileText = prepared(m_db, u"INSERT INTO file_texts(file_id, text) VALUES (?, COALESCE(?, x''))"_s);
         m_deleteFileText = prepared(m_db, u"DELETE FROM file_texts WHERE file_id = ?"_s);
         m_paperEntries = prepared(m_db, u"SELECT e.id, e.date, t.text, e.text_start, e.text_length, f.format FROM entries e"
                                         " JOIN files f ON f.id = e.file_id JOIN file_texts t ON t.file_id = e.file_id"
                                         " WHERE e.paper_id = ? ORDER BY e.date, e.id"_s);
         m_updatePaper = prepared(m_db, u"UPDATE papers SET title = COALESCE(?, ''), original_title = COALESCE(?, ''),"
-                                       " authors = COALESCE(?, ''), max_votes = ?, latest_date = ? WHERE id = ?"_s);
+                                       " authors = COALESCE(?, ''), max_votes = ?, latest_date = ?,"
+                                       " folded_title = COALESCE(?, x''), folded_authors = COALESCE(?, x'') WHERE id = ?"_s);
         m_deletePaper = prepared(m_db, u"DELETE FROM papers WHERE id = ?"_s);
         m_deleteText = prepared(m_db, u"DELETE FROM papers_fts WHERE rowid = ?"_s);
         m_insertText = prepared(m_db, u"INSERT INTO papers_fts(rowid, title, authors, summary)"
                                       " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''))"_s);
-        // Deleted first, then inserted: "OR REPLACE" would open a statement savepoint, which
-        // makes FTS5 flush its pending terms at every insert (12 G instructions instead of 3).
-        // An empty folded text binds as NULL: stored as an empty blob.
-        m_deleteHeads = prepared(m_db, u"DELETE FROM search_heads WHERE id = ?"_s);
-        m_deleteSummary = prepared(m_db, u"DELETE FROM search_summaries WHERE id = ?"_s);
-        m_storeHeads = prepared(m_db, u"INSERT INTO search_heads(id, title, authors) VALUES (?, COALESCE(?, x''), COALESCE(?, x''))"_s);
-        m_storeSummary = prepared(m_db, u"INSERT INTO search_summaries(id, summary) VALUES (?, COALESCE(?, x''))"_s);
+        if (indexLayout() == IndexLayout::Pairs) {
+            m_deleteCharacters = prepared(m_db, u"DELETE FROM papers_chars WHERE rowid = ?"_s);
+            m_insertCharacters = prepared(m_db, u"INSERT INTO papers_chars(rowid, text) VALUES (?, ?)"_s);
+        }
     }
 
     // A cold build (an empty index) keeps a large batch of terms in memory, so that FTS5
@@ -170,8 +169,7 @@ public:
             fileText += entry.markdown.toUtf8();
             bind(m_insertEntry, { fileId, paperId, entry.date.toJulianDay(),
                                   entry.votes ? QVariant(*entry.votes) : QVariant(QMetaType::fromType<int>()),
-                                  entry.title, entry.url, entry.authors.join(IndexDatabase::kAuthorSeparator), entry.firstLine,
-                                  entry.lastLine, start, fileText.size() - start });
+                                  entry.url, entry.firstLine, entry.lastLine, start, fileText.size() - start });
             if (!run(m_insertEntry))
                 return false;
             const qint64 entryId = m_insertEntry.lastInsertId().toLongLong();
@@ -299,9 +297,12 @@ private:
                 m_paperEntries.finish();
                 for (const auto &[entryId, at] : std::as_const(storedAt))
                     entries.append({ entryId, &stored[at] });
-                for (QSqlQuery *query : { &m_deleteText, &m_deleteHeads, &m_deleteSummary }) {
-                    bind(*query, { paperId });
-                    if (!run(*query))
+                bind(m_deleteText, { paperId });
+                if (!run(m_deleteText))
+                    return false;
+                if (indexLayout() == IndexLayout::Pairs) {
+                    bind(m_deleteCharacters, { paperId });
+                    if (!run(m_deleteCharacters))
                         return false;
                 }
             }
@@ -357,20 +358,19 @@ private:
         const QString title = titled ? titled->title : untitledTitle(appearances);
         const QString originalTitle = titled ? titled->originalTitle : QString();
         const QString authors = withAuthors ? withAuthors->authors.join(IndexDatabase::kAuthorSeparator) : QString();
+        const SearchableText text = searchableText(appearances, title);
         bind(m_updatePaper, { title, originalTitle, authors,
                               maxVotes ? QVariant(*maxVotes) : QVariant(QMetaType::fromType<int>()),
-                              latest.date.toJulianDay(), paperId });
+                              latest.date.toJulianDay(), foldedText(text.title), foldedText(text.authors), paperId });
         if (!run(m_updatePaper))
             return false;
-        const SearchableText text = searchableText(appearances, title);
         bind(m_insertText, { paperId, text.title, text.authors, text.summary });
         if (!run(m_insertText))
             return false;
-        if (indexLayout() != IndexLayout::Distinct)
+        if (indexLayout() != IndexLayout::Pairs)
             return true;
-        bind(m_storeHeads, { paperId, foldedText(text.title), foldedText(text.authors) });
-        bind(m_storeSummary, { paperId, packedFoldedText(text.summary) });
-        return run(m_storeHeads) && run(m_storeSummary);
+        bind(m_insertCharacters, { paperId, text.title + u'\n' + text.authors + u'\n' + text.summary });
+        return run(m_insertCharacters);
     }
 
     QSqlDatabase m_db;
@@ -383,7 +383,7 @@ private:
     QHash<qint64, QList<qint64>> m_entriesOfNewPapers; // paper first seen this batch -> its entries
     QSqlQuery m_insertFile, m_setFormat, m_updateFile, m_entryPapers, m_deleteEntries, m_deleteWarnings, m_deleteFile,
         m_insertWarning, m_insertPaper, m_insertEntry, m_insertFileText, m_deleteFileText, m_paperEntries, m_updatePaper, m_deletePaper, m_deleteText,
-        m_insertText, m_deleteHeads, m_deleteSummary, m_storeHeads, m_storeSummary;
+        m_insertText, m_deleteCharacters, m_insertCharacters;
 };
 
 Result<QHash<QString, KnownFile>> knownFiles(const QSqlDatabase &db)
@@ -461,10 +461,10 @@ ImportReport Importer::run(const QStringList &folders, const ProgressCallback &p
 
         // A new index is built differently (ImportSession::prepareBuild); the layout of
         // version 2 is built as it always was, for benchmarks to compare.
-        const bool cold = known.isEmpty() && indexLayout() == IndexLayout::Distinct;
+        const bool cold = known.isEmpty() && indexLayout() == IndexLayout::Pairs;
         const int filesPerTransaction = cold ? kFilesPerColdTransaction : kFilesPerTransaction;
         ImportSession session(index->db);
-        bool ok = (indexLayout() != IndexLayout::Distinct || session.prepareBuild(cold)) && session.begin();
+        bool ok = (indexLayout() != IndexLayout::Pairs || session.prepareBuild(cold)) && session.begin();
         int inBatch = 0;
         for (int i = 0; ok && i < list.files.size(); ++i) {
             if (cancel && cancel->load()) {

@@ -23,43 +23,41 @@ const char *const kSchema[] = {
     " mtime INTEGER NOT NULL, hash BLOB NOT NULL, format TEXT NOT NULL)",
     "CREATE TABLE warnings(file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
     " line INTEGER NOT NULL, message TEXT NOT NULL)",
+    // folded_title and folded_authors: the title and authors search reads (searchableText),
+    // folded (foldedText), by which relevance weighs each hit in memory (SearchEngine).
     "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, arxiv_id TEXT NOT NULL,"
     " title TEXT NOT NULL, original_title TEXT NOT NULL, authors TEXT NOT NULL, max_votes INTEGER,"
-    " latest_date INTEGER NOT NULL)",
+    " latest_date INTEGER NOT NULL, folded_title BLOB NOT NULL DEFAULT x'', folded_authors BLOB NOT NULL DEFAULT x'')",
     "CREATE TABLE entries(id INTEGER PRIMARY KEY,"
     " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
-    " paper_id INTEGER NOT NULL REFERENCES papers(id), date INTEGER NOT NULL, votes INTEGER,"
-    " title TEXT NOT NULL, url TEXT NOT NULL, authors TEXT NOT NULL,"
+    " paper_id INTEGER NOT NULL REFERENCES papers(id), date INTEGER NOT NULL, votes INTEGER, url TEXT NOT NULL,"
     " first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, text_start INTEGER NOT NULL, text_length INTEGER NOT NULL)",
     // The Markdown of a file's entries, one after another in UTF-8, compressed together
     // (packText): a day's digest compresses to 40%, an entry alone to 60%. Entries name their
     // bytes in it. Apart from files, which every rescan reads whole.
     "CREATE TABLE file_texts(file_id INTEGER PRIMARY KEY REFERENCES files(id), text BLOB NOT NULL)",
-    // Each paper's searchable text folded (foldedText): what the full-text index's candidates
-    // are checked against, so that a search stays an exact substring match. Titles and
-    // authors apart from the long summaries: ranking reads them for every hit.
-    // Written and deleted with papers_fts's row (no cascade: see ImportSession).
-    "CREATE TABLE search_heads(id INTEGER PRIMARY KEY REFERENCES papers(id),"
-    " title BLOB NOT NULL, authors BLOB NOT NULL)",
-    // Summaries compressed (packedFoldedText).
-    "CREATE TABLE search_summaries(id INTEGER PRIMARY KEY REFERENCES papers(id),"
-    " summary BLOB NOT NULL)",
     "CREATE INDEX entries_by_paper ON entries(paper_id, date)",
     "CREATE INDEX entries_by_date ON entries(date)",
     "CREATE INDEX entries_by_file ON entries(file_id)",
     "CREATE INDEX papers_by_date ON papers(latest_date)",
 };
 
-// Contentless: the text lives in file_texts and search_heads/search_summaries; the index keeps only which
-// papers hold each token of their title, authors and summary over all entries
-// (searchableText). Version 2 kept every position, for phrases, at five times the size.
-QString fullTextSchema()
+// Contentless: the text lives in file_texts; the index keeps only what it needs: each
+// paper's summary, title and authors over all its entries (searchableText). The summary
+// first: a token of the first column needs no column marker, a fifth of the index. Its pairs
+// at their positions (papers_fts), and apart, without positions, which characters each
+// paper holds (papers_chars): a search of one character needs no more, and kept among the
+// positions they had made the index a third larger. Version 2 kept every character at
+// every position.
+QStringList fullTextSchema()
 {
-    return indexLayout() == IndexLayout::Distinct
-        ? u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
-          " detail=none, tokenize='hanji_ngram')"_s
-        : u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
-          " tokenize='hanji_ngram_v2')"_s;
+    if (indexLayout() == IndexLayout::EveryCharacterAndPair)
+        return { u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
+                 " tokenize='hanji_ngram_v2')"_s };
+    return { u"CREATE VIRTUAL TABLE papers_fts USING fts5(summary, title, authors, content='', contentless_delete=1,"
+             " tokenize='hanji_ngram')"_s,
+             u"CREATE VIRTUAL TABLE papers_chars USING fts5(text, content='', contentless_delete=1, detail=none,"
+             " tokenize='hanji_chars')"_s };
 }
 
 Result<> createSchema(const QSqlDatabase &db)
@@ -68,8 +66,10 @@ Result<> createSchema(const QSqlDatabase &db)
         if (Result<> done = execSql(db, QString::fromLatin1(statement)); !done)
             return done;
     }
-    if (Result<> done = execSql(db, fullTextSchema()); !done)
-        return done;
+    for (const QString &statement : fullTextSchema()) {
+        if (Result<> done = execSql(db, statement); !done)
+            return done;
+    }
     if (Result<> marked = execSql(db, u"PRAGMA application_id = %1"_s.arg(kIndexApplicationId)); !marked)
         return marked;
     return execSql(db, u"PRAGMA user_version = %1"_s.arg(IndexDatabase::schemaVersion()));
@@ -130,7 +130,7 @@ std::optional<QString> IndexDatabase::entryMarkdown(const QByteArray &fileText, 
 
 int IndexDatabase::schemaVersion()
 {
-    return indexLayout() == IndexLayout::Distinct ? kSchemaVersion : 2;
+    return indexLayout() == IndexLayout::Pairs ? kSchemaVersion : 2;
 }
 
 void IndexDatabase::markDamaged(const QString &path)

@@ -17,9 +17,8 @@ class IndexDatabase
 {
 public:
     // 2: files.format, papers.original_title, search over every entry; 3: pairs only
-    // (ngramtokenizer.h); 4: an index of distinct tokens without positions, the folded text
-    // its candidates are checked against (paper_text), entries' Markdown compressed
-    // by file (file_texts).
+    // (ngramtokenizer.h); 4: entries' Markdown compressed by file (file_texts), without the
+    // title and authors their text and papers hold already.
     static constexpr int kSchemaVersion = 4;
     // What this process writes: kSchemaVersion, or 2 while benchmarks compare with that layout.
     [[nodiscard]] static int schemaVersion();

@@ -65,7 +65,7 @@ Result<IndexReader::RowsAndFacts> IndexReader::rowsAndFacts() const
     QHash<qint64, qsizetype> rowOfPaper; // not pointers into facts: a QHash moves its values as it grows
     QSqlQuery papers(m_index);
     papers.setForwardOnly(true);
-    if (!papers.exec(u"SELECT id, key, arxiv_id, title, authors, max_votes, latest_date FROM papers"_s))
+    if (!papers.exec(u"SELECT id, key, arxiv_id, title, authors, max_votes, latest_date, folded_title, folded_authors FROM papers"_s))
         return failure(checked(sqlError(papers, kCannotRead)));
     while (papers.next()) {
         const qint64 id = papers.value(0).toLongLong();
@@ -81,6 +81,8 @@ Result<IndexReader::RowsAndFacts> IndexReader::rowsAndFacts() const
         facts.votesKnown = !votes.isNull();
         facts.votes = votes.toInt();
         facts.latestDate = papers.value(6).toLongLong();
+        facts.foldedTitle = papers.value(7).toByteArray();
+        facts.foldedAuthors = papers.value(8).toByteArray();
         rowOfPaper.insert(id, rows.size());
         rows.append(std::move(row));
     }
@@ -109,7 +111,7 @@ Result<SearchFacts> IndexReader::searchFacts() const
     SearchFacts facts;
     QSqlQuery papers(m_index);
     papers.setForwardOnly(true);
-    if (!papers.exec(u"SELECT id, key, max_votes, latest_date FROM papers"_s))
+    if (!papers.exec(u"SELECT id, key, max_votes, latest_date, folded_title, folded_authors FROM papers"_s))
         return failure(checked(sqlError(papers, kCannotRead)));
     while (papers.next()) {
         PaperFacts &paper = facts[papers.value(0).toLongLong()];
@@ -117,6 +119,8 @@ Result<SearchFacts> IndexReader::searchFacts() const
         paper.votesKnown = !papers.value(2).isNull();
         paper.votes = papers.value(2).toInt();
         paper.latestDate = papers.value(3).toLongLong();
+        paper.foldedTitle = papers.value(4).toByteArray();
+        paper.foldedAuthors = papers.value(5).toByteArray();
     }
     if (papers.lastError().isValid())
         return failure(checked(sqlError(papers, kCannotRead)));
@@ -194,84 +198,26 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
     return papers;
 }
 
-namespace {
-
-// The SQL of a search of the current index, and its values in the order they are bound.
-struct CheckedSearch {
-    QString sql;
-    QVariantList values;
-};
-
-CheckedSearch checkedSearch(const FullTextQuery &query, bool ranked)
+Result<QList<FullTextHit>> IndexReader::fullTextMatches(const FullTextMatch &match, bool ranked) const
 {
-    using Field = FullTextQuery::Field;
-    CheckedSearch search;
-    QStringList scores;
-    if (ranked) {
-        // Fields of a term's own (title:, author:) score alike in every hit: only words
-        // looked for anywhere tell hits apart.
-        for (const FullTextQuery::Term &term : query.terms) {
-            if (term.field != Field::Any)
-                continue;
-            scores += u"(CASE WHEN instr(h.title, ?) > 0 THEN 10 WHEN instr(h.authors, ?) > 0 THEN 4 ELSE 1 END)"_s;
-            search.values << term.folded << term.folded;
-        }
-    }
-    QStringList checks;
-    QVariantList checkValues;
-    for (const FullTextQuery::Term &term : query.terms) {
-        if (!term.checked)
-            continue;
-        switch (term.field) {
-        case Field::Title:
-            checks += u"instr(h.title, ?) > 0"_s;
-            checkValues << term.folded;
-            break;
-        case Field::Authors:
-            checks += u"instr(h.authors, ?) > 0"_s;
-            checkValues << term.folded;
-            break;
-        case Field::Any:
-            // The summary last and only when needed: it is most of the text.
-            checks += u"(instr(h.title, ?) > 0 OR instr(h.authors, ?) > 0"
-                      " OR hanji_packed_contains((SELECT summary FROM search_summaries WHERE id = h.id), ?))"_s;
-            checkValues << term.folded << term.folded << term.folded;
-            break;
-        }
-    }
-    const bool joined = !scores.isEmpty() || !checks.isEmpty();
-    search.sql = u"SELECT papers_fts.rowid%1 FROM papers_fts%2 WHERE papers_fts MATCH ?"_s.arg(
-        ranked ? u", "_s + (scores.isEmpty() ? u"0"_s : scores.join(u" + "_s)) : QString(),
-        joined ? u" JOIN search_heads h ON h.id = papers_fts.rowid"_s : QString());
-    search.values << query.match;
-    for (const QString &check : std::as_const(checks))
-        search.sql += u" AND "_s + check;
-    search.values += checkValues;
-    return search;
-}
-
-} // namespace
-
-Result<QList<FullTextHit>> IndexReader::fullTextMatches(const FullTextQuery &query, bool ranked) const
-{
-    CheckedSearch search;
-    if (query.phrases) {
-        search.sql = ranked ? u"SELECT rowid, bm25(papers_fts, 10.0, 4.0, 1.0) FROM papers_fts WHERE papers_fts MATCH ?"_s
-                            : u"SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?"_s;
-        search.values << query.match;
-    } else {
-        search = checkedSearch(query, ranked);
-    }
-    QSqlQuery select = prepared(m_index, search.sql);
+    ranked = ranked && match.characters.isEmpty();
+    QStringList selects;
+    if (!match.phrases.isEmpty())
+        selects += ranked ? u"SELECT rowid, bm25(papers_fts, 10.0, 4.0, 1.0) FROM papers_fts WHERE papers_fts MATCH ?"_s
+                          : u"SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?"_s;
+    if (!match.characters.isEmpty())
+        selects += u"SELECT rowid FROM papers_chars WHERE papers_chars MATCH ?"_s;
+    QSqlQuery select = prepared(m_index, selects.join(u" INTERSECT "_s));
     select.setForwardOnly(true);
-    for (const QVariant &value : std::as_const(search.values))
-        select.addBindValue(value);
+    for (const QString &expression : { match.phrases, match.characters }) {
+        if (!expression.isEmpty())
+            select.addBindValue(expression);
+    }
     if (Result<> done = run(select, u"search failed"_s); !done)
         return failure(checked(done.error()));
     QList<FullTextHit> hits;
-    const double sign = query.phrases ? 1.0 : -1.0; // bm25 is lower for better; our score higher
     while (select.next())
-        hits.append({ select.value(0).toLongLong(), ranked ? sign * select.value(1).toDouble() : 0.0 });
+        hits.append({ select.value(0).toLongLong(), ranked ? select.value(1).toDouble() : 0.0 });
     if (select.lastError().isValid())
         return failure(checked(sqlError(select, u"search failed"_s)));
     return hits;

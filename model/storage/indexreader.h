@@ -12,6 +12,9 @@ namespace hanji {
 // FTS5 only has to name the matching rows.
 struct PaperFacts {
     QString key;
+    // The title and authors search reads, folded (foldedText): what relevance weighs.
+    QByteArray foldedTitle;
+    QByteArray foldedAuthors;
     qint64 latestDate = 0; // Julian day
     int votes = 0; // highest; unknown counts as 0, as in the filters
     bool votesKnown = false;
@@ -19,25 +22,15 @@ struct PaperFacts {
 };
 using SearchFacts = QHash<qint64, PaperFacts>;
 
-// A search as the full-text index answers it (SearchQuery's fullTextQuery): the FTS5
-// expression that names the candidates, and each term folded (foldedText) with whether the
-// candidates must be checked for it, where its tokens alone do not say it is there.
-struct FullTextQuery {
-    enum class Field { Any, Title, Authors };
-    struct Term {
-        Field field = Field::Any;
-        QByteArray folded;
-        bool checked = false;
-        bool operator==(const Term &) const = default;
-    };
-    QString match; // empty: no text to match
-    QList<Term> terms;
-    // The version 2 index (IndexLayout::EveryCharacterAndPair): match is of phrases, exact as
-    // it is, and ranked by bm25.
-    bool phrases = false;
+// A search of the full-text index: phrases of papers_fts and characters of papers_chars, each
+// an FTS5 expression, empty for none; a row must match both.
+struct FullTextMatch {
+    QString phrases;
+    QString characters;
+    [[nodiscard]] bool isEmpty() const { return phrases.isEmpty() && characters.isEmpty(); }
 };
 
-// One row the full-text index matched, with its rank when asked (lower is better).
+// One row the full-text index matched, with its bm25 rank when asked (lower is better).
 struct FullTextHit {
     qint64 row = 0;
     double rank = 0;
@@ -79,9 +72,8 @@ public:
     [[nodiscard]] Result<QList<Paper>> papers(const QStringList &keys) const;
     // Every entry of one paper, as each digest tells it, oldest first.
     [[nodiscard]] Result<QList<DigestEntry>> entries(const QString &key) const;
-    // Rows whose text holds every term. Ranked: each term found in a title counts 10, in
-    // authors 4, in a summary alone 1, and the rank is the negated sum (bm25 in version 2).
-    [[nodiscard]] Result<QList<FullTextHit>> fullTextMatches(const FullTextQuery &query, bool ranked) const;
+    // Rows whose text matches. Ranked by bm25 only for phrases alone (the version 2 index).
+    [[nodiscard]] Result<QList<FullTextHit>> fullTextMatches(const FullTextMatch &match, bool ranked = false) const;
     [[nodiscard]] Result<bool> contains(const QString &key) const;
     // Every paper's key (its id), in no order.
     [[nodiscard]] Result<QStringList> keys() const;

@@ -1,7 +1,6 @@
 #include "ngramtokenizer.h"
 
 #include "logging.h"
-#include "packedtext.h"
 
 #include <QChar>
 #include <QSqlDatabase>
@@ -112,74 +111,53 @@ int emitSingle(const Char &c, int flags, void *context, TokenCallback emit)
     return emit(context, flags, token, length, c.start, c.end);
 }
 
-// The tokens of version 4, as numbers: one character, a pair of adjacent characters, or a
-// pair across a space (the character after the space included: white space is collapsed and
-// trimmed, and a term's spaces stand between characters too). A code point has 21 bits.
-enum TokenKind : quint64 { Single = 1ull << 62, Pair = 2ull << 62, AcrossSpace = 3ull << 62 };
-constexpr quint64 kCodeMask = (1ull << 21) - 1;
-
-void appendPairTokens(const std::vector<Char> &chars, std::vector<quint64> &tokens)
+// A character, a space and a character as one token: the two pairs around a space in one.
+int emitAcrossSpace(const Char &first, const Char &space, const Char &second, void *context, TokenCallback emit)
 {
-    const size_t n = chars.size();
-    for (size_t i = 0; i + 1 < n; ++i) {
-        if (chars[i].code == U' ')
-            continue; // a space is inside the token of the character before it
-        if (chars[i + 1].code == U' ') {
-            if (i + 2 < n)
-                tokens.push_back(AcrossSpace | quint64(chars[i].code) << 21 | chars[i + 2].code);
-        } else {
-            tokens.push_back(Pair | quint64(chars[i].code) << 21 | chars[i + 1].code);
-        }
-    }
+    char token[12];
+    int length = appendUtf8(first.code, token);
+    length += appendUtf8(space.code, token + length);
+    length += appendUtf8(second.code, token + length);
+    return emit(context, 0, token, length, first.start, second.end);
 }
 
-int emitToken(quint64 token, const Char &at, void *context, TokenCallback emit)
-{
-    char text[12];
-    int length = 0;
-    const auto first = char32_t((token >> 21) & kCodeMask);
-    const auto second = char32_t(token & kCodeMask);
-    switch (token & AcrossSpace) {
-    case Single:
-        length = appendUtf8(second, text);
-        break;
-    case Pair:
-        length = appendUtf8(first, text);
-        length += appendUtf8(second, text + length);
-        break;
-    default:
-        length = appendUtf8(first, text);
-        length += appendUtf8(U' ', text + length);
-        length += appendUtf8(second, text + length);
-        break;
-    }
-    return emit(context, 0, text, length, at.start, at.end);
-}
-
-// Version 4: which texts hold each token, and nothing else (the table is detail=none). A text
-// gives each of its distinct characters and adjacent pairs once. A query term of one
-// character is that character's token; a longer one gives its pairs, each a token of its own
-// (an AND), and the texts that hold them all are checked for the term itself (SearchPlan).
-int tokenizeDistinct(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+// Every pair of adjacent characters (a pair across a space includes the next character: white
+// space is collapsed and trimmed, and a term's spaces stand between characters too). A term
+// of two characters or more is the phrase of its pairs, an exact substring match.
+int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
 {
     const std::vector<Char> chars = foldedChars(text, size);
-    if (chars.empty())
-        return SQLITE_OK;
-    thread_local std::vector<quint64> tokens;
-    tokens.clear();
-    appendPairTokens(chars, tokens);
-    if ((flags & FTS5_TOKENIZE_QUERY) == 0 || chars.size() == 1) {
-        for (const Char &c : chars) {
-            if (c.code != U' ')
-                tokens.push_back(Single | c.code);
-        }
+    const size_t n = chars.size();
+    if ((flags & FTS5_TOKENIZE_QUERY) != 0 && n == 1)
+        return emitSingle(chars[0], 0, context, emit); // finds nothing: one character is hanji_chars's
+    for (size_t i = 0; i + 1 < n; ++i) {
+        const Char &c = chars[i];
+        if (c.code == U' ')
+            continue; // a space is inside the token of the character before it
+        const int rc = chars[i + 1].code == U' ' && i + 2 < n ? emitAcrossSpace(c, chars[i + 1], chars[i + 2], context, emit)
+                                                              : emitPair(c, chars[i + 1], context, emit);
+        if (rc != SQLITE_OK)
+            return rc;
     }
-    // Where a token stands does not matter to this index: sorted rather than hashed, no
-    // allocation per text.
-    std::sort(tokens.begin(), tokens.end());
-    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
-    for (const quint64 token : tokens) {
-        if (const int rc = emitToken(token, chars.back(), context, emit); rc != SQLITE_OK)
+    return SQLITE_OK;
+}
+
+// Each distinct character of a text once, for a table without positions (detail=none): which
+// texts hold a character, the whole answer to a term of one. Sorted rather than hashed: no
+// allocation per text.
+int tokenizeCharacters(Fts5Tokenizer *, void *context, int, const char *text, int size, TokenCallback emit)
+{
+    const std::vector<Char> chars = foldedChars(text, size);
+    thread_local std::vector<char32_t> distinct;
+    distinct.clear();
+    for (const Char &c : chars) {
+        if (c.code != U' ')
+            distinct.push_back(c.code);
+    }
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    for (const char32_t code : distinct) {
+        if (const int rc = emitSingle({ code, 0, size }, 0, context, emit); rc != SQLITE_OK)
             return rc;
     }
     return SQLITE_OK;
@@ -234,7 +212,7 @@ fts5_api *fts5Api(sqlite3 *db)
 
 // HANJI_INDEX_LAYOUT=2 builds the version 2 layout, to compare by hand (hanji import, search).
 std::atomic<IndexLayout> g_layout { qEnvironmentVariableIntValue("HANJI_INDEX_LAYOUT") == 2 ? IndexLayout::EveryCharacterAndPair
-                                                                                             : IndexLayout::Distinct };
+                                                                                             : IndexLayout::Pairs };
 
 } // namespace
 
@@ -242,54 +220,23 @@ IndexLayout indexLayout() { return g_layout.load(); }
 
 void setIndexLayout(IndexLayout layout) { g_layout.store(layout); }
 
-namespace {
-
-std::vector<Char> foldedChars(QStringView text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    return foldedChars(utf8.constData(), int(utf8.size()));
-}
-
-QString tokenText(quint64 token)
-{
-    QString text;
-    const auto first = char32_t((token >> 21) & kCodeMask);
-    const auto second = char32_t(token & kCodeMask);
-    if ((token & AcrossSpace) != Single)
-        text += QStringView(QChar::fromUcs4(first));
-    if ((token & AcrossSpace) == AcrossSpace)
-        text += u' ';
-    text += QStringView(QChar::fromUcs4(second));
-    return text;
-}
-
-} // namespace
-
-QStringList ngramQueryTokens(QStringView term)
-{
-    const std::vector<Char> chars = foldedChars(term);
-    std::vector<quint64> tokens;
-    if (chars.size() == 1 && chars[0].code != U' ')
-        tokens.push_back(Single | chars[0].code);
-    appendPairTokens(chars, tokens);
-    std::sort(tokens.begin(), tokens.end());
-    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
-    QStringList texts;
-    texts.reserve(qsizetype(tokens.size()));
-    for (const quint64 token : tokens)
-        texts += tokenText(token);
-    return texts;
-}
-
 QByteArray foldedText(QStringView text)
 {
-    const std::vector<Char> chars = foldedChars(text);
-    QByteArray folded;
-    folded.reserve(qsizetype(chars.size()) * 3);
-    char buffer[4];
+    const QByteArray utf8 = text.toUtf8();
+    const std::vector<Char> chars = foldedChars(utf8.constData(), int(utf8.size()));
+    QByteArray folded(qsizetype(chars.size()) * 4, Qt::Uninitialized);
+    char *out = folded.data();
     for (const Char &c : chars)
-        folded.append(buffer, appendUtf8(c.code, buffer));
+        out += appendUtf8(c.code, out);
+    folded.truncate(out - folded.constData());
     return folded;
+}
+
+bool isOneCharacter(QStringView term)
+{
+    const QByteArray utf8 = term.toUtf8();
+    const std::vector<Char> chars = foldedChars(utf8.constData(), int(utf8.size()));
+    return chars.size() == 1;
 }
 
 QString ngramPhrase(QStringView text)
@@ -298,30 +245,6 @@ QString ngramPhrase(QStringView text)
     quoted.replace(u'"', QStringLiteral("\"\""));
     return u'"' + quoted + u'"';
 }
-
-QByteArray packedFoldedText(QStringView text)
-{
-    return packText(foldedText(text));
-}
-
-namespace {
-
-// hanji_packed_contains(packed, needle): whether a packedFoldedText holds needle.
-void packedContains(sqlite3_context *context, int, sqlite3_value **values)
-{
-    const auto *packed = static_cast<const char *>(sqlite3_value_blob(values[0]));
-    const int packedSize = sqlite3_value_bytes(values[0]);
-    const auto *needle = static_cast<const char *>(sqlite3_value_blob(values[1]));
-    const int needleSize = sqlite3_value_bytes(values[1]);
-    const std::optional<QByteArray> text = unpackText(QByteArrayView(packed, packedSize));
-    if (!text) {
-        sqlite3_result_error_code(context, SQLITE_CORRUPT); // the index is rebuilt (IndexReader)
-        return;
-    }
-    sqlite3_result_int(context, QByteArrayView(*text).indexOf(QByteArrayView(needle, needleSize)) >= 0);
-}
-
-} // namespace
 
 bool registerNgramTokenizer(QSqlDatabase &db)
 {
@@ -336,12 +259,11 @@ bool registerNgramTokenizer(QSqlDatabase &db)
         qCCritical(lcLibrary) << "this SQLite has no FTS5";
         return false;
     }
-    static fts5_tokenizer distinct { create, destroy, tokenizeDistinct };
+    static fts5_tokenizer pairs { create, destroy, tokenizePairs };
+    static fts5_tokenizer characters { create, destroy, tokenizeCharacters };
     static fts5_tokenizer charactersAndPairs { create, destroy, tokenizeCharactersAndPairs };
-    return sqlite3_create_function_v2(sqlite, "hanji_packed_contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                      packedContains, nullptr, nullptr, nullptr)
-        == SQLITE_OK
-        && api->xCreateTokenizer(api, "hanji_ngram", nullptr, &distinct, nullptr) == SQLITE_OK
+    return api->xCreateTokenizer(api, "hanji_ngram", nullptr, &pairs, nullptr) == SQLITE_OK
+        && api->xCreateTokenizer(api, "hanji_chars", nullptr, &characters, nullptr) == SQLITE_OK
         && api->xCreateTokenizer(api, "hanji_ngram_v2", nullptr, &charactersAndPairs, nullptr) == SQLITE_OK;
 }
 
