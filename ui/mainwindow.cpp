@@ -77,8 +77,10 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     m_sync = new SyncController(library, this); // Settings › Sync Folder…; syncs after each change saved
     m_userData.setOnChanged([this] { m_sync->scheduleSync(); });
     connect(m_sync, &SyncController::userDataChanged, this, [this] {
-        if (Result<QList<PaperRow>> rows = m_library.rows())
-            setRows(std::move(*rows));
+        // Only the user's data came in: the rows are as they were. (Rows still being read
+        // are compared with the store when they arrive.)
+        m_userData.showStoredStates();
+        updateStatus();
         showCurrentPaper();
     });
     connect(m_news, &NewsController::savedSearchesEdited, m_sync, &SyncController::scheduleSync);
@@ -90,10 +92,10 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     connect(&m_markReadTimer, &QTimer::timeout, this, &MainWindow::markCurrentRead);
 
     setWindowTitle(u"Hanji"_s);
-    if (Result<QList<PaperRow>> rows = m_library.rows())
-        setRows(std::move(*rows));
-    else
-        report(rows.error().message); // said, not shown as an empty library
+    // The rows come from the worker: reading ten years here kept the window from showing.
+    m_countLabel->setText(tr("Loading the library…"));
+    connect(m_importController, &ImportController::loaded, this, &MainWindow::onRowsLoaded);
+    m_importController->load();
     if (!m_settings.restoreLayout(this, m_splitter, m_paperList->header()))
         resize(1440, 880); // first start: room for three panes
     rebuildRecentMenu();
@@ -101,7 +103,29 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     m_folderWatcher->watch(folders);
     if (folders.isEmpty()) // a first start: say where to begin, until a folder is opened
         statusBar()->showMessage(tr("Open a folder of Daily Papers digests with File › Open Folder (Ctrl+O)."));
-    m_news->start();
+}
+
+void MainWindow::onRowsLoaded()
+{
+    m_loading = false; // before showRows(): it counts the rows
+    if (Result<LoadedRows> loaded = m_importController->takeLoaded(); loaded) {
+        showRows(loaded->voteCeiling, [this, &loaded] {
+            m_dateModel->setCensus(std::move(loaded->dates));
+            m_paperModel->setPrepared(std::move(loaded->papers));
+        });
+        // A bookmark or a sync while the rows were read: they have the state from before.
+        if (!loaded->states.isSharedWith(m_library.userStore().states())) {
+            m_userData.showStoredStates();
+            updateStatus();
+        }
+    } else {
+        m_countLabel->clear(); // no count: the library is not empty, it could not be read
+        report(loaded.error().message);
+    }
+    m_news->start(); // its New and saved search nodes count the rows
+    if (std::exchange(m_showLastPaperWhenLoaded, false))
+        showLastPaper();
+    Q_EMIT rowsLoaded();
 }
 
 MainWindow::~MainWindow() = default;
@@ -307,6 +331,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::showLastPaper()
 {
+    if (m_loading) {
+        m_showLastPaperWhenLoaded = true;
+        return;
+    }
     const QString id = m_settings.lastPaper(m_library);
     if (!id.isEmpty())
         selectPaper(id);
@@ -356,14 +384,21 @@ void MainWindow::onImportFinished(const ImportReport &report, const std::optiona
 
 void MainWindow::setRows(QList<PaperRow> rows)
 {
-    const QString keep = m_currentId;
-    const DateScope scope = m_dateModel->scopeOf(m_dateTree->currentIndex());
     int ceiling = 0;
     for (const PaperRow &row : std::as_const(rows))
         ceiling = std::max(ceiling, row.votes.value_or(0));
-    m_filterBar->setVoteCeiling(ceiling);
-    m_dateModel->setRows(rows);
-    m_paperModel->setRows(std::move(rows));
+    showRows(ceiling, [this, &rows] {
+        m_dateModel->setRows(rows);
+        m_paperModel->setRows(std::move(rows));
+    });
+}
+
+void MainWindow::showRows(int voteCeiling, const std::function<void()> &replaceRows)
+{
+    const QString keep = m_currentId;
+    const DateScope scope = m_dateModel->scopeOf(m_dateTree->currentIndex());
+    m_filterBar->setVoteCeiling(voteCeiling);
+    replaceRows();
     if (!m_dateTree->currentIndex().isValid() || m_dateModel->scopeOf(m_dateTree->currentIndex()) != scope)
         m_dateTree->setCurrentIndex(m_dateModel->indexForScope(scope));
     m_dateTree->expand(m_dateModel->allIndex()); // the years show at once
@@ -443,6 +478,8 @@ QString MainWindow::statusText() const { return m_countLabel->text(); }
 
 void MainWindow::updateStatus()
 {
+    if (m_loading)
+        return; // "Loading the library…" until the rows are in
     //: The status bar: how many papers the list shows (%L1) of all in the library (%Ln).
     m_countLabel->setText(tr("%L1 of %Ln papers", nullptr, m_paperModel->rowCount()).arg(m_paperProxy->rowCount()));
 }

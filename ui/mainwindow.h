@@ -41,6 +41,7 @@ class ThumbnailCache;
 // them out and wires them together; its actions are ReaderActions', its saved state
 // WindowSettings', changes to the user's data go through UserDataCommands and imports
 // through ImportController (on a worker thread; the folders are watched and re-imported).
+// It shows at once and the rows follow: they are read on a worker too.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -55,10 +56,12 @@ public:
     void rescan();
     // Shows the paper with this id, if the list has it.
     bool selectPaper(const QString &id);
-    // Shows the paper that was on screen when the window last closed.
+    // Shows the paper that was on screen when the window last closed (once the rows are in).
     void showLastPaper();
     [[nodiscard]] QString currentPaperId() const { return m_currentId; }
     [[nodiscard]] bool isImporting() const;
+    // The rows are being read at start-up: the list is empty until rowsLoaded().
+    [[nodiscard]] bool isLoading() const { return m_loading; }
 
     // For tests and --screenshot.
     [[nodiscard]] QTreeView *paperListView() const { return m_paperList; }
@@ -75,6 +78,9 @@ public:
 
 Q_SIGNALS:
     void importFinished(const hanji::ImportReport &report);
+    // The start-up read is over: the list shows the library, or the status bar says why it
+    // could not be read.
+    void rowsLoaded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -85,7 +91,11 @@ private:
     void connectImports();
     void connectDiscover();
 
+    void onRowsLoaded();
     void setRows(QList<PaperRow> rows);
+    // Around replacing the models' rows: the vote ceiling, the node and paper kept, the search
+    // run again, the count.
+    void showRows(int voteCeiling, const std::function<void()> &replaceRows);
     void onImportFinished(const ImportReport &report, const std::optional<QList<PaperRow>> &rows);
     void onCurrentPaperChanged();
     void onScopeSelected();
@@ -144,6 +154,8 @@ private:
 
     QString m_currentId;
     QTimer m_markReadTimer;
+    bool m_loading = true;
+    bool m_showLastPaperWhenLoaded = false;
 };
 
 } // namespace hanji

@@ -63,15 +63,40 @@ Result<> UserDataCommands::setNote(const QString &id, const QString &note)
     return stored(m_library.setNote(id, note), { id });
 }
 
+void UserDataCommands::showStoredStates()
+{
+    QStringList changed;
+    for (int row = 0; row < m_papers->rowCount(); ++row) {
+        const PaperRow &paper = m_papers->paperAt(row);
+        const UserState now = state(paper.id);
+        if (now.bookmarked != paper.bookmarked || now.bookmarkedAt != paper.bookmarkedAt || now.read != paper.read)
+            changed += paper.id;
+    }
+    showStates(changed);
+}
+
+void UserDataCommands::showStates(const QStringList &ids)
+{
+    // All at once: a year marked read or a sync's thousands of read marks re-sort the list
+    // once, not once per paper.
+    QList<PaperListModel::UserStateChange> papers;
+    QList<DateTreeModel::UserStateChange> dates;
+    papers.reserve(ids.size());
+    dates.reserve(ids.size());
+    for (const QString &id : ids) {
+        const UserState now = state(id);
+        papers.append({ id, now.bookmarked, now.bookmarkedAt, now.read });
+        dates.append({ id, now.bookmarked, now.read });
+    }
+    m_papers->updateUserStates(papers);
+    m_dates->updateUserStates(dates);
+}
+
 Result<> UserDataCommands::stored(const Result<> &saved, const QStringList &ids)
 {
     if (!saved)
         return saved;
-    for (const QString &id : ids) {
-        const UserState now = state(id);
-        m_papers->updateUserState(id, now.bookmarked, now.bookmarkedAt, now.read);
-        m_dates->updateUserState(id, now.bookmarked, now.read);
-    }
+    showStates(ids);
     if (m_changed && !ids.isEmpty())
         m_changed();
     return {};
