@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datescope.h"
 #include "importer.h"
 #include "paper.h"
 #include "userdatacommands.h"
@@ -60,7 +61,7 @@ public:
     void showLastPaper();
     [[nodiscard]] QString currentPaperId() const { return m_currentId; }
     [[nodiscard]] bool isImporting() const;
-    // The rows are being read at start-up: the list is empty until rowsLoaded().
+    // The rows are being read at start-up: the list is not complete until rowsLoaded().
     [[nodiscard]] bool isLoading() const { return m_loading; }
 
     // For tests and --screenshot.
@@ -91,11 +92,17 @@ private:
     void connectImports();
     void connectDiscover();
 
+    // Where the reader was, to return to once the rows are replaced.
+    struct Place {
+        QString paperId;
+        DateScope scope;
+    };
+    [[nodiscard]] Place place() const;
     void onRowsLoaded();
+    void finishLoading();
     void setRows(QList<PaperRow> rows);
-    // Around replacing the models' rows: the vote ceiling, the node and paper kept, the search
-    // run again, the count.
-    void showRows(int voteCeiling, const std::function<void()> &replaceRows);
+    // After the rows were replaced: the node and the paper again, the search run again, the count.
+    void returnTo(const Place &place);
     void onImportFinished(const ImportReport &report, const std::optional<QList<PaperRow>> &rows);
     void onCurrentPaperChanged();
     void onScopeSelected();

@@ -65,10 +65,14 @@ Result<> UserDataCommands::setNote(const QString &id, const QString &note)
 
 void UserDataCommands::showStoredStates()
 {
+    // Looked up, not copied: 52,830 rows at ten years, nearly all of them unchanged.
+    const QHash<QString, UserState> &states = m_library.userStore().states();
+    const UserState none;
     QStringList changed;
     for (int row = 0; row < m_papers->rowCount(); ++row) {
         const PaperRow &paper = m_papers->paperAt(row);
-        const UserState now = state(paper.id);
+        const auto found = states.constFind(paper.id);
+        const UserState &now = found == states.cend() ? none : *found;
         if (now.bookmarked != paper.bookmarked || now.bookmarkedAt != paper.bookmarkedAt || now.read != paper.read)
             changed += paper.id;
     }
