@@ -100,6 +100,16 @@ public:
     [[nodiscard]] qint64 first() const { return m_first; }
     [[nodiscard]] qint64 worstAfterFirst() const { return m_worst; }
     [[nodiscard]] qint64 worstEnded() const { return m_worstEnded; } // ms after start()
+    // The longest gap that ended within [from, to] (ms after start()).
+    [[nodiscard]] qint64 worstEndingBetween(double from, double to) const
+    {
+        qint64 worst = 0;
+        for (const auto &[ended, gap] : m_gaps) {
+            if (double(ended) >= from && double(ended) <= to)
+                worst = std::max(worst, gap);
+        }
+        return worst;
+    }
 
 private:
     void beat()
@@ -107,9 +117,12 @@ private:
         const qint64 now = m_clock.elapsed();
         if (m_first < 0) {
             m_first = now - m_last;
-        } else if (now - m_last > m_worst) {
-            m_worst = now - m_last;
-            m_worstEnded = now;
+        } else {
+            m_gaps.append({ now, now - m_last });
+            if (now - m_last > m_worst) {
+                m_worst = now - m_last;
+                m_worstEnded = now;
+            }
         }
         m_last = now;
     }
@@ -120,6 +133,7 @@ private:
     qint64 m_first = -1;
     qint64 m_worst = 0;
     qint64 m_worstEnded = 0;
+    QList<std::pair<qint64, qint64>> m_gaps; // when each ended, how long it was
 };
 
 // VmHWM, VmRSS (KiB) of a process and its Pss from smaps_rollup.
@@ -244,6 +258,9 @@ void measureStartup(Library &library, ThumbnailCache &thumbnails, PaperView *vie
     row(QStringLiteral("  longest UI-thread stall: constructor to first beat"), double(heartbeat.first()));
     row(QStringLiteral("  longest UI-thread stall after that (ended at %1 ms)").arg(heartbeat.worstEnded()),
         double(heartbeat.worstAfterFirst()));
+    // The rows go in within the last turns before rowsLoaded, then the list paints.
+    row(QStringLiteral("  longest stall as the rows went in and showed"),
+        double(heartbeat.worstEndingBetween(rowsIn - 100, std::max(rowsIn, paints.listShown) + 100)));
 }
 
 // What the window does with the rows once they are in, piece by piece, on fresh models: what
