@@ -5,6 +5,9 @@
 #include <QFileInfo>
 #include <QThread>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace hanji {
@@ -19,6 +22,7 @@ ImportController::ImportController(Library &library, QObject *parent)
 ImportController::~ImportController()
 {
     m_queued.reset();
+    m_loadQueued = false;
     if (m_thread) {
         m_cancel = true;
         m_thread->wait();
@@ -46,7 +50,16 @@ void ImportController::start(const QStringList &folders)
         m_queued = merged;
         return;
     }
-    launch(folders);
+    launchImport(folders);
+}
+
+void ImportController::load()
+{
+    if (m_thread) {
+        m_loadQueued = true; // after the running import: then it reads what that one wrote
+        return;
+    }
+    launchLoad();
 }
 
 void ImportController::cancel()
@@ -76,10 +89,88 @@ Result<ImportController::IndexSnapshot> ImportController::readSnapshotOnThisThre
     return snapshot;
 }
 
-void ImportController::launch(const QStringList &folders)
+void ImportController::runOnWorker(Job job, const std::function<void()> &work)
+{
+    Q_ASSERT(!m_thread);
+    m_running = job;
+    m_thread = QThread::create(work);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    // An import may take its time; the start-up read is what the reader waits for.
+    m_thread->start(job == Job::Import ? QThread::LowPriority : QThread::NormalPriority);
+}
+
+void ImportController::startNext()
+{
+    if (std::exchange(m_loadQueued, false)) {
+        launchLoad();
+    } else if (m_queued) {
+        const QStringList next = *m_queued;
+        m_queued.reset();
+        launchImport(next);
+    }
+}
+
+void ImportController::launchLoad()
+{
+    // A shared copy, read on the worker: a bookmark set meanwhile detaches the store's own.
+    const QHash<QString, UserState> states = m_library.userStore().states();
+    runOnWorker(Job::Load, [this, states] {
+        Result<IndexSnapshot> snapshot = readSnapshotOnThisThread();
+        Result<LoadedRows> rows = failure(QString());
+        std::optional<SearchFacts> facts;
+        if (snapshot) {
+            Library::applyUserState(snapshot->rows, states);
+            LoadedRows loaded;
+            for (const PaperRow &row : std::as_const(snapshot->rows))
+                loaded.voteCeiling = std::max(loaded.voteCeiling, row.votes.value_or(0));
+            loaded.dates = DateTreeModel::census(snapshot->rows);
+            loaded.papers = PaperListModel::prepare(std::move(snapshot->rows));
+            loaded.states = states;
+            rows = std::move(loaded);
+            facts = std::move(snapshot->facts);
+        } else {
+            rows = failure(snapshot.error());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, rows = std::move(rows), facts = std::move(facts)] mutable { loadDone(std::move(rows), std::move(facts)); },
+            Qt::QueuedConnection);
+    });
+}
+
+void ImportController::loadDone(Result<LoadedRows> rows, std::optional<SearchFacts> facts)
+{
+    m_thread = nullptr; // deletes itself once finished
+    m_running = Job::None;
+    if (facts)
+        m_library.setIndexChanged(std::move(facts));
+    m_loadedRows = std::move(rows);
+    Q_EMIT loaded();
+    m_loadedRows.reset(); // not taken: dropped
+    startNext();
+}
+
+Result<LoadedRows> ImportController::takeLoaded()
+{
+    Q_ASSERT(m_loadedRows);
+    if (!m_loadedRows)
+        return failure(u"the library's rows were taken already"_s);
+    Result<LoadedRows> rows = std::move(*m_loadedRows);
+    m_loadedRows.reset();
+    return rows;
+}
+
+QList<PaperRow> ImportController::handOver(IndexSnapshot &snapshot)
+{
+    m_library.setIndexChanged(std::move(snapshot.facts));
+    m_library.applyUserState(snapshot.rows);
+    return std::move(snapshot.rows);
+}
+
+void ImportController::launchImport(const QStringList &folders)
 {
     m_cancel = false;
-    m_thread = QThread::create([this, folders] {
+    runOnWorker(Job::Import, [this, folders] {
         ImportReport report = Importer(m_indexPath).run(
             folders,
             [this](const ImportProgress &p) {
@@ -98,39 +189,32 @@ void ImportController::launch(const QStringList &folders)
         }
         // Moved, not copied: the UI thread fills in the user's state without detaching the rows.
         QMetaObject::invokeMethod(
-            this, [this, report, snapshot = std::move(snapshot)] mutable { done(report, std::move(snapshot)); },
+            this, [this, report, snapshot = std::move(snapshot)] mutable { imported(report, std::move(snapshot)); },
             Qt::QueuedConnection);
     });
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    m_thread->start(QThread::LowPriority);
     Q_EMIT started();
 }
 
-void ImportController::done(const ImportReport &report, std::optional<IndexSnapshot> snapshot)
+void ImportController::imported(const ImportReport &report, std::optional<IndexSnapshot> snapshot)
 {
     m_thread = nullptr; // deletes itself once finished
+    m_running = Job::None;
     std::optional<QList<PaperRow>> rows;
     ImportReport told = report;
     if (snapshot) {
-        m_library.setIndexChanged(std::move(snapshot->facts));
-        m_library.applyUserState(snapshot->rows);
+        rows = handOver(*snapshot);
         // What arrived with this import: the papers the library had not seen before.
         QStringList ids;
-        ids.reserve(snapshot->rows.size());
-        for (const PaperRow &row : std::as_const(snapshot->rows))
+        ids.reserve(rows->size());
+        for (const PaperRow &row : std::as_const(*rows))
             ids += row.id;
         if (Result<QStringList> arrived = m_library.noteArrivals(ids); arrived)
             told.arrived = std::move(*arrived);
         else if (told.ok())
             told.error = arrived.error();
-        rows = std::move(snapshot->rows);
     }
     Q_EMIT finished(told, rows);
-    if (m_queued) {
-        const QStringList next = *m_queued;
-        m_queued.reset();
-        launch(next);
-    }
+    startNext();
 }
 
 QString ImportController::describe(const ImportReport &report)

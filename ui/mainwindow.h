@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datescope.h"
 #include "importer.h"
 #include "paper.h"
 #include "userdatacommands.h"
@@ -41,6 +42,7 @@ class ThumbnailCache;
 // them out and wires them together; its actions are ReaderActions', its saved state
 // WindowSettings', changes to the user's data go through UserDataCommands and imports
 // through ImportController (on a worker thread; the folders are watched and re-imported).
+// It shows at once and the rows follow: they are read on a worker too.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -55,10 +57,12 @@ public:
     void rescan();
     // Shows the paper with this id, if the list has it.
     bool selectPaper(const QString &id);
-    // Shows the paper that was on screen when the window last closed.
+    // Shows the paper that was on screen when the window last closed (once the rows are in).
     void showLastPaper();
     [[nodiscard]] QString currentPaperId() const { return m_currentId; }
     [[nodiscard]] bool isImporting() const;
+    // The rows are being read at start-up: the list is not complete until rowsLoaded().
+    [[nodiscard]] bool isLoading() const { return m_loading; }
 
     // For tests and --screenshot.
     [[nodiscard]] QTreeView *paperListView() const { return m_paperList; }
@@ -75,6 +79,9 @@ public:
 
 Q_SIGNALS:
     void importFinished(const hanji::ImportReport &report);
+    // The start-up read is over: the list shows the library, or the status bar says why it
+    // could not be read.
+    void rowsLoaded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -85,7 +92,17 @@ private:
     void connectImports();
     void connectDiscover();
 
+    // Where the reader was, to return to once the rows are replaced.
+    struct Place {
+        QString paperId;
+        DateScope scope;
+    };
+    [[nodiscard]] Place place() const;
+    void onRowsLoaded();
+    void finishLoading();
     void setRows(QList<PaperRow> rows);
+    // After the rows were replaced: the node and the paper again, the search run again, the count.
+    void returnTo(const Place &place);
     void onImportFinished(const ImportReport &report, const std::optional<QList<PaperRow>> &rows);
     void onCurrentPaperChanged();
     void onScopeSelected();
@@ -144,6 +161,8 @@ private:
 
     QString m_currentId;
     QTimer m_markReadTimer;
+    bool m_loading = true;
+    bool m_showLastPaperWhenLoaded = false;
 };
 
 } // namespace hanji

@@ -63,15 +63,44 @@ Result<> UserDataCommands::setNote(const QString &id, const QString &note)
     return stored(m_library.setNote(id, note), { id });
 }
 
+void UserDataCommands::showStoredStates()
+{
+    // Looked up, not copied: 52,830 rows at ten years, nearly all of them unchanged.
+    const QHash<QString, UserState> &states = m_library.userStore().states();
+    const UserState none;
+    QStringList changed;
+    for (int row = 0; row < m_papers->rowCount(); ++row) {
+        const PaperRow &paper = m_papers->paperAt(row);
+        const auto found = states.constFind(paper.id);
+        const UserState &now = found == states.cend() ? none : *found;
+        if (now.bookmarked != paper.bookmarked || now.bookmarkedAt != paper.bookmarkedAt || now.read != paper.read)
+            changed += paper.id;
+    }
+    showStates(changed);
+}
+
+void UserDataCommands::showStates(const QStringList &ids)
+{
+    // All at once: a year marked read or a sync's thousands of read marks re-sort the list
+    // once, not once per paper.
+    QList<PaperListModel::UserStateChange> papers;
+    QList<DateTreeModel::UserStateChange> dates;
+    papers.reserve(ids.size());
+    dates.reserve(ids.size());
+    for (const QString &id : ids) {
+        const UserState now = state(id);
+        papers.append({ id, now.bookmarked, now.bookmarkedAt, now.read });
+        dates.append({ id, now.bookmarked, now.read });
+    }
+    m_papers->updateUserStates(papers);
+    m_dates->updateUserStates(dates);
+}
+
 Result<> UserDataCommands::stored(const Result<> &saved, const QStringList &ids)
 {
     if (!saved)
         return saved;
-    for (const QString &id : ids) {
-        const UserState now = state(id);
-        m_papers->updateUserState(id, now.bookmarked, now.bookmarkedAt, now.read);
-        m_dates->updateUserState(id, now.bookmarked, now.read);
-    }
+    showStates(ids);
     if (m_changed && !ids.isEmpty())
         m_changed();
     return {};

@@ -34,12 +34,16 @@ public:
     // Every unread paper of the list within the scope (a day, a month, the bookmarks…).
     [[nodiscard]] Result<> markScopeRead(const DateScope &scope);
     [[nodiscard]] Result<> setNote(const QString &id, const QString &note);
+    // After the user data changed elsewhere (a sync): the list and the tree show the bookmark
+    // and read marks the library has now. The rows are the models' own: nothing is read.
+    void showStoredStates();
     // Called after every change is saved (the window schedules a sync).
     void setOnChanged(std::function<void()> changed) { m_changed = std::move(changed); }
 
 private:
     // What the setters' bool and error text become, the models updated on success.
     [[nodiscard]] Result<> stored(const Result<> &saved, const QStringList &ids);
+    void showStates(const QStringList &ids);
     [[nodiscard]] bool allHave(const QStringList &ids, bool UserState::*flag) const;
 
     Library &m_library;

@@ -131,9 +131,8 @@ Result<QList<PaperRow>> Library::rows() const
     return std::move(both->rows);
 }
 
-void Library::applyUserState(QList<PaperRow> &rows) const
+void Library::applyUserState(QList<PaperRow> &rows, const QHash<QString, UserState> &states)
 {
-    const QHash<QString, UserState> &states = m_user->states();
     for (PaperRow &row : rows) {
         const auto state = states.constFind(row.id);
         if (state == states.cend())

@@ -61,7 +61,10 @@ public:
 
     [[nodiscard]] Result<QList<PaperRow>> rows() const;
     // Fills in bookmark and read state, which only this object knows.
-    void applyUserState(QList<PaperRow> &rows) const;
+    void applyUserState(QList<PaperRow> &rows) const { applyUserState(rows, m_user->states()); }
+    // The same from a copy of the states taken on this thread (userStore().states()), on any
+    // thread: the copy is implicitly shared, and a write here detaches from it.
+    static void applyUserState(QList<PaperRow> &rows, const QHash<QString, UserState> &states);
     [[nodiscard]] Result<std::optional<Paper>> paper(const QString &id) const;
     [[nodiscard]] Result<QList<Paper>> papers(const QStringList &ids) const;
     [[nodiscard]] Result<QStringList> search(const SearchQuery &query) const { return m_search->search(query); }

@@ -31,17 +31,67 @@ DateTreeModel::DateTreeModel(const QLocale &locale, QObject *parent)
 
 DateTreeModel::~DateTreeModel() = default;
 
+void DateTreeModel::Tally::add(const PaperState &state)
+{
+    const int unread = state.read ? 0 : 1;
+    ++all.papers;
+    all.unread += unread;
+    if (state.bookmarked) {
+        ++bookmarks.papers;
+        bookmarks.unread += unread;
+    }
+    // Days ascend, so a paper's days in one month (or year) are adjacent: count each once.
+    int lastMonth = -1;
+    int lastYear = -1;
+    for (const QDate &date : std::as_const(state.days)) {
+        Counts &day = days[date.toJulianDay()];
+        ++day.papers;
+        day.unread += unread;
+        int year = 0;
+        int month = 0;
+        date.getDate(&year, &month, nullptr);
+        if (year * 100 + month != lastMonth) {
+            Counts &counts = months[year * 100 + month];
+            ++counts.papers;
+            counts.unread += unread;
+            lastMonth = year * 100 + month;
+        }
+        if (year != lastYear) {
+            Counts &counts = years[year];
+            ++counts.papers;
+            counts.unread += unread;
+            lastYear = year;
+        }
+    }
+}
+
+std::vector<DateTreeModel::Shape> DateTreeModel::Tally::shapes() const
+{
+    QList<qint64> julians = days.keys();
+    std::sort(julians.begin(), julians.end(), std::greater<>());
+    std::vector<Shape> shaped;
+    for (const qint64 julian : std::as_const(julians)) {
+        const QDate date = QDate::fromJulianDay(julian);
+        if (shaped.empty() || shaped.back().scope.year != date.year())
+            shaped.push_back({ DateScope::ofYear(date.year()), years.value(date.year()), {} });
+        std::vector<Shape> &monthShapes = shaped.back().children;
+        if (monthShapes.empty() || monthShapes.back().scope.month != date.month()) {
+            monthShapes.push_back({ DateScope::ofMonth(date.year(), date.month()),
+                                    months.value(date.year() * 100 + date.month()),
+                                    {} });
+        }
+        monthShapes.back().children.push_back({ DateScope::ofDay(date), days.value(julian), {} });
+    }
+    return shaped;
+}
+
 void DateTreeModel::setRows(const QList<PaperRow> &rows)
 {
     // The papers are updated in place: after an import nearly all of them are as they were,
     // and rebuilding 50,000 entries costs more than the counting.
     ++m_generation;
-    QHash<qint64, Counts> dayCounts;
-    dayCounts.reserve(m_days.size() + 64);
-    QHash<int, Counts> monthCounts; // year * 100 + month
-    QHash<int, Counts> yearCounts;
-    Counts all;
-    Counts bookmarks;
+    Tally tally;
+    tally.days.reserve(m_days.size() + 64);
     for (const PaperRow &row : rows) {
         PaperState &state = m_papers[row.id];
         if (state.generation == m_generation)
@@ -50,59 +100,42 @@ void DateTreeModel::setRows(const QList<PaperRow> &rows)
         state.bookmarked = row.bookmarked;
         state.read = row.read;
         updateDays(state.days, row.appearances);
-
-        const int unread = row.read ? 0 : 1;
-        ++all.papers;
-        all.unread += unread;
-        if (row.bookmarked) {
-            ++bookmarks.papers;
-            bookmarks.unread += unread;
-        }
-        // Days ascend, so a paper's days in one month (or year) are adjacent: count each once.
-        int lastMonth = -1;
-        int lastYear = -1;
-        for (const QDate &date : std::as_const(state.days)) {
-            Counts &day = dayCounts[date.toJulianDay()];
-            ++day.papers;
-            day.unread += unread;
-            int year = 0;
-            int month = 0;
-            date.getDate(&year, &month, nullptr);
-            if (year * 100 + month != lastMonth) {
-                Counts &counts = monthCounts[year * 100 + month];
-                ++counts.papers;
-                counts.unread += unread;
-                lastMonth = year * 100 + month;
-            }
-            if (year != lastYear) {
-                Counts &counts = yearCounts[year];
-                ++counts.papers;
-                counts.unread += unread;
-                lastYear = year;
-            }
-        }
+        tally.add(state);
     }
     // Papers gone since the last import.
     m_papers.removeIf([this](const auto &it) { return it.value().generation != m_generation; });
+    applyTally(tally);
+}
 
-    QList<qint64> days = dayCounts.keys();
-    std::sort(days.begin(), days.end(), std::greater<>());
-    std::vector<Shape> years;
-    for (const qint64 julian : std::as_const(days)) {
-        const QDate date = QDate::fromJulianDay(julian);
-        if (years.empty() || years.back().scope.year != date.year())
-            years.push_back({ DateScope::ofYear(date.year()), yearCounts.value(date.year()), {} });
-        std::vector<Shape> &months = years.back().children;
-        if (months.empty() || months.back().scope.month != date.month()) {
-            months.push_back({ DateScope::ofMonth(date.year(), date.month()),
-                               monthCounts.value(date.year() * 100 + date.month()),
-                               {} });
-        }
-        months.back().children.push_back({ DateScope::ofDay(date), dayCounts.value(julian), {} });
+DateTreeModel::Census DateTreeModel::census(const QList<PaperRow> &rows)
+{
+    Census census;
+    census.papers.reserve(rows.size());
+    for (const PaperRow &row : rows) {
+        if (census.papers.contains(row.id))
+            continue; // as setRows: the first one wins
+        PaperState &state = census.papers[row.id];
+        state.bookmarked = row.bookmarked;
+        state.read = row.read;
+        updateDays(state.days, row.appearances);
+        census.tally.add(state);
     }
+    return census;
+}
 
-    setCounts(m_all, all);
-    setCounts(m_bookmarks, bookmarks);
+void DateTreeModel::setCensus(Census census)
+{
+    // The census knows every paper: it replaces what the model knew, all of one generation.
+    m_generation = 0;
+    m_papers = std::move(census.papers);
+    applyTally(census.tally);
+}
+
+void DateTreeModel::applyTally(const Tally &tally)
+{
+    std::vector<Shape> years = tally.shapes();
+    setCounts(m_all, tally.all);
+    setCounts(m_bookmarks, tally.bookmarks);
     mergeChildren(m_all, years);
     countIdSets();
 }
@@ -320,6 +353,28 @@ void DateTreeModel::emitNodeChanged(Node *node)
 
 bool DateTreeModel::updateUserState(const QString &id, bool bookmarked, bool read)
 {
+    std::vector<Node *> touched;
+    if (!changeUserState(id, bookmarked, read, touched))
+        return false;
+    for (Node *node : touched)
+        emitNodeChanged(node);
+    return true;
+}
+
+void DateTreeModel::updateUserStates(const QList<UserStateChange> &changes)
+{
+    std::vector<Node *> touched;
+    for (const UserStateChange &change : changes)
+        (void)changeUserState(change.id, change.bookmarked, change.read, touched);
+    // Once per node, however many of its papers changed.
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    for (Node *node : touched)
+        emitNodeChanged(node);
+}
+
+bool DateTreeModel::changeUserState(const QString &id, bool bookmarked, bool read, std::vector<Node *> &touched)
+{
     const auto it = m_papers.find(id);
     if (it == m_papers.end())
         return false;
@@ -335,36 +390,35 @@ bool DateTreeModel::updateUserState(const QString &id, bool bookmarked, bool rea
     state.read = read;
 
     if (wasBookmarked != bookmarked || (bookmarked && unreadDelta != 0)) {
-        Counts counts = m_bookmarks->counts;
-        counts.papers += (bookmarked ? 1 : 0) - (wasBookmarked ? 1 : 0);
-        counts.unread += (bookmarked ? unreadAfter : 0) - (wasBookmarked ? unreadBefore : 0);
-        setCounts(m_bookmarks, counts);
+        m_bookmarks->counts.papers += (bookmarked ? 1 : 0) - (wasBookmarked ? 1 : 0);
+        m_bookmarks->counts.unread += (bookmarked ? unreadAfter : 0) - (wasBookmarked ? unreadBefore : 0);
+        touched.push_back(m_bookmarks);
     }
     if (unreadDelta == 0)
         return true;
 
     // Every node above the paper's days, each once: a day's month and year repeat for
     // neighbouring days.
-    std::vector<Node *> touched{ m_all };
+    std::vector<Node *> above { m_all };
     for (const QDate &date : std::as_const(state.days)) {
         Node *node = m_days.value(date.toJulianDay());
         Q_ASSERT(node);
         for (; node && node != m_all; node = node->parent) {
-            if (std::find(touched.cbegin(), touched.cend(), node) == touched.cend())
-                touched.push_back(node);
+            if (std::find(above.cbegin(), above.cend(), node) == above.cend())
+                above.push_back(node);
         }
     }
     if (m_new && m_new->ids.contains(id))
-        touched.push_back(m_new);
+        above.push_back(m_new);
     if (m_savedSearches) {
         for (const auto &child : m_savedSearches->children) {
             if (child->ids.contains(id))
-                touched.push_back(child.get());
+                above.push_back(child.get());
         }
     }
-    for (Node *node : touched) {
+    for (Node *node : above) {
         node->counts.unread += unreadDelta;
-        emitNodeChanged(node);
+        touched.push_back(node);
     }
     return true;
 }

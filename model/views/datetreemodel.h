@@ -43,12 +43,26 @@ public:
     explicit DateTreeModel(const QLocale &locale, QObject *parent = nullptr);
     ~DateTreeModel() override;
 
+    class Census;
+    // The counts of every node for these rows, made on any thread (at ten years they take a
+    // UI thread 30 to 60 ms); setCensus() then only merges the nodes.
+    [[nodiscard]] static Census census(const QList<PaperRow> &rows);
+
     // Replaces the papers after an import. Nodes that stay keep their indexes: only vanished
     // nodes are removed, new ones inserted and changed counts announced with dataChanged.
     void setRows(const QList<PaperRow> &rows);
+    // The same with the counting done already (the window's start-up).
+    void setCensus(Census census);
     // One paper's bookmark or read state changed: dataChanged on the affected nodes only.
     // Returns false for an unknown id or when nothing changed.
     bool updateUserState(const QString &id, bool bookmarked, bool read);
+    struct UserStateChange {
+        QString id;
+        bool bookmarked = false;
+        bool read = false;
+    };
+    // Many at once (a sync): each affected node announced once.
+    void updateUserStates(const QList<UserStateChange> &changes);
 
     // The papers that are new: the New node shows them (and appears on the first call).
     void setNewIds(const QSet<QString> &ids);
@@ -103,7 +117,21 @@ private:
         quint32 generation = 0; // the setRows() that last saw it
     };
 
+    // The counts while the rows are walked, then the nodes they make.
+    struct Tally {
+        QHash<qint64, Counts> days; // Julian day
+        QHash<int, Counts> months; // year * 100 + month
+        QHash<int, Counts> years;
+        Counts all;
+        Counts bookmarks;
+        void add(const PaperState &state);
+        [[nodiscard]] std::vector<Shape> shapes() const;
+    };
+
     static void updateDays(QList<QDate> &days, const QList<Appearance> &appearances);
+    void applyTally(const Tally &tally);
+    // Updates the paper and the counts, collecting the nodes to announce.
+    bool changeUserState(const QString &id, bool bookmarked, bool read, std::vector<Node *> &touched);
     void mergeChildren(Node *node, std::vector<Shape> &wanted);
     std::unique_ptr<Node> makeNode(Node *parent, Shape &shape);
     void forgetDays(const Node *node);
@@ -125,6 +153,15 @@ private:
     QHash<qint64, Node *> m_days; // Julian day → day node
     QHash<QString, PaperState> m_papers;
     quint32 m_generation = 0;
+
+public:
+    class Census
+    {
+    private:
+        friend class DateTreeModel;
+        QHash<QString, PaperState> papers;
+        Tally tally;
+    };
 };
 
 } // namespace hanji

@@ -243,27 +243,43 @@ void PaperListModel::setRows(QList<PaperRow> rows)
         startCollation();
 }
 
+PaperListModel::Prepared PaperListModel::prepare(QList<PaperRow> rows)
+{
+    Prepared prepared;
+    prepared.rows.reserve(std::size_t(rows.size()));
+    prepared.keys.reserve(std::size_t(rows.size()));
+    prepared.rowOfId.reserve(rows.size());
+    const auto add = [&prepared](auto &&row) {
+        if (prepared.rowOfId.contains(row.id))
+            return;
+        prepared.rowOfId.insert(row.id, int(prepared.rows.size()));
+        prepared.keys.push_back(keysOf(row));
+        prepared.rows.push_back(std::forward<decltype(row)>(row));
+    };
+    // Moves the rows out when the caller gave its list away, copies them when it kept it:
+    // a shared list would otherwise be copied whole first (detached), then moved.
+    if (rows.isDetached()) {
+        for (PaperRow &row : rows)
+            add(std::move(row));
+    } else {
+        for (const PaperRow &row : std::as_const(rows))
+            add(row);
+    }
+    return prepared;
+}
+
 void PaperListModel::resetTo(QList<PaperRow> rows)
 {
-    std::vector<PaperRow> papers;
-    std::vector<Keys> keys;
-    papers.reserve(std::size_t(rows.size()));
-    keys.reserve(std::size_t(rows.size()));
-    QHash<QString, int> rowOfId;
-    rowOfId.reserve(rows.size());
-    // Moves the rows out when the caller gave its list away, copies them when it kept it.
-    for (PaperRow &row : rows) {
-        if (rowOfId.contains(row.id))
-            continue;
-        rowOfId.insert(row.id, int(papers.size()));
-        keys.push_back(keysOf(row));
-        papers.push_back(std::move(row));
-    }
+    setPrepared(prepare(std::move(rows)));
+}
+
+void PaperListModel::setPrepared(Prepared prepared)
+{
     stopCollation();
     beginResetModel();
-    m_rows = std::move(papers);
-    m_keys = std::move(keys);
-    m_rowOfId = std::move(rowOfId);
+    m_rows = std::move(prepared.rows);
+    m_keys = std::move(prepared.keys);
+    m_rowOfId = std::move(prepared.rowOfId);
     endResetModel();
     startCollation();
 }
@@ -315,6 +331,39 @@ bool PaperListModel::updateUserState(const QString &id, bool bookmarked, const Q
                        { Qt::DisplayRole, Qt::ToolTipRole, BookmarkedRole, BookmarkedAtRole, ReadRole, UnreadRole,
                          SortRole });
     return true;
+}
+
+void PaperListModel::updateUserStates(const QList<UserStateChange> &changes)
+{
+    QList<int> rows;
+    rows.reserve(changes.size());
+    for (const UserStateChange &change : changes) {
+        const int row = indexOfId(change.id);
+        if (row < 0)
+            continue;
+        PaperRow &paper = m_rows[std::size_t(row)];
+        if (paper.bookmarked == change.bookmarked && paper.bookmarkedAt == change.bookmarkedAt && paper.read == change.read)
+            continue;
+        paper.bookmarked = change.bookmarked;
+        paper.bookmarkedAt = change.bookmarkedAt;
+        paper.read = change.read;
+        m_keys[std::size_t(row)] = keysOf(paper);
+        rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    const QList<int> roles { Qt::DisplayRole, Qt::ToolTipRole, BookmarkedRole, BookmarkedAtRole, ReadRole, UnreadRole, SortRole };
+    if (countRuns(rows) > kMaxIncrementalSignals) {
+        Q_EMIT dataChanged(index(rows.constFirst(), 0), index(rows.constLast(), ColumnCount - 1), roles);
+        return;
+    }
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        const int first = rows[r];
+        while (r + 1 < rows.size() && rows[r + 1] == rows[r] + 1)
+            ++r;
+        Q_EMIT dataChanged(index(first, 0), index(rows[r], ColumnCount - 1), roles);
+    }
 }
 
 int PaperListModel::indexOfId(const QString &id) const

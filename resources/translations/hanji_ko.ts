@@ -529,6 +529,10 @@ KDE Frameworks %5 (KSyntaxHighlighting)</translation>
         <source>Insights</source>
         <translation>인사이트</translation>
     </message>
+    <message>
+        <source>Loading the library…</source>
+        <translation>라이브러리를 읽는 중…</translation>
+    </message>
 </context>
 <context>
     <name>hanji::NewsController</name>

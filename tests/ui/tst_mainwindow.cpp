@@ -5,9 +5,13 @@
 #include "paperfilterproxy.h"
 #include "paperlistmodel.h"
 #include "paperview.h"
+#include "synccontroller.h"
+#include "syncfolder.h"
 #include "testpaths.h"
 #include "testsupport.h"
 #include "thumbnailcache.h"
+#include "userdatafile.h"
+#include "waitforrows.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -231,6 +235,7 @@ private Q_SLOTS:
         }
         // Closed and opened again on the same library: the bookmark and the read state are there.
         Session s = open();
+        QVERIFY(waitForRows(*s.window));
         QVERIFY(s.library->userState(bookmarkedId).bookmarked);
         auto *papers = qobject_cast<PaperListModel *>(s.window->paperProxy()->sourceModel());
         const QModelIndex row = papers->indexForId(bookmarkedId);
@@ -298,6 +303,7 @@ private Q_SLOTS:
         {
             // What an earlier version left: the last paper in the user database's settings.
             Session s = open();
+            QVERIFY(waitForRows(*s.window));
             QVERIFY(s.window->paperProxy()->rowCount() >= 3);
             legacyId = s.window->paperProxy()->index(2, 0).data(PaperListModel::IdRole).toString();
         }
@@ -318,7 +324,9 @@ private Q_SLOTS:
         QString shownId;
         {
             Session s = open();
-            s.window->showLastPaper(); // still found where it was
+            s.window->showLastPaper(); // still found where it was, once the rows are in
+            QVERIFY(s.window->isLoading());
+            QVERIFY(waitForRows(*s.window));
             QCOMPARE(s.window->currentPaperId(), legacyId);
             shownId = s.window->paperProxy()->index(0, 0).data(PaperListModel::IdRole).toString();
             QVERIFY(shownId != legacyId);
@@ -327,6 +335,7 @@ private Q_SLOTS:
         }
         QCOMPARE(QSettings().value(u"window/lastPaper"_s).toString(), shownId);
         Session s = open();
+        QVERIFY(waitForRows(*s.window));
         s.window->showLastPaper(); // from the window's settings now
         QCOMPARE(s.window->currentPaperId(), shownId);
     }
@@ -345,6 +354,133 @@ private Q_SLOTS:
                   "Vote: 5\n\n- 폴더를 지켜보다가 새 파일을 스스로 읽어 들입니다.\n");
         day.close();
         QTRY_COMPARE_WITH_TIMEOUT(s.window->paperProxy()->rowCount(), before + 1, 15000);
+    }
+
+    void showsAtOnceThenTheRows()
+    {
+        Session s = open();
+        // The constructor has returned without reading the index: the list waits, and says so.
+        QVERIFY(s.window->isLoading());
+        QCOMPARE(s.window->paperProxy()->rowCount(), 0);
+        QCOMPARE(s.window->statusText(), u"Loading the library…"_s);
+        QVERIFY(!s.window->selectPaper(u"2406.00700"_s));
+        QSignalSpy loaded(s.window.get(), &MainWindow::rowsLoaded);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(!s.window->isLoading());
+        const int papers = int(s.library->search({}).value().size());
+        QVERIFY(papers > 20);
+        QCOMPARE(s.window->paperProxy()->rowCount(), papers);
+        QCOMPARE(s.window->statusText(), u"%1 of %1 papers"_s.arg(papers));
+        auto *dates = qobject_cast<DateTreeModel *>(s.window->dateTreeView()->model());
+        QCOMPARE(dates->allIndex().siblingAtColumn(DateTreeModel::PapersColumn).data(DateTreeModel::PapersRole).toInt(), papers);
+        QVERIFY(dates->newIndex().isValid()); // the New node comes with the rows
+        QCOMPARE(s.window->dateTreeView()->currentIndex(), dates->allIndex());
+    }
+
+    void anImportAskedForWhileLoadingComesAfterTheRows()
+    {
+        const QString digests = m_dir.filePath(u"ordering-digests"_s);
+        const QString libraryDir = m_dir.filePath(u"ordering-library"_s);
+        QVERIFY(copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), digests));
+        int before = 0;
+        {
+            std::unique_ptr<Library> library = std::move(Library::open(libraryDir).value().library);
+            QVERIFY(library->import({ digests }).ok());
+            before = int(library->search({}).value().size());
+        }
+        QVERIFY(QDir().mkpath(digests + u"/2025/02"_s));
+        QFile day(digests + u"/2025/02/04.md"_s);
+        QVERIFY(day.open(QIODevice::WriteOnly));
+        day.write("## Daily Papers (2025-02-04)\n\n### [순서 테스트: An Ordered Paper](https://arxiv.org/abs/2502.00002)\n\n"
+                  "Vote: 5\n\n- 시작할 때 읽은 행보다 가져오기의 행이 나중에 옵니다.\n");
+        day.close();
+
+        Session s = open(libraryDir);
+        QVERIFY(s.window->isLoading());
+        QStringList events;
+        connect(s.window.get(), &MainWindow::rowsLoaded, this,
+                [&] { events += u"loaded %1"_s.arg(s.window->paperProxy()->rowCount()); });
+        connect(s.window.get(), &MainWindow::importFinished, this,
+                [&] { events += u"imported %1"_s.arg(s.window->paperProxy()->rowCount()); });
+        QSignalSpy imported(s.window.get(), &MainWindow::importFinished);
+        s.window->rescan(); // before the rows are in: it waits for the read, and its rows win
+        QVERIFY(s.window->isImporting());
+        QVERIFY(imported.wait(30000));
+        QCOMPARE(events, (QStringList { u"loaded %1"_s.arg(before), u"imported %1"_s.arg(before + 1) }));
+        QVERIFY(s.window->selectPaper(u"2502.00002"_s));
+    }
+
+    void aFailedReadIsSaidNotShownAsAnEmptyLibrary()
+    {
+        const QString libraryDir = m_dir.filePath(u"failing-library"_s);
+        std::unique_ptr<Library> library = std::move(Library::open(libraryDir).value().library);
+        QVERIFY(library->import({ m_digests }).ok());
+        // Damaged after the library opened it: the worker's read fails.
+        QFile index(library->indexPath());
+        QVERIFY(index.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        index.write(QByteArray(8192, 'x'));
+        index.close();
+        ThumbnailCache thumbnails(m_dir.filePath(u"cache"_s));
+        thumbnails.setEnabled(false);
+        auto *view = new RecordingView;
+        MainWindow window(*library, &thumbnails, view);
+        view->setParent(&window);
+        QStringList said;
+        connect(window.statusBar(), &QStatusBar::messageChanged, this, [&](const QString &message) { said += message; });
+        QVERIFY(waitForRows(window));
+        QVERIFY2(said.join(u'\n').contains(u"the index is damaged"_s), qPrintable(said.join(u'\n')));
+        QCOMPARE(window.paperProxy()->rowCount(), 0);
+        QVERIFY2(!window.statusText().contains(u"0"_s), qPrintable(window.statusText())); // no "0 of 0 papers"
+        QVERIFY(!window.statusText().contains(u"Loading"_s));
+    }
+
+    void aSyncThatBroughtUserStateMarksTheList()
+    {
+        Session s = open();
+        QVERIFY(waitForRows(*s.window));
+        auto *papers = qobject_cast<PaperListModel *>(s.window->paperProxy()->sourceModel());
+        auto *dates = qobject_cast<DateTreeModel *>(s.window->dateTreeView()->model());
+        // Two papers no one has touched here.
+        QStringList ids;
+        for (int row = 0; row < papers->rowCount() && ids.size() < 2; ++row) {
+            const PaperRow &paper = papers->paperAt(row);
+            if (!paper.bookmarked && !paper.read && paper.id != s.window->currentPaperId()) // that one is read soon
+                ids += paper.id;
+        }
+        QCOMPARE(ids.size(), 2);
+
+        // Another machine bookmarked one and read the other.
+        const QString folder = m_dir.filePath(u"shared"_s);
+        QVERIFY(QDir().mkpath(syncfolder::directory(folder)));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QList<UserField> fields { { u"paper"_s, ids[0], u"bookmarked"_s, u"2026-01-01T10:00:00.000Z"_s, now, u"0ther"_s },
+                                        { u"paper"_s, ids[1], u"read"_s, u"2026-01-01T10:00:00.000Z"_s, now, u"0ther"_s } };
+        QVERIFY(writeUserDataFile(syncfolder::fileOf(folder, u"0ther"_s), toJson({ u"0ther"_s, u"laptop"_s, fields })));
+        auto *sync = s.window->findChild<SyncController *>();
+        QVERIFY(sync);
+        QSignalSpy changed(sync, &SyncController::userDataChanged);
+        sync->setFolder(folder);
+        QVERIFY(changed.wait(20000));
+
+        QCOMPARE(papers->indexForId(ids[0], PaperListModel::BookmarkColumn).data().toString(), u"★"_s);
+        QVERIFY(papers->indexForId(ids[0]).data(PaperListModel::BookmarkedRole).toBool());
+        QVERIFY(papers->indexForId(ids[1]).data(PaperListModel::ReadRole).toBool());
+        QVERIFY(!papers->indexForId(ids[1]).data(PaperListModel::BookmarkedRole).toBool());
+        // The tree counts what the list now shows.
+        int bookmarked = 0;
+        int unread = 0;
+        for (int row = 0; row < papers->rowCount(); ++row) {
+            bookmarked += papers->paperAt(row).bookmarked ? 1 : 0;
+            unread += papers->paperAt(row).read ? 0 : 1;
+        }
+        QCOMPARE(dates->bookmarksIndex().siblingAtColumn(DateTreeModel::PapersColumn).data(DateTreeModel::PapersRole).toInt(),
+                 bookmarked);
+        QCOMPARE(dates->allIndex().siblingAtColumn(DateTreeModel::UnreadColumn).data(DateTreeModel::UnreadRole).toInt(), unread);
+        QCOMPARE(bookmarked, int(s.library->bookmarkIds().value().size()));
+        // The unread-only filter follows what came in.
+        s.window->filterBar()->setUnreadOnly(true);
+        QVERIFY(!s.window->paperProxy()->mapFromSource(papers->indexForId(ids[1])).isValid());
+        QVERIFY(s.window->paperProxy()->mapFromSource(papers->indexForId(ids[0])).isValid());
     }
 };
 

@@ -10,6 +10,7 @@
 #include "testpaths.h"
 #include "testsupport.h"
 #include "thumbnailcache.h"
+#include "waitforrows.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -111,6 +112,7 @@ private Q_SLOTS:
         auto *view = new SilentPaperView;
         MainWindow window(*library, &thumbnails, view);
         view->setParent(&window);
+        QVERIFY(waitForRows(window));
         // Never shown: a window that is not active is told by notification.
         QVERIFY(!window.isActiveWindow());
         auto *dates = qobject_cast<DateTreeModel *>(window.dateTreeView()->model());

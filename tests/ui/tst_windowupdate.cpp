@@ -10,6 +10,7 @@
 #include "silentpaperview.h"
 #include "testsupport.h"
 #include "thumbnailcache.h"
+#include "waitforrows.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -93,6 +94,7 @@ private Q_SLOTS:
         auto *view = new SilentPaperView;
         MainWindow window(*library, &thumbnails, view);
         view->setParent(&window);
+        QVERIFY(waitForRows(window));
         NewsController *news = window.news();
         QTRY_COMPARE_WITH_TIMEOUT(news->archive()->updatableRoots().size(), 1, 30000);
         auto *dates = qobject_cast<DateTreeModel *>(window.dateTreeView()->model());
