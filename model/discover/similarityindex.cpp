@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -14,6 +15,7 @@ namespace {
 constexpr int kTitleWeight = 2; // a title says more about a paper than any sentence of its summary
 constexpr double kMaxDocumentShare = 0.5;
 constexpr int kMinDocumentFrequency = 2;
+constexpr quint32 kUntitledGroup = 1u << 31; // above any group of a title
 
 // Two listings of one paper: the same title, whatever the case and punctuation.
 QString titleKey(const QString &title)
@@ -37,53 +39,61 @@ PaperText PaperText::of(const Paper &paper)
     return { paper.id, paper.title, summary.join(u'\n') };
 }
 
+void SimilarityIndexBuilder::add(const PaperText &paper)
+{
+    const auto doc = quint32(m_index.m_ids.size());
+    m_index.m_ids += paper.id;
+    m_index.m_docOf.insert(paper.id, doc);
+    const QString key = titleKey(paper.title);
+    quint32 group = kUntitledGroup | doc; // an empty title groups with nothing: untitled papers are not listings of each other
+    if (!key.isEmpty()) {
+        const auto found = m_groupOf.constFind(key);
+        group = found != m_groupOf.cend() ? *found : m_groupOf.insert(key, quint32(m_groupOf.size())).value();
+    }
+    m_index.m_titleGroup.push_back(group);
+
+    QHash<quint32, float> tf;
+    const auto add = [&](const QString &text, int weight) {
+        for (const QString &term : similarityTerms(text)) {
+            auto found = m_termOf.constFind(term);
+            if (found == m_termOf.cend()) {
+                found = m_termOf.insert(term, quint32(m_allTerms.size()));
+                m_allTerms += term;
+                m_documentFrequency.push_back(0);
+            }
+            tf[*found] += float(weight);
+        }
+    };
+    add(paper.title, kTitleWeight);
+    add(paper.summary, 1);
+    auto &vector = m_counts.emplace_back();
+    vector.reserve(tf.size());
+    for (auto it = tf.cbegin(); it != tf.cend(); ++it) {
+        vector.emplace_back(it.key(), it.value());
+        ++m_documentFrequency[it.key()];
+    }
+}
+
 SimilarityIndex SimilarityIndex::build(const QList<PaperText> &papers, const std::atomic_bool *cancel)
 {
-    SimilarityIndex index;
-    const quint32 count = quint32(papers.size());
-    // Pass 1: raw term counts per paper, with a dictionary of every term seen.
-    QHash<QString, quint32> termOf;
-    QStringList allTerms;
-    std::vector<quint32> documentFrequency;
-    std::vector<std::vector<std::pair<quint32, float>>> counts(count);
-    QHash<QString, quint32> groupOf;
-    index.m_ids.reserve(count);
-    index.m_titleGroup.reserve(count);
-    for (quint32 doc = 0; doc < count; ++doc) {
+    SimilarityIndexBuilder builder;
+    for (const PaperText &paper : papers) {
         if (cancel && *cancel)
             return {};
-        const PaperText &paper = papers.at(doc);
-        index.m_ids += paper.id;
-        index.m_docOf.insert(paper.id, doc);
-        const QString key = titleKey(paper.title);
-        quint32 group = count + doc; // an empty title groups with nothing: untitled papers are not listings of each other
-        if (!key.isEmpty()) {
-            const auto found = groupOf.constFind(key);
-            group = found != groupOf.cend() ? *found : groupOf.insert(key, quint32(groupOf.size())).value();
-        }
-        index.m_titleGroup.push_back(group);
-
-        QHash<quint32, float> tf;
-        const auto add = [&](const QString &text, int weight) {
-            for (const QString &term : similarityTerms(text)) {
-                auto found = termOf.constFind(term);
-                if (found == termOf.cend()) {
-                    found = termOf.insert(term, quint32(allTerms.size()));
-                    allTerms += term;
-                    documentFrequency.push_back(0);
-                }
-                tf[*found] += float(weight);
-            }
-        };
-        add(paper.title, kTitleWeight);
-        add(paper.summary, 1);
-        auto &vector = counts[doc];
-        vector.reserve(tf.size());
-        for (auto it = tf.cbegin(); it != tf.cend(); ++it) {
-            vector.emplace_back(it.key(), it.value());
-            ++documentFrequency[it.key()];
-        }
+        builder.add(paper);
     }
+    return builder.finish(cancel);
+}
+
+SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
+{
+    SimilarityIndex index = std::exchange(m_index, SimilarityIndex());
+    const auto count = quint32(index.m_ids.size());
+    const QStringList allTerms = std::exchange(m_allTerms, QStringList());
+    const std::vector<quint32> documentFrequency = std::exchange(m_documentFrequency, {});
+    std::vector<std::vector<std::pair<quint32, float>>> counts = std::exchange(m_counts, {});
+    m_termOf.clear();
+    m_groupOf.clear();
 
     // Keep the terms that can tell papers apart; number them anew.
     const double maxDocuments = count >= 10 ? kMaxDocumentShare * count : double(count);

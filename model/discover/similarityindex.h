@@ -58,6 +58,7 @@ public:
     [[nodiscard]] QHash<QString, double> vectorOf(const QString &id) const;
 
 private:
+    friend class SimilarityIndexBuilder;
     using Vector = std::vector<std::pair<quint32, float>>;
     [[nodiscard]] QList<RelatedPaper> nearest(const Vector &query, int limit,
                                               const std::function<bool(quint32 doc)> &accept) const;
@@ -74,6 +75,24 @@ private:
     std::vector<quint32> m_postingOffsets { 0 };
     std::vector<quint32> m_postingDocs;
     std::vector<float> m_postingWeights;
+};
+
+// Builds a SimilarityIndex one paper at a time: only each paper's term counts stay, not its
+// text (ten years of summaries are a hundred megabytes of strings).
+class SimilarityIndexBuilder
+{
+public:
+    void add(const PaperText &paper);
+    // The index of every paper added; empty when cancelled. The builder starts over.
+    [[nodiscard]] SimilarityIndex finish(const std::atomic_bool *cancel = nullptr);
+
+private:
+    SimilarityIndex m_index; // ids and title groups, as they are added
+    QHash<QString, quint32> m_termOf;
+    QStringList m_allTerms;
+    std::vector<quint32> m_documentFrequency;
+    std::vector<std::vector<std::pair<quint32, float>>> m_counts; // raw term counts, by paper
+    QHash<QString, quint32> m_groupOf;
 };
 
 } // namespace hanji

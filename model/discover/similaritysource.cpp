@@ -10,26 +10,22 @@ namespace {
 constexpr qsizetype kBatch = 2000;
 } // namespace
 
-Result<QList<PaperText>> readPaperTexts(const IndexReader &index, const std::atomic_bool *cancel)
+Result<> forEachPaperText(const IndexReader &index, const std::function<void(const PaperText &)> &take,
+                          const std::atomic_bool *cancel)
 {
-    const Result<QList<PaperRow>> rows = index.rows();
-    if (!rows)
-        return failure(rows.error());
-    QList<PaperText> texts;
-    texts.reserve(rows->size());
-    for (qsizetype first = 0; first < rows->size(); first += kBatch) {
+    const Result<QStringList> keys = index.keys();
+    if (!keys)
+        return failure(keys.error());
+    for (qsizetype first = 0; first < keys->size(); first += kBatch) {
         if (cancel && *cancel)
-            return texts;
-        QStringList ids;
-        for (qsizetype i = first; i < std::min(first + kBatch, rows->size()); ++i)
-            ids += rows->at(i).id;
-        const Result<QList<Paper>> papers = index.papers(ids);
+            return {};
+        const Result<QList<Paper>> papers = index.papers(keys->mid(first, kBatch));
         if (!papers)
             return failure(papers.error());
         for (const Paper &paper : *papers)
-            texts.append(PaperText::of(paper));
+            take(PaperText::of(paper));
     }
-    return texts;
+    return {};
 }
 
 Result<SimilarityIndex> buildSimilarityIndex(const QString &indexPath, const std::atomic_bool *cancel)
@@ -42,11 +38,12 @@ Result<SimilarityIndex> buildSimilarityIndex(const QString &indexPath, const std
             built = failure(database.error());
         } else {
             const IndexReader reader(*database);
-            const Result<QList<PaperText>> texts = readPaperTexts(reader, cancel);
-            if (!texts)
-                built = failure(texts.error());
+            SimilarityIndexBuilder builder;
+            const Result<> read = forEachPaperText(reader, [&](const PaperText &paper) { builder.add(paper); }, cancel);
+            if (!read)
+                built = failure(read.error());
             else
-                built = SimilarityIndex::build(*texts, cancel);
+                built = builder.finish(cancel);
         }
     }
     closeSqlite(connection);

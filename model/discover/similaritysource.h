@@ -5,12 +5,14 @@
 #include "similarityindex.h"
 
 #include <atomic>
+#include <functional>
 
 namespace hanji {
 
-// The title and summary of every paper the index holds, read in batches so that ten years
-// of summaries are never all in memory as whole Papers at once.
-[[nodiscard]] Result<QList<PaperText>> readPaperTexts(const IndexReader &index, const std::atomic_bool *cancel = nullptr);
+// The title and summary of every paper the index holds, handed to take one by one as they
+// are read in batches: ten years of summaries are never all in memory at once.
+[[nodiscard]] Result<> forEachPaperText(const IndexReader &index, const std::function<void(const PaperText &)> &take,
+                                        const std::atomic_bool *cancel = nullptr);
 
 // The similarity index of the index file at indexPath, read on a connection of this thread's
 // own: for a worker thread, or a command. Cancelled: an empty index.
