@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <bitset>
 #include <algorithm>
 #include <vector>
 
@@ -143,22 +144,35 @@ int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, i
 }
 
 // Each distinct character of a text once, for a table without positions (detail=none): which
-// texts hold a character, the whole answer to a term of one. Sorted rather than hashed: no
-// allocation per text.
+// texts hold a character, the whole answer to a term of one. Marked in a table of the Basic
+// Multilingual Plane rather than sorted (sorting cost 7% of an import); others are rare.
 int tokenizeCharacters(Fts5Tokenizer *, void *context, int, const char *text, int size, TokenCallback emit)
 {
     const std::vector<Char> chars = foldedChars(text, size);
-    thread_local std::vector<char32_t> distinct;
-    distinct.clear();
+    thread_local std::bitset<0x10000> seen;
+    thread_local std::vector<char32_t> basic;
+    thread_local std::vector<char32_t> supplementary;
+    basic.clear();
+    supplementary.clear();
     for (const Char &c : chars) {
-        if (c.code != U' ')
-            distinct.push_back(c.code);
+        if (c.code == U' ')
+            continue;
+        if (c.code >= 0x10000) {
+            supplementary.push_back(c.code);
+        } else if (!seen[c.code]) {
+            seen[c.code] = true;
+            basic.push_back(c.code);
+        }
     }
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    for (const char32_t code : distinct) {
-        if (const int rc = emitSingle({ code, 0, size }, 0, context, emit); rc != SQLITE_OK)
-            return rc;
+    for (const char32_t code : basic)
+        seen[code] = false;
+    std::sort(supplementary.begin(), supplementary.end());
+    supplementary.erase(std::unique(supplementary.begin(), supplementary.end()), supplementary.end());
+    for (const auto *codes : { &basic, &supplementary }) {
+        for (const char32_t code : *codes) {
+            if (const int rc = emitSingle({ code, 0, size }, 0, context, emit); rc != SQLITE_OK)
+                return rc;
+        }
     }
     return SQLITE_OK;
 }
