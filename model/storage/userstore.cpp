@@ -450,7 +450,8 @@ Result<QString> UserStore::setting(const QString &key) const
 Result<> UserStore::setSetting(const QString &key, const QString &value)
 {
     return change([&]() -> Result<> {
-        QSqlQuery upsert = prepared(m_db, u"INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)"_s);
+        // A null QString binds as NULL: an empty value (a setting turned off) is stored as empty.
+        QSqlQuery upsert = prepared(m_db, u"INSERT OR REPLACE INTO settings(key, value) VALUES (?, COALESCE(?, ''))"_s);
         upsert.addBindValue(key);
         upsert.addBindValue(value);
         return run(upsert, kCannotSave);

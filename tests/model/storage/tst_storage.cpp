@@ -213,6 +213,10 @@ void TestStorage::userStoreKeepsWhatWasCommitted()
         QVERIFY(store.setRead({ u"2405.10002"_s }, true));
         QVERIFY(store.removeBookmarks({ u"2405.10002"_s }));
         QCOMPARE(store.state(u"2405.10001"_s).tags, (QStringList { u"long context"_s, u"ab"_s }));
+        // A setting turned off (a null string, as the sync folder's) is stored as empty.
+        QVERIFY(store.setSetting(u"sync/folder"_s, u"/somewhere"_s));
+        QVERIFY(store.setSetting(u"sync/folder"_s, QString()));
+        QCOMPARE(store.setting(u"sync/folder"_s).value(), QString());
         opened->db = QSqlDatabase();
     }
     closeSqlite(u"user-a"_s);
