@@ -28,8 +28,8 @@ namespace hanji {
 
 namespace {
 
-// --screenshot: once the import is done and the paper shown (its page loaded), grab the
-// window and quit.
+// --screenshot: once the rows are in, the import is done and the paper shown (its page
+// loaded), grab the window and quit.
 void captureWhenReady(MainWindow &window, const QString &file, const QString &selectId, bool insights)
 {
     auto done = std::make_shared<bool>(false); // both triggers below may fire: capture once
@@ -63,10 +63,17 @@ void captureWhenReady(MainWindow &window, const QString &file, const QString &se
             QObject::connect(web->webView(), &QWebEngineView::loadFinished, &window, capture);
         QTimer::singleShot(8000, &window, capture); // never wait forever
     };
-    if (window.isImporting())
-        QObject::connect(&window, &MainWindow::importFinished, &window, selectAndCapture, Qt::SingleShotConnection);
+    const auto whenImported = [&window, selectAndCapture] {
+        if (window.isImporting())
+            QObject::connect(&window, &MainWindow::importFinished, &window, selectAndCapture, Qt::SingleShotConnection);
+        else
+            QTimer::singleShot(0, &window, selectAndCapture);
+    };
+    // The rows are read on a worker first; an import asked for meanwhile runs after them.
+    if (window.isLoading())
+        QObject::connect(&window, &MainWindow::rowsLoaded, &window, whenImported, Qt::SingleShotConnection);
     else
-        QTimer::singleShot(0, &window, selectAndCapture);
+        whenImported();
 }
 
 } // namespace
