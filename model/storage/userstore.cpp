@@ -115,7 +115,10 @@ Result<QStringList> UserStore::column(const QString &sql) const
 
 Result<QStringList> UserStore::bookmarkIds() const
 {
-    return column(u"SELECT paper_id FROM bookmarks ORDER BY added_at, rowid"_s);
+    // Bookmarks of one instant by id, not by rowid: the rows merged in from other machines
+    // come in any order, and every machine must list the same (one command's are a
+    // millisecond apart, addBookmarks).
+    return column(u"SELECT paper_id FROM bookmarks ORDER BY added_at, paper_id"_s);
 }
 
 QSqlQuery &UserStore::statement(const QString &sql) const
@@ -241,12 +244,15 @@ Result<> UserStore::writePaperFields(const QList<std::pair<QString, QHash<QStrin
 
 Result<> UserStore::addBookmarks(const QStringList &ids, const QHash<QString, PaperLabel> &labels)
 {
-    const QString now = nowUtc();
+    // A millisecond apart, in the order given: the list keeps it on every machine, where rows
+    // merged in arrive in any order (bookmarkIds).
+    QDateTime at = QDateTime::currentDateTimeUtc();
     QList<std::pair<QString, QHash<QString, QString>>> changes;
     for (const QString &id : ids) {
         if (state(id).bookmarked)
             continue;
-        QHash<QString, QString> values { { paperfield::bookmarked, now } };
+        QHash<QString, QString> values { { paperfield::bookmarked, at.toString(Qt::ISODateWithMs) } };
+        at = at.addMSecs(1);
         const PaperLabel label = labels.value(id);
         if (!label.title.isEmpty())
             values.insert(paperfield::title, label.title);
