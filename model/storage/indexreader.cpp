@@ -7,7 +7,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDriver>
 #include <QSqlError>
 
 #include <sqlite3.h>
@@ -205,12 +204,6 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
 }
 
 namespace {
-
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    return qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
-}
 
 // SQLite's own error as QtSql would report it, so that sqlError() words it the same.
 QSqlError sqliteError(sqlite3 *db)

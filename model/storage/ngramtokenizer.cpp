@@ -1,11 +1,10 @@
 #include "ngramtokenizer.h"
 
 #include "logging.h"
+#include "sqlitefile.h"
 
 #include <QChar>
 #include <QSqlDatabase>
-#include <QSqlDriver>
-#include <QVariant>
 
 // QtSql's SQLite driver links the system libsqlite3; its C API is the only way to add a
 // tokenizer to FTS5.
@@ -234,10 +233,19 @@ IndexLayout indexLayout() { return g_layout.load(); }
 
 void setIndexLayout(IndexLayout layout) { g_layout.store(layout); }
 
-QByteArray foldedText(QStringView text)
+namespace {
+
+std::vector<Char> foldedChars(QStringView text)
 {
     const QByteArray utf8 = text.toUtf8();
-    const std::vector<Char> chars = foldedChars(utf8.constData(), int(utf8.size()));
+    return foldedChars(utf8.constData(), int(utf8.size()));
+}
+
+} // namespace
+
+QByteArray foldedText(QStringView text)
+{
+    const std::vector<Char> chars = foldedChars(text);
     QByteArray folded(qsizetype(chars.size()) * 4, Qt::Uninitialized);
     char *out = folded.data();
     for (const Char &c : chars)
@@ -248,9 +256,7 @@ QByteArray foldedText(QStringView text)
 
 bool isOneCharacter(QStringView term)
 {
-    const QByteArray utf8 = term.toUtf8();
-    const std::vector<Char> chars = foldedChars(utf8.constData(), int(utf8.size()));
-    return chars.size() == 1;
+    return foldedChars(term).size() == 1;
 }
 
 QString ngramPhrase(QStringView text)
@@ -262,13 +268,12 @@ QString ngramPhrase(QStringView text)
 
 bool registerNgramTokenizer(QSqlDatabase &db)
 {
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    sqlite3 *sqlite = sqliteHandle(db);
+    if (!sqlite) {
         qCCritical(lcLibrary) << "not an SQLite connection:" << db.connectionName();
         return false;
     }
-    sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData());
-    fts5_api *api = sqlite ? fts5Api(sqlite) : nullptr;
+    fts5_api *api = fts5Api(sqlite);
     if (!api) {
         qCCritical(lcLibrary) << "this SQLite has no FTS5";
         return false;

@@ -3,6 +3,7 @@
 #include "sqlutil.h"
 
 #include <QDateTime>
+#include <QSqlDriver>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -59,6 +60,13 @@ QString freeName(const QString &path, const QString &tag)
 }
 
 } // namespace
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.isValid() ? db.driver()->handle() : QVariant();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.constData())
+                                                                            : nullptr;
+}
 
 Result<qint32> applicationId(const QSqlDatabase &db)
 {

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+struct sqlite3; // sqlite3.h
+
 namespace hanji {
 
 // What Hanji needs to know about an SQLite file as a file: whose it is, who holds it, and
@@ -16,6 +18,10 @@ namespace hanji {
 // neither is another program's, or one Hanji wrote before it marked them.
 inline constexpr qint32 kUserDataApplicationId = 0x484a5544;
 inline constexpr qint32 kIndexApplicationId = 0x484a4958;
+
+// The connection's own SQLite handle, for what QtSql cannot do (a tokenizer, a statement
+// without QtSql's cost a row); null when it is not an SQLite connection.
+[[nodiscard]] sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 [[nodiscard]] Result<qint32> applicationId(const QSqlDatabase &db);
 // The names of the file's tables (views and indexes left out).
