@@ -69,7 +69,7 @@ public:
                                        " text_start, text_length) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?)"_s);
         m_insertFileText = prepared(m_db, u"INSERT INTO file_texts(file_id, text) VALUES (?, COALESCE(?, x''))"_s);
         m_deleteFileText = prepared(m_db, u"DELETE FROM file_texts WHERE file_id = ?"_s);
-        m_paperEntries = prepared(m_db, u"SELECT e.id, e.date, t.text, e.text_start, e.text_length, f.format FROM entries e"
+        m_paperEntries = prepared(m_db, u"SELECT e.id, e.date, t.text, e.text_start, e.text_length, f.format, e.file_id FROM entries e"
                                         " JOIN files f ON f.id = e.file_id JOIN file_texts t ON t.file_id = e.file_id"
                                         " WHERE e.paper_id = ? ORDER BY e.date, e.id"_s);
         m_updatePaper = prepared(m_db, u"UPDATE papers SET title = COALESCE(?, ''), original_title = COALESCE(?, ''),"
@@ -265,6 +265,7 @@ private:
         // makes it flush at every step, which costs five times as much.
         QList<qint64> touched(m_touched.cbegin(), m_touched.cend());
         std::sort(touched.begin(), touched.end());
+        EntryTexts storedTexts; // for this batch's files as written, never kept past it
         for (const qint64 paperId : std::as_const(touched)) {
             const bool isNew = m_newPapers.contains(paperId);
             QList<DigestEntry> stored; // entries of earlier batches, read again from their lines
@@ -284,8 +285,9 @@ private:
                         continue;
                     }
                     const QDate date = QDate::fromJulianDay(m_paperEntries.value(1).toLongLong());
-                    const std::optional<QString> markdown = IndexDatabase::entryMarkdown(
-                        m_paperEntries.value(2).toByteArray(), m_paperEntries.value(3).toLongLong(), m_paperEntries.value(4).toLongLong());
+                    const std::optional<QString> markdown
+                        = storedTexts.markdown(m_paperEntries.value(6).toLongLong(), m_paperEntries.value(3).toLongLong(),
+                                                 m_paperEntries.value(4).toLongLong(), [&] { return m_paperEntries.value(2).toByteArray(); });
                     if (!markdown)
                         return fail(Error { Error::Kind::Corrupt, u"an entry's stored text is damaged"_s });
                     std::optional<DigestEntry> entry = parseStoredEntry(m_paperEntries.value(5).toString(), date, *markdown);

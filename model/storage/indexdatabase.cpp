@@ -120,12 +120,15 @@ Result<> prepareConnection(const QSqlDatabase &db)
 
 } // namespace
 
-std::optional<QString> IndexDatabase::entryMarkdown(const QByteArray &fileText, qint64 start, qint64 length)
+std::optional<QString> EntryTexts::markdown(qint64 fileId, qint64 start, qint64 length, const std::function<QByteArray()> &fileText)
 {
-    const std::optional<QByteArray> text = unpackText(fileText);
-    if (!text || start < 0 || length < 0 || start + length > text->size())
+    if (fileId != m_fileId) {
+        m_text = unpackText(fileText());
+        m_fileId = fileId;
+    }
+    if (!m_text || start < 0 || length < 0 || start + length > m_text->size())
         return std::nullopt;
-    return QString::fromUtf8(QByteArrayView(*text).sliced(start, length));
+    return QString::fromUtf8(QByteArrayView(*m_text).sliced(start, length));
 }
 
 int IndexDatabase::schemaVersion()

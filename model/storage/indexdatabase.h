@@ -6,6 +6,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <optional>
 
 namespace hanji {
@@ -22,9 +23,6 @@ public:
     static constexpr int kSchemaVersion = 4;
     // What this process writes: kSchemaVersion, or 2 while benchmarks compare with that layout.
     [[nodiscard]] static int schemaVersion();
-    // An entry's Markdown: bytes [start, start + length) of its file's text (file_texts);
-    // nullopt for damaged bytes.
-    [[nodiscard]] static std::optional<QString> entryMarkdown(const QByteArray &fileText, qint64 start, qint64 length);
     // Author lists are stored joined with U+001F, which no name holds.
     static constexpr QChar kAuthorSeparator { 0x1F };
 
@@ -40,6 +38,22 @@ public:
     [[nodiscard]] static Result<Opened> open(const QString &path, const QString &connectionName);
     // A query met damage (SQLITE_CORRUPT): the next open rebuilds the index.
     static void markDamaged(const QString &path);
+};
+
+// Entries' Markdown out of their files' texts (file_texts), one file's text unpacked at a
+// time: entries are mostly read in their files' order, and unpacking a day's text again for
+// each of its papers cost more than reading them.
+class EntryTexts
+{
+public:
+    // Bytes [start, start + length) of the text of the file fileId, which fileText reads
+    // (packed) when it is not the file of the last call; nullopt for damaged bytes.
+    [[nodiscard]] std::optional<QString> markdown(qint64 fileId, qint64 start, qint64 length,
+                                                  const std::function<QByteArray()> &fileText);
+
+private:
+    qint64 m_fileId = -1;
+    std::optional<QByteArray> m_text; // unpacked; nullopt: damaged
 };
 
 } // namespace hanji

@@ -153,7 +153,7 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
                (SELECT json_group_array(json_array(d.date, d.votes))
                   FROM (SELECT date, MAX(votes) AS votes FROM entries WHERE paper_id = p.id
                         GROUP BY date ORDER BY date) d),
-               e.text_start, e.text_length
+               e.text_start, e.text_length, e.file_id
           FROM wanted w
           JOIN papers p ON p.key = w.key
           JOIN entries e ON e.id = (SELECT id FROM entries WHERE paper_id = p.id ORDER BY date DESC, id DESC LIMIT 1)
@@ -166,10 +166,11 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
         return failure(checked(done.error()));
     QList<Paper> papers;
     papers.reserve(keys.size());
+    EntryTexts texts;
     while (query.next()) {
         const QDate date = QDate::fromJulianDay(query.value(1).toLongLong());
-        const std::optional<QString> stored
-            = IndexDatabase::entryMarkdown(query.value(2).toByteArray(), query.value(11).toLongLong(), query.value(12).toLongLong());
+        const std::optional<QString> stored = texts.markdown(query.value(13).toLongLong(), query.value(11).toLongLong(),
+                                                             query.value(12).toLongLong(), [&] { return query.value(2).toByteArray(); });
         const QString markdown = stored.value_or(QString());
         std::optional<DigestEntry> entry = stored ? parseStoredEntry(query.value(6).toString(), date, markdown) : std::nullopt;
         if (!entry)
@@ -290,7 +291,7 @@ Result<QHash<QString, PaperLabel>> IndexReader::labels(const QStringList &keys) 
 Result<QList<DigestEntry>> IndexReader::entries(const QString &key) const
 {
     QSqlQuery query = prepared(m_index, uR"(
-        SELECT e.date, t.text, e.first_line, e.last_line, f.path, f.format, e.text_start, e.text_length
+        SELECT e.date, t.text, e.first_line, e.last_line, f.path, f.format, e.text_start, e.text_length, e.file_id
           FROM entries e JOIN files f ON f.id = e.file_id JOIN file_texts t ON t.file_id = e.file_id
          WHERE e.paper_id = (SELECT id FROM papers WHERE key = ?)
          ORDER BY e.date, e.id)"_s);
@@ -299,9 +300,10 @@ Result<QList<DigestEntry>> IndexReader::entries(const QString &key) const
     if (Result<> done = run(query, kCannotRead); !done)
         return failure(checked(done.error()));
     QList<DigestEntry> entries;
+    EntryTexts texts;
     while (query.next()) {
-        const std::optional<QString> markdown
-            = IndexDatabase::entryMarkdown(query.value(1).toByteArray(), query.value(6).toLongLong(), query.value(7).toLongLong());
+        const std::optional<QString> markdown = texts.markdown(query.value(8).toLongLong(), query.value(6).toLongLong(),
+                                                               query.value(7).toLongLong(), [&] { return query.value(1).toByteArray(); });
         std::optional<DigestEntry> entry = markdown ? parseStoredEntry(query.value(5).toString(),
                                                                        QDate::fromJulianDay(query.value(0).toLongLong()), *markdown)
                                                     : std::nullopt;
