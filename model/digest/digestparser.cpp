@@ -502,6 +502,11 @@ QString distinctSorted(QStringList texts)
 
 } // namespace
 
+QString authorsText(const QStringList &authors)
+{
+    return authors.join(u", "_s);
+}
+
 SearchableText searchableText(const DigestEntry &entry)
 {
     return searchableText({ &entry }, displayTitle(entry));
@@ -513,7 +518,7 @@ SearchableText searchableText(const QList<const DigestEntry *> &appearances, con
     for (const DigestEntry *entry : appearances) {
         titles += entry->title;
         titles += entry->originalTitle;
-        authors += entry->authors.join(u", "_s);
+        authors += authorsText(entry->authors);
         summaries += summaryOf(*entry);
     }
     return { distinctSorted(titles), distinctSorted(authors), distinctSorted(summaries) };

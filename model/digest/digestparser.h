@@ -30,6 +30,9 @@ public:
 
 // The three texts full-text search looks in: title, authors, summary (its sections, then its
 // fields and categories).
+// A paper's authors as search reads them, one line of a SearchableText's authors.
+[[nodiscard]] QString authorsText(const QStringList &authors);
+
 struct SearchableText {
     QString title;
     QString authors;

@@ -35,16 +35,16 @@ Result<> SearchEngine::collect(const SearchQuery &query, bool ranked, const QLis
 {
     const SearchFacts &allFacts = *m_facts;
     const FullTextMatch match = fullTextMatch(terms);
-    // papers_chars has no columns: a character looked for in one field is checked in it.
-    QList<std::pair<SearchTerm::Field, QByteArray>> fieldCharacters;
-    if (!match.characters.isEmpty()) {
+    // The index has no columns (but version 2's): a term looked for in one field is checked in it.
+    QList<std::pair<SearchTerm::Field, QByteArray>> fieldTerms;
+    if (indexLayout() == IndexLayout::Pairs) {
         for (const SearchTerm &term : terms) {
-            if (term.field != SearchTerm::Field::Any && isOneCharacter(term.text))
-                fieldCharacters.append({ term.field, foldedText(term.text) });
+            if (term.field != SearchTerm::Field::Any)
+                fieldTerms.append({ term.field, foldedText(term.text) });
         }
     }
     const auto inFields = [&](const PaperFacts &facts) {
-        return std::all_of(fieldCharacters.cbegin(), fieldCharacters.cend(), [&](const auto &check) {
+        return std::all_of(fieldTerms.cbegin(), fieldTerms.cend(), [&](const auto &check) {
             return (check.first == SearchTerm::Field::Title ? facts.foldedTitle : facts.foldedAuthors).contains(check.second);
         });
     };

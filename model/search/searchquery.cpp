@@ -95,15 +95,12 @@ FullTextMatch fullTextMatch(const QList<SearchTerm> &terms)
 {
     if (indexLayout() == IndexLayout::EveryCharacterAndPair)
         return { ftsExpression(terms), QString() };
-    QList<SearchTerm> longer;
+    // One column: a term of a field is looked for anywhere here, and in its field by SearchEngine.
+    QStringList phrases;
     QStringList characters;
-    for (const SearchTerm &term : terms) {
-        if (isOneCharacter(term.text))
-            characters += ngramPhrase(term.text); // in its field: SearchEngine checks
-        else
-            longer += term;
-    }
-    return { ftsExpression(longer), characters.join(u" AND "_s) };
+    for (const SearchTerm &term : terms)
+        (isOneCharacter(term.text) ? characters : phrases) += ngramPhrase(term.text);
+    return { phrases.join(u" AND "_s), characters.join(u" AND "_s) };
 }
 
 } // namespace hanji

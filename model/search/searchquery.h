@@ -53,8 +53,9 @@ inline constexpr qsizetype maxSearchTerms = 32;
 [[nodiscard]] QString ftsExpression(const QList<SearchTerm> &terms);
 
 // What the index of this process's layout is asked for the terms: the phrases of terms of two
-// characters or more (papers_fts), and the terms of one character (papers_chars, which has no
-// columns: a term of one character in one field is checked there by SearchEngine).
+// characters or more (papers_fts), and the terms of one character (papers_chars). Neither has
+// columns: a term of one field is looked for anywhere, then checked in its field by
+// SearchEngine. Version 2 keeps its columns (ftsExpression).
 [[nodiscard]] FullTextMatch fullTextMatch(const QList<SearchTerm> &terms);
 
 } // namespace hanji

@@ -74,14 +74,16 @@ public:
                                         " WHERE e.paper_id = ? ORDER BY e.date, e.id"_s);
         m_updatePaper = prepared(m_db, u"UPDATE papers SET title = COALESCE(?, ''), original_title = COALESCE(?, ''),"
                                        " authors = COALESCE(?, ''), max_votes = ?, latest_date = ?,"
-                                       " folded_title = COALESCE(?, x''), folded_authors = COALESCE(?, x'') WHERE id = ?"_s);
+                                       " folded_title = ?, folded_authors = ? WHERE id = ?"_s);
         m_deletePaper = prepared(m_db, u"DELETE FROM papers WHERE id = ?"_s);
         m_deleteText = prepared(m_db, u"DELETE FROM papers_fts WHERE rowid = ?"_s);
-        m_insertText = prepared(m_db, u"INSERT INTO papers_fts(rowid, title, authors, summary)"
-                                      " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''))"_s);
         if (indexLayout() == IndexLayout::Pairs) {
+            m_insertText = prepared(m_db, u"INSERT INTO papers_fts(rowid, text) VALUES (?, ?)"_s);
             m_deleteCharacters = prepared(m_db, u"DELETE FROM papers_chars WHERE rowid = ?"_s);
             m_insertCharacters = prepared(m_db, u"INSERT INTO papers_chars(rowid, text) VALUES (?, ?)"_s);
+        } else {
+            m_insertText = prepared(m_db, u"INSERT INTO papers_fts(rowid, title, authors, summary)"
+                                          " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''))"_s);
         }
     }
 
@@ -359,20 +361,25 @@ private:
         // An archive that names papers by id alone gives no title: another archive's, else the id.
         const QString title = titled ? titled->title : untitledTitle(appearances);
         const QString originalTitle = titled ? titled->originalTitle : QString();
-        const QString authors = withAuthors ? withAuthors->authors.join(IndexDatabase::kAuthorSeparator) : QString();
+        const QStringList authorList = withAuthors ? withAuthors->authors : QStringList();
         const SearchableText text = searchableText(appearances, title);
-        bind(m_updatePaper, { title, originalTitle, authors,
-                              maxVotes ? QVariant(*maxVotes) : QVariant(QMetaType::fromType<int>()),
-                              latest.date.toJulianDay(), foldedText(text.title), foldedText(text.authors), paperId });
+        // Kept only where search reads other than what is shown (IndexReader folds that).
+        const auto foldedUnlessShown = [](const QString &searched, const QString &shown) {
+            return searched == shown ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(foldedText(searched));
+        };
+        bind(m_updatePaper, { title, originalTitle, authorList.join(IndexDatabase::kAuthorSeparator),
+                              maxVotes ? QVariant(*maxVotes) : QVariant(QMetaType::fromType<int>()), latest.date.toJulianDay(),
+                              foldedUnlessShown(text.title, title), foldedUnlessShown(text.authors, authorsText(authorList)), paperId });
         if (!run(m_updatePaper))
             return false;
-        bind(m_insertText, { paperId, text.title, text.authors, text.summary });
-        if (!run(m_insertText))
-            return false;
-        if (indexLayout() != IndexLayout::Pairs)
-            return true;
-        bind(m_insertCharacters, { paperId, text.title + u'\n' + text.authors + u'\n' + text.summary });
-        return run(m_insertCharacters);
+        if (indexLayout() != IndexLayout::Pairs) {
+            bind(m_insertText, { paperId, text.title, text.authors, text.summary });
+            return run(m_insertText);
+        }
+        const QString fields = fieldsText({ text.summary, text.title, text.authors });
+        bind(m_insertText, { paperId, fields });
+        bind(m_insertCharacters, { paperId, fields });
+        return run(m_insertText) && run(m_insertCharacters);
     }
 
     QSqlDatabase m_db;

@@ -24,10 +24,12 @@ const char *const kSchema[] = {
     "CREATE TABLE warnings(file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
     " line INTEGER NOT NULL, message TEXT NOT NULL)",
     // folded_title and folded_authors: the title and authors search reads (searchableText),
-    // folded (foldedText), by which relevance weighs each hit in memory (SearchEngine).
+    // folded (foldedText), by which search checks a field and weighs each hit in memory
+    // (SearchEngine); NULL where they are the title and authors shown, as for most papers
+    // (IndexReader folds those as it reads them): a twentieth of the index.
     "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, arxiv_id TEXT NOT NULL,"
     " title TEXT NOT NULL, original_title TEXT NOT NULL, authors TEXT NOT NULL, max_votes INTEGER,"
-    " latest_date INTEGER NOT NULL, folded_title BLOB NOT NULL DEFAULT x'', folded_authors BLOB NOT NULL DEFAULT x'')",
+    " latest_date INTEGER NOT NULL, folded_title BLOB, folded_authors BLOB)",
     "CREATE TABLE entries(id INTEGER PRIMARY KEY,"
     " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
     " paper_id INTEGER NOT NULL REFERENCES papers(id), date INTEGER NOT NULL, votes INTEGER, url TEXT NOT NULL,"
@@ -43,18 +45,19 @@ const char *const kSchema[] = {
 };
 
 // Contentless: the text lives in file_texts; the index keeps only what it needs: each
-// paper's summary, title and authors over all its entries (searchableText). The summary
-// first: a token of the first column needs no column marker, a fifth of the index. Its pairs
-// at their positions (papers_fts), and apart, without positions, which characters each
-// paper holds (papers_chars): a search of one character needs no more, and kept among the
-// positions they had made the index a third larger. Version 2 kept every character at
-// every position.
+// paper's summary, title and authors over all its entries (searchableText), as one text
+// (fieldsText). Its pairs at their positions (papers_fts): one column, as three had cost a
+// column marker in every title's and author's posting, a tenth of the index; a term in one
+// field is checked in the folded field (SearchEngine). And apart, without positions, which
+// characters each paper holds (papers_chars): a search of one character needs no more, and
+// kept among the positions they had made the index a third larger. Version 2 kept every
+// character at every position, in three columns.
 QStringList fullTextSchema()
 {
     if (indexLayout() == IndexLayout::EveryCharacterAndPair)
         return { u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
                  " tokenize='hanji_ngram_v2')"_s };
-    return { u"CREATE VIRTUAL TABLE papers_fts USING fts5(summary, title, authors, content='', contentless_delete=1,"
+    return { u"CREATE VIRTUAL TABLE papers_fts USING fts5(text, content='', contentless_delete=1,"
              " tokenize='hanji_ngram')"_s,
              u"CREATE VIRTUAL TABLE papers_chars USING fts5(text, content='', contentless_delete=1, detail=none,"
              " tokenize='hanji_chars')"_s };

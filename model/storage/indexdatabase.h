@@ -19,8 +19,9 @@ class IndexDatabase
 public:
     // 2: files.format, papers.original_title, search over every entry; 3: pairs only
     // (ngramtokenizer.h); 4: entries' Markdown compressed by file (file_texts), without the
-    // title and authors their text and papers hold already.
-    static constexpr int kSchemaVersion = 4;
+    // title and authors their text and papers hold already; 5: the full-text index in one
+    // column.
+    static constexpr int kSchemaVersion = 5;
     // What this process writes: kSchemaVersion, or 2 while benchmarks compare with that layout.
     [[nodiscard]] static int schemaVersion();
     // Author lists are stored joined with U+001F, which no name holds.

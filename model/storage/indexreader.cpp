@@ -2,6 +2,7 @@
 
 #include "digestparser.h"
 #include "indexdatabase.h"
+#include "ngramtokenizer.h"
 #include "sqlitefile.h"
 #include "sqlutil.h"
 
@@ -22,6 +23,12 @@ namespace {
 QStringList splitAuthors(const QString &joined)
 {
     return joined.isEmpty() ? QStringList() : joined.split(IndexDatabase::kAuthorSeparator);
+}
+
+// folded_title and folded_authors are NULL where search reads the title and authors shown.
+QByteArray foldedOrShown(const QVariant &folded, QStringView shown)
+{
+    return folded.isNull() ? foldedText(shown) : folded.toByteArray();
 }
 
 std::optional<int> optionalInt(const QVariant &value)
@@ -86,8 +93,8 @@ Result<IndexReader::RowsAndFacts> IndexReader::rowsAndFacts() const
         facts.votesKnown = !votes.isNull();
         facts.votes = votes.toInt();
         facts.latestDate = papers.value(6).toLongLong();
-        facts.foldedTitle = papers.value(7).toByteArray();
-        facts.foldedAuthors = papers.value(8).toByteArray();
+        facts.foldedTitle = foldedOrShown(papers.value(7), row.title);
+        facts.foldedAuthors = foldedOrShown(papers.value(8), authorsText(row.authors));
         rowOfPaper.insert(id, rows.size());
         rows.append(std::move(row));
     }
@@ -116,7 +123,7 @@ Result<SearchFacts> IndexReader::searchFacts() const
     SearchFacts facts;
     QSqlQuery papers(m_index);
     papers.setForwardOnly(true);
-    if (!papers.exec(u"SELECT id, key, max_votes, latest_date, folded_title, folded_authors FROM papers"_s))
+    if (!papers.exec(u"SELECT id, key, max_votes, latest_date, folded_title, folded_authors, title, authors FROM papers"_s))
         return failure(checked(sqlError(papers, kCannotRead)));
     while (papers.next()) {
         PaperFacts &paper = facts[papers.value(0).toLongLong()];
@@ -124,8 +131,8 @@ Result<SearchFacts> IndexReader::searchFacts() const
         paper.votesKnown = !papers.value(2).isNull();
         paper.votes = papers.value(2).toInt();
         paper.latestDate = papers.value(3).toLongLong();
-        paper.foldedTitle = papers.value(4).toByteArray();
-        paper.foldedAuthors = papers.value(5).toByteArray();
+        paper.foldedTitle = foldedOrShown(papers.value(4), papers.value(6).toString());
+        paper.foldedAuthors = foldedOrShown(papers.value(5), authorsText(splitAuthors(papers.value(7).toString())));
     }
     if (papers.lastError().isValid())
         return failure(checked(sqlError(papers, kCannotRead)));

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <bitset>
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace hanji {
@@ -25,12 +26,18 @@ struct Char {
     int end;
 };
 
-// Decodes UTF-8, folds case and collapses runs of white space into one space.
-std::vector<Char> foldedChars(const char *text, int size)
+// Between two fields of one indexed text (fieldsText): no pair crosses it.
+constexpr char32_t kFieldBreak = 0x1E; // INFORMATION SEPARATOR TWO
+
+// Decodes UTF-8, folds case and collapses runs of white space into one space. With
+// fieldBreaks, a field break stays, with the white space around it collapsed into it;
+// without (a query), it is white space like any other.
+std::vector<Char> foldedChars(const char *text, int size, bool fieldBreaks)
 {
     std::vector<Char> chars;
     chars.reserve(size_t(size));
     const auto *bytes = reinterpret_cast<const unsigned char *>(text);
+    const auto isGap = [](char32_t code) { return code == U' ' || code == kFieldBreak; };
     int i = 0;
     while (i < size) {
         const int start = i;
@@ -53,8 +60,15 @@ std::vector<Char> foldedChars(const char *text, int size)
             code = (code << 6) | (bytes[i] & 0x3F);
         if (extra > 0)
             code = 0xFFFD;
-        if (QChar::isSpace(code)) {
-            if (chars.empty() || chars.back().code == U' ') {
+        if (code == kFieldBreak && fieldBreaks) {
+            if (!chars.empty() && chars.back().code == U' ')
+                chars.back().code = kFieldBreak;
+            else if (!chars.empty() && chars.back().code != kFieldBreak)
+                chars.push_back({ code, start, i });
+            continue;
+        }
+        if (QChar::isSpace(code) || code == kFieldBreak) {
+            if (chars.empty() || isGap(chars.back().code)) {
                 if (!chars.empty())
                     chars.back().end = i;
                 continue;
@@ -65,7 +79,7 @@ std::vector<Char> foldedChars(const char *text, int size)
         }
         chars.push_back({ code, start, i });
     }
-    if (!chars.empty() && chars.back().code == U' ')
+    while (!chars.empty() && isGap(chars.back().code))
         chars.pop_back();
     return chars;
 }
@@ -121,18 +135,29 @@ int emitAcrossSpace(const Char &first, const Char &space, const Char &second, vo
     return emit(context, 0, token, length, first.start, second.end);
 }
 
+bool isDocument(int flags) { return (flags & FTS5_TOKENIZE_QUERY) == 0; }
+
 // Every pair of adjacent characters (a pair across a space includes the next character: white
-// space is collapsed and trimmed, and a term's spaces stand between characters too). A term
-// of two characters or more is the phrase of its pairs, an exact substring match.
+// space is collapsed and trimmed, and a term's spaces stand between characters too), none
+// across a field break. A term of two characters or more is the phrase of its pairs, an exact
+// substring match: inside one field, as no token spans two and a break's own token stands
+// between them.
 int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
 {
-    const std::vector<Char> chars = foldedChars(text, size);
+    const std::vector<Char> chars = foldedChars(text, size, isDocument(flags));
     const size_t n = chars.size();
-    if ((flags & FTS5_TOKENIZE_QUERY) != 0 && n == 1)
+    if (!isDocument(flags) && n == 1)
         return emitSingle(chars[0], 0, context, emit); // finds nothing: one character is hanji_chars's
     for (size_t i = 0; i + 1 < n; ++i) {
         const Char &c = chars[i];
-        if (c.code == U' ')
+        if (c.code == kFieldBreak) {
+            // A token no query has, between the fields: without it, the last pair of one
+            // field and the first of the next would stand next to each other as a phrase.
+            if (const int rc = emitSingle(c, 0, context, emit); rc != SQLITE_OK)
+                return rc;
+            continue;
+        }
+        if (c.code == U' ' || chars[i + 1].code == kFieldBreak)
             continue; // a space is inside the token of the character before it
         const int rc = chars[i + 1].code == U' ' && i + 2 < n ? emitAcrossSpace(c, chars[i + 1], chars[i + 2], context, emit)
                                                               : emitPair(c, chars[i + 1], context, emit);
@@ -145,16 +170,16 @@ int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, i
 // Each distinct character of a text once, for a table without positions (detail=none): which
 // texts hold a character, the whole answer to a term of one. Marked in a table of the Basic
 // Multilingual Plane rather than sorted (sorting cost 7% of an import); others are rare.
-int tokenizeCharacters(Fts5Tokenizer *, void *context, int, const char *text, int size, TokenCallback emit)
+int tokenizeCharacters(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
 {
-    const std::vector<Char> chars = foldedChars(text, size);
+    const std::vector<Char> chars = foldedChars(text, size, isDocument(flags));
     thread_local std::bitset<0x10000> seen;
     thread_local std::vector<char32_t> basic;
     thread_local std::vector<char32_t> supplementary;
     basic.clear();
     supplementary.clear();
     for (const Char &c : chars) {
-        if (c.code == U' ')
+        if (c.code == U' ' || c.code == kFieldBreak)
             continue;
         if (c.code >= 0x10000) {
             supplementary.push_back(c.code);
@@ -181,7 +206,7 @@ int tokenizeCharacters(Fts5Tokenizer *, void *context, int, const char *text, in
 // which FTS5 then requires at consecutive positions.
 int tokenizeCharactersAndPairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
 {
-    const std::vector<Char> chars = foldedChars(text, size);
+    const std::vector<Char> chars = foldedChars(text, size, false);
     const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     const size_t n = chars.size();
     if (query && n == 1)
@@ -238,13 +263,58 @@ namespace {
 std::vector<Char> foldedChars(QStringView text)
 {
     const QByteArray utf8 = text.toUtf8();
-    return foldedChars(utf8.constData(), int(utf8.size()));
+    return foldedChars(utf8.constData(), int(utf8.size()), false);
+}
+
+} // namespace
+
+QString fieldsText(std::initializer_list<QStringView> fields)
+{
+    QString text;
+    for (const QStringView field : fields) {
+        if (!text.isEmpty())
+            text += QChar(char16_t(kFieldBreak));
+        const qsizetype start = text.size();
+        text += field;
+        std::replace(text.begin() + start, text.end(), QChar(char16_t(kFieldBreak)), QChar(u' '));
+    }
+    return text;
+}
+
+namespace {
+
+// foldedText of ASCII text, without decoding it: the titles and authors the index reads as
+// it opens are mostly ASCII. Nullopt for any other text.
+std::optional<QByteArray> foldedAscii(QStringView text)
+{
+    QByteArray folded(text.size(), Qt::Uninitialized);
+    char *out = folded.data();
+    bool gap = true; // leading white space goes
+    for (const QChar c : text) {
+        const char16_t code = c.unicode();
+        if (code >= 0x80)
+            return std::nullopt;
+        if (QChar::isSpace(code) || code == kFieldBreak) {
+            if (!gap)
+                *out++ = ' ';
+            gap = true;
+            continue;
+        }
+        *out++ = code >= u'A' && code <= u'Z' ? char(code - u'A' + u'a') : char(code);
+        gap = false;
+    }
+    if (out > folded.constData() && gap)
+        --out; // and trailing
+    folded.truncate(out - folded.constData());
+    return folded;
 }
 
 } // namespace
 
 QByteArray foldedText(QStringView text)
 {
+    if (std::optional<QByteArray> ascii = foldedAscii(text))
+        return std::move(*ascii);
     const std::vector<Char> chars = foldedChars(text);
     QByteArray folded(qsizetype(chars.size()) * 4, Qt::Uninitialized);
     char *out = folded.data();

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <initializer_list>
+
 class QSqlDatabase;
 
 namespace hanji {
@@ -13,6 +15,7 @@ namespace hanji {
 // white space collapsed): a term of two characters or more is the phrase of its overlapping
 // pairs. "hanji_chars" gives each distinct character of a text once, for a table without
 // positions: a term of one character is that token. Either is an exact substring match.
+// Both read a paper's fields as one text (fieldsText), with no pair across two fields.
 // "hanji_ngram_v2" is the tokenizer of index version 2 (every character at every position
 // and every pair), kept so that benchmarks can measure both in one run.
 [[nodiscard]] bool registerNgramTokenizer(QSqlDatabase &db);
@@ -22,6 +25,10 @@ namespace hanji {
 enum class IndexLayout { Pairs, EveryCharacterAndPair };
 [[nodiscard]] IndexLayout indexLayout();
 void setIndexLayout(IndexLayout layout);
+
+// A paper's fields as the one text both tokenizers index: joined by a break that no pair
+// crosses, so that a phrase found is inside one field. A field's own break becomes a space.
+[[nodiscard]] QString fieldsText(std::initializer_list<QStringView> fields);
 
 // Text folded as the tokenizer folds it (case folded, white space collapsed and trimmed), in
 // UTF-8: a term is in a text exactly when its folded form is a substring of the text's.

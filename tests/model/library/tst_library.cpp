@@ -169,6 +169,8 @@ private Q_SLOTS:
     void readOnlyLibraryGivesAClearError();
     void searchMatchesBruteForce_data();
     void searchMatchesBruteForce();
+    void noPhraseSpansTwoFields_data();
+    void noPhraseSpansTwoFields();
     void searchCombinesFilters();
     void searchMatchesBruteForceOnTheCorpus();
     void aPaperFromTwoArchivesIsOnePaper();
@@ -514,6 +516,38 @@ void TestLibrary::searchCombinesFilters()
     QVERIFY(ranked.size() > titleHits.size());
     QCOMPARE(asSet(ranked.mid(0, titleHits.size())), titleHits);
     QCOMPARE(library->search({ .limit = 3 }).value().size(), 3);
+}
+
+// The index holds a paper's summary, title and authors as one text: where one field ends with
+// the letter the next begins with, a phrase must not run on from the one into the other.
+void TestLibrary::noPhraseSpansTwoFields_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("found");
+    QTest::addRow("in the title") << u"odel"_s << true;
+    QTest::addRow("title into authors") << u"odelena"_s << false;
+    QTest::addRow("summary into title") << u"\"습 graph\""_s << false;
+    QTest::addRow("the summary's end") << u"\"습 g\""_s << true;
+    QTest::addRow("an author") << u"author:\"lena ortiz\""_s << true;
+    QTest::addRow("an author's name, asked of the title") << u"title:lena"_s << false;
+    QTest::addRow("a title word, asked of the authors") << u"author:graph"_s << false;
+    QTest::addRow("one letter of the title, asked of the authors") << u"author:h"_s << false;
+    QTest::addRow("a title word") << u"title:model"_s << true;
+}
+
+void TestLibrary::noPhraseSpansTwoFields()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, found);
+    QTemporaryDir dir;
+    writeFile(dir.filePath(u"digests/2024-05-02.md"_s),
+              "## Daily Papers (2024-05-02)\n\n### [Graph Model](https://arxiv.org/abs/2405.00001)\n\nVote: 3\n\n"
+              "Authors: Lena Ortiz\n\n- **What's New**: 그래프를 학습 g\n");
+    auto library = openLibrary(dir.filePath(u"lib"_s));
+    QVERIFY(library->import({ dir.filePath(u"digests"_s) }).ok());
+    const Result<QStringList> result = library->search({ .text = query });
+    QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
+    QCOMPARE(*result, found ? QStringList { u"2405.00001"_s } : QStringList());
 }
 
 void TestLibrary::searchMatchesBruteForceOnTheCorpus()

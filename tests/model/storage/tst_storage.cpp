@@ -33,6 +33,7 @@ private Q_SLOTS:
     void fullTextMatchesAnyScript();
     void everyCharacterBeginsOneToken_data();
     void everyCharacterBeginsOneToken();
+    void foldedTextFoldsAsTheTokenizer();
     void damagedStoredTextIsAnErrorNotLess();
     void userStoreKeepsWhatWasCommitted();
 
@@ -181,6 +182,19 @@ void TestStorage::everyCharacterBeginsOneToken()
         }
     }
     QSqlDatabase::removeDatabase(connection);
+}
+
+// foldedText is what search checks a field against and what relevance weighs: ASCII takes
+// a shorter way there than other text, and both must fold as QString does.
+void TestStorage::foldedTextFoldsAsTheTokenizer()
+{
+    for (const QString &text : { QString(), u"  "_s, u"Attention Is All You Need"_s, u"  Noam\tShazeer,\n  Ashish  "_s,
+                                 u"GPT-4o [Preview]: 3D!"_s, u"LoRA 모델"_s, u"  Ünïcode ΑΒΓ  abc "_s, u"대규모  언어\r\n모델"_s,
+                                 u"a\x1e" "b"_s }) {
+        QString spaced = text;
+        spaced.replace(u'\x1e', u' '); // a field break is white space outside the index
+        QCOMPARE(foldedText(text), spaced.toCaseFolded().simplified().toUtf8());
+    }
 }
 
 // A file's Markdown is stored compressed (file_texts) and read back whole or not at all:
