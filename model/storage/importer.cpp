@@ -1,18 +1,16 @@
 #include "importer.h"
 
 #include "digestparser.h"
+#include "fileprefetcher.h"
 #include "indexdatabase.h"
 #include "ngramtokenizer.h"
 #include "logging.h"
-#include "packedtext.h"
 #include "paper.h"
 #include "sqlitefile.h"
 #include "sqlutil.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QLockFile>
@@ -30,13 +28,6 @@ constexpr int kFilesPerColdTransaction = 512;
 // FTS5's pending terms, flushed as one segment when they outgrow this or at a commit.
 constexpr int kHashBytes = 1024 * 1024; // FTS5's default
 constexpr int kColdHashBytes = 32 * 1024 * 1024;
-
-struct KnownFile {
-    qint64 id = 0;
-    qint64 size = 0;
-    qint64 mtime = 0;
-    QByteArray hash;
-};
 
 // One import's work on an open index: the statements prepared once, the papers it touched.
 class ImportSession
@@ -140,19 +131,19 @@ public:
 
     void rollback() { m_db.rollback(); }
 
-    bool replaceFile(const std::optional<KnownFile> &known, const QString &path, const QFileInfo &info,
-                     const QByteArray &hash, const ParsedDigest &digest, int *entriesWritten)
+    bool replaceFile(const std::optional<KnownFile> &known, const PreparedFile &file, int *entriesWritten)
     {
+        const ParsedDigest &digest = file.digest;
         qint64 fileId = 0;
         if (known) {
             fileId = known->id;
-            if (!forgetEntriesOf(fileId) || !updateStat(fileId, info, hash))
+            if (!forgetEntriesOf(fileId) || !updateStat(fileId, file))
                 return false;
             bind(m_setFormat, { digest.format, fileId });
             if (!run(m_setFormat))
                 return false;
         } else {
-            bind(m_insertFile, { path, info.size(), info.lastModified().toMSecsSinceEpoch(), hash, digest.format });
+            bind(m_insertFile, { file.path, file.size, file.mtime, file.hash, digest.format });
             if (!run(m_insertFile))
                 return false;
             fileId = m_insertFile.lastInsertId().toLongLong();
@@ -162,16 +153,15 @@ public:
             if (!run(m_insertWarning))
                 return false;
         }
-        QByteArray fileText;
-        for (const DigestEntry &entry : digest.entries) {
+        for (qsizetype i = 0; i < digest.entries.size(); ++i) {
+            const DigestEntry &entry = digest.entries.at(i);
             const qint64 paperId = paperIdFor(entry);
             if (paperId == 0)
                 return false;
-            const qsizetype start = fileText.size();
-            fileText += entry.markdown.toUtf8();
+            const auto [start, length] = file.entrySpans.at(i);
             bind(m_insertEntry, { fileId, paperId, entry.date.toJulianDay(),
                                   entry.votes ? QVariant(*entry.votes) : QVariant(QMetaType::fromType<int>()),
-                                  entry.url, entry.firstLine, entry.lastLine, start, fileText.size() - start });
+                                  entry.url, entry.firstLine, entry.lastLine, start, length });
             if (!run(m_insertEntry))
                 return false;
             const qint64 entryId = m_insertEntry.lastInsertId().toLongLong();
@@ -181,13 +171,13 @@ public:
             m_touched.insert(paperId);
             ++*entriesWritten;
         }
-        bind(m_insertFileText, { fileId, packText(fileText) });
+        bind(m_insertFileText, { fileId, file.packedText });
         return run(m_insertFileText);
     }
 
-    bool updateStat(qint64 fileId, const QFileInfo &info, const QByteArray &hash)
+    bool updateStat(qint64 fileId, const PreparedFile &file)
     {
-        bind(m_updateFile, { info.size(), info.lastModified().toMSecsSinceEpoch(), hash, fileId });
+        bind(m_updateFile, { file.size, file.mtime, file.hash, fileId });
         return run(m_updateFile);
     }
 
@@ -475,35 +465,33 @@ ImportReport Importer::run(const QStringList &folders, const ProgressCallback &p
         ImportSession session(index->db);
         bool ok = (indexLayout() != IndexLayout::Pairs || session.prepareBuild(cold)) && session.begin();
         int inBatch = 0;
+        FilePrefetcher files(list.files, known);
         for (int i = 0; ok && i < list.files.size(); ++i) {
             if (cancel && cancel->load()) {
                 report.cancelled = true;
                 break;
             }
-            const QString &path = list.files.at(i);
-            const QFileInfo info(path);
+            const PreparedFile file = files.next();
+            const QString &path = file.path;
             const auto found = known.constFind(path);
             const std::optional<KnownFile> previous = found == known.cend() ? std::nullopt : std::optional(*found);
-            if (previous && previous->size == info.size() && previous->mtime == info.lastModified().toMSecsSinceEpoch()) {
+            switch (file.state) {
+            case PreparedFile::State::Unchanged:
                 ++report.unchanged;
-            } else {
-                QFile file(path);
-                if (!file.open(QIODevice::ReadOnly)) {
-                    report.errors.append({ path, file.errorString() });
-                } else {
-                    const QByteArray bytes = file.readAll();
-                    const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha1);
-                    if (previous && previous->hash == hash) {
-                        ++report.unchanged; // touched, not changed
-                        ok = session.updateStat(previous->id, info, hash);
-                    } else {
-                        const ParsedDigest digest = DigestParser::parse(bytes, path);
-                        report.warnings += digest.warnings;
-                        ok = session.replaceFile(previous, path, info, hash, digest, &report.entries);
-                        ++report.parsed;
-                        ++inBatch;
-                    }
-                }
+                break;
+            case PreparedFile::State::Unreadable:
+                report.errors.append({ path, file.error });
+                break;
+            case PreparedFile::State::Touched:
+                ++report.unchanged; // touched, not changed
+                ok = session.updateStat(previous->id, file);
+                break;
+            case PreparedFile::State::Changed:
+                report.warnings += file.digest.warnings;
+                ok = session.replaceFile(previous, file, &report.entries);
+                ++report.parsed;
+                ++inBatch;
+                break;
             }
             if (ok && inBatch >= filesPerTransaction) {
                 ok = session.commit() && session.begin();

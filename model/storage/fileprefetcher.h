@@ -1,0 +1,76 @@
+#pragma once
+
+#include "digestparser.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace hanji {
+
+// What the index knows of a file from an earlier import.
+struct KnownFile {
+    qint64 id = 0;
+    qint64 size = 0;
+    qint64 mtime = 0;
+    QByteArray hash;
+};
+
+// One file of an import as the writer needs it: read, hashed, parsed and its entries' text
+// packed for the index (packText), or what stopped that.
+struct PreparedFile {
+    enum class State {
+        Unchanged, // the same size and time as the index knows: not read
+        Touched,   // read: the same bytes under a new time
+        Changed,   // read and parsed: new, or other bytes
+        Unreadable,
+    };
+    QString path;
+    State state = State::Unchanged;
+    qint64 size = 0;
+    qint64 mtime = 0; // ms since the epoch
+    QByteArray hash;
+    QString error; // Unreadable: why
+    ParsedDigest digest;
+    // The entries' Markdown in UTF-8, one after another, packed; each entry's bytes in it.
+    QByteArray packedText;
+    QList<std::pair<qsizetype, qsizetype>> entrySpans;
+};
+
+// Prepares the files of an import on a thread of its own, a few ahead of the writer, which
+// then only feeds SQLite: reading, hashing, parsing and compressing were a sixth of a cold
+// import, done while the index waited (issue 12). In the order of the list.
+class FilePrefetcher
+{
+public:
+    FilePrefetcher(QStringList files, const QHash<QString, KnownFile> &known);
+    ~FilePrefetcher(); // stops the thread, however far it got
+    FilePrefetcher(const FilePrefetcher &) = delete;
+    FilePrefetcher &operator=(const FilePrefetcher &) = delete;
+
+    // The next file of the list, waiting for it when it is not ready yet. Call once per file.
+    [[nodiscard]] PreparedFile next();
+
+    [[nodiscard]] static PreparedFile prepare(const QString &path, const KnownFile *known);
+
+private:
+    void run();
+
+    static constexpr size_t kAhead = 16; // files ready at most: a few megabytes
+    const QStringList m_files;
+    const QHash<QString, KnownFile> &m_known;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<PreparedFile> m_ready;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+} // namespace hanji
