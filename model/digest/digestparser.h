@@ -28,11 +28,11 @@ public:
 // from them when asked.
 [[nodiscard]] std::optional<DigestEntry> parseStoredEntry(QStringView format, QDate date, const QString &markdown);
 
-// The three texts full-text search looks in: title, authors, summary (its sections, then its
-// fields and categories).
 // A paper's authors as search reads them, one line of a SearchableText's authors.
 [[nodiscard]] QString authorsText(const QStringList &authors);
 
+// The three texts full-text search looks in: title, authors, summary (its sections, then its
+// fields and categories).
 struct SearchableText {
     QString title;
     QString authors;

@@ -58,9 +58,8 @@ public:
     // The next file of the list, waiting for it when it is not ready yet. Call once per file.
     [[nodiscard]] PreparedFile next();
 
-    [[nodiscard]] static PreparedFile prepare(const QString &path, const KnownFile *known);
-
 private:
+    [[nodiscard]] static PreparedFile prepare(const QString &path, const KnownFile *known);
     void run();
 
     static constexpr size_t kAhead = 16; // files ready at most: a few megabytes
