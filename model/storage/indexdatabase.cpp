@@ -30,6 +30,7 @@ const char *const kSchema[] = {
     "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, arxiv_id TEXT NOT NULL,"
     " title TEXT NOT NULL, original_title TEXT NOT NULL, authors TEXT NOT NULL, max_votes INTEGER,"
     " latest_date INTEGER NOT NULL, folded_title BLOB, folded_authors BLOB)",
+    // entries.url: '' where it is the paper's arXiv page (https://arxiv.org/abs/ARXIV_ID).
     "CREATE TABLE entries(id INTEGER PRIMARY KEY,"
     " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
     " paper_id INTEGER NOT NULL REFERENCES papers(id), date INTEGER NOT NULL, votes INTEGER, url TEXT NOT NULL,"

@@ -282,7 +282,8 @@ Result<QStringList> IndexReader::keys() const
 
 Result<QHash<QString, PaperLabel>> IndexReader::labels(const QStringList &keys) const
 {
-    QSqlQuery query = prepared(m_index, u"SELECT key, title, (SELECT url FROM entries WHERE paper_id = p.id LIMIT 1)"
+    QSqlQuery query = prepared(m_index, u"SELECT key, title, (SELECT CASE url WHEN '' THEN 'https://arxiv.org/abs/' || p.arxiv_id ELSE url END"
+                                        " FROM entries WHERE paper_id = p.id LIMIT 1)"
                                         " FROM papers p WHERE key IN (SELECT value FROM json_each(?))"_s);
     query.addBindValue(jsonArray(keys));
     if (Result<> done = run(query, kCannotRead); !done)

@@ -2,6 +2,7 @@
 #include "indexdatabase.h"
 #include "indexreader.h"
 #include "ngramtokenizer.h"
+#include "paperid.h"
 #include "searchquery.h"
 #include "sqlutil.h"
 #include "testpaths.h"
@@ -13,6 +14,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace hanji;
@@ -88,6 +91,16 @@ void TestStorage::labelsAndCounts()
     QCOMPARE(labels->size(), 1);
     QCOMPARE(labels->value(u"2405.10002"_s).title, u"视觉语言模型的高效微调"_s);
     QCOMPARE(labels->value(u"2405.10002"_s).url, u"https://arxiv.org/abs/2405.10002"_s);
+    // An arXiv page is stored as '' and made again: every label links what the paper's own
+    // Markdown links, a heading without a link included.
+    const QStringList keys = m_reader->keys().value();
+    const QHash<QString, PaperLabel> all = m_reader->labels(keys).value();
+    QCOMPARE(all.size(), keys.size());
+    const QList<Paper> papers = m_reader->papers(keys).value();
+    QCOMPARE(papers.size(), keys.size());
+    for (const Paper &paper : papers)
+        QCOMPARE(all.value(paper.id).url, paper.url);
+    QVERIFY(std::any_of(all.cbegin(), all.cend(), [](const PaperLabel &label) { return isTitleOnlyPaperUrl(label.url); }));
 
     // Counted by hand in tests/data/digests: every-warning.md has 3 papers of one valid
     // day and 7 warnings, mixed-scripts.md 3 papers of another day with 31 + 12 votes.
