@@ -8,6 +8,7 @@
 #include "externallink.h"
 #include "filterbar.h"
 #include "folderwatcher.h"
+#include "freedmemory.h"
 #include "helpdialog.h"
 #include "importcontroller.h"
 #include "newscontroller.h"
@@ -130,6 +131,7 @@ void MainWindow::onRowsLoaded()
             if (!states.isSharedWith(m_library.userStore().states()))
                 m_userData.showStoredStates();
             returnTo(kept);
+            releaseFreedMemory(); // what the load and the rows before took
             finishLoading();
         },
         Qt::QueuedConnection);

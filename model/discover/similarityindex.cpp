@@ -66,12 +66,11 @@ void SimilarityIndexBuilder::add(const PaperText &paper)
     };
     add(paper.title, kTitleWeight);
     add(paper.summary, 1);
-    auto &vector = m_counts.emplace_back();
-    vector.reserve(tf.size());
     for (auto it = tf.cbegin(); it != tf.cend(); ++it) {
-        vector.emplace_back(it.key(), it.value());
+        m_counts.emplace_back(it.key(), it.value());
         ++m_documentFrequency[it.key()];
     }
+    m_countEnds.push_back(m_counts.size());
 }
 
 SimilarityIndex SimilarityIndex::build(const QList<PaperText> &papers, const std::atomic_bool *cancel)
@@ -91,7 +90,8 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     const auto count = quint32(index.m_ids.size());
     const QStringList allTerms = std::exchange(m_allTerms, QStringList());
     const std::vector<quint32> documentFrequency = std::exchange(m_documentFrequency, {});
-    std::vector<std::vector<std::pair<quint32, float>>> counts = std::exchange(m_counts, {});
+    std::vector<std::pair<quint32, float>> counts = std::exchange(m_counts, {});
+    const std::vector<size_t> countEnds = std::exchange(m_countEnds, {});
     m_termOf.clear();
     m_groupOf.clear();
 
@@ -108,46 +108,52 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         idf.push_back(float(std::log(double(count) / df)));
     }
 
-    // Pass 2: weights, normalised, sorted by term; postings counted.
+    // Pass 2, in place: each paper's counts become its kept terms' weights, normalised and
+    // sorted by term. Ten years of papers hold some ten million (paper, term) pairs: the
+    // builder holds them once, in one array, and at most one more copy as the postings.
     std::vector<quint32> postingCount(index.m_terms.size(), 0);
+    size_t written = 0;
+    size_t begin = 0;
     for (quint32 doc = 0; doc < count; ++doc) {
         if (cancel && *cancel)
             return {};
-        std::vector<std::pair<quint32, float>> weighted;
-        weighted.reserve(counts[doc].size());
+        const size_t first = written;
         double norm = 0;
-        for (const auto &[term, tf] : counts[doc]) {
+        for (size_t i = begin; i < countEnds[doc]; ++i) {
+            const auto [term, tf] = counts[i];
             if (kept[term] < 0)
                 continue;
             const auto id = quint32(kept[term]);
             const float weight = (1.0f + std::log(tf)) * idf[id];
-            weighted.emplace_back(id, weight);
+            counts[written++] = { id, weight };
             norm += double(weight) * weight;
         }
-        counts[doc] = {}; // freed as we go: ten years of papers hold many terms
+        begin = countEnds[doc];
         norm = std::sqrt(norm);
-        std::sort(weighted.begin(), weighted.end());
-        for (auto &[term, weight] : weighted) {
-            weight = norm > 0 ? float(weight / norm) : 0.0f;
-            index.m_vectorTerms.push_back(term);
-            index.m_vectorWeights.push_back(weight);
-            ++postingCount[term];
+        std::sort(counts.begin() + qsizetype(first), counts.begin() + qsizetype(written));
+        for (size_t i = first; i < written; ++i) {
+            counts[i].second = norm > 0 ? float(counts[i].second / norm) : 0.0f;
+            ++postingCount[counts[i].first];
         }
-        index.m_vectorOffsets.push_back(quint32(index.m_vectorTerms.size()));
+        index.m_vectorOffsets.push_back(quint32(written));
     }
+    counts.resize(written);
 
-    // The inverted index: for each term, the papers holding it with their weights.
+    // The inverted index: for each term, the papers holding it (ascending) with their weights.
     index.m_postingOffsets.resize(index.m_terms.size() + 1, 0);
     for (qsizetype term = 0; term < index.m_terms.size(); ++term)
         index.m_postingOffsets[term + 1] = index.m_postingOffsets[term] + postingCount[term];
-    index.m_postingDocs.resize(index.m_vectorTerms.size());
-    index.m_postingWeights.resize(index.m_vectorTerms.size());
+    index.m_postingDocs.resize(written);
+    index.m_postingWeights.resize(written);
+    index.m_vectorTerms.resize(written);
     std::vector<quint32> fill(index.m_postingOffsets.begin(), index.m_postingOffsets.end() - 1);
     for (quint32 doc = 0; doc < count; ++doc) {
         for (quint32 i = index.m_vectorOffsets[doc]; i < index.m_vectorOffsets[doc + 1]; ++i) {
-            const quint32 slot = fill[index.m_vectorTerms[i]]++;
+            const auto [term, weight] = counts[i];
+            const quint32 slot = fill[term]++;
             index.m_postingDocs[slot] = doc;
-            index.m_postingWeights[slot] = index.m_vectorWeights[i];
+            index.m_postingWeights[slot] = weight;
+            index.m_vectorTerms[i] = term;
         }
     }
     return index;
@@ -162,15 +168,24 @@ qint64 SimilarityIndex::memoryBytes() const
         bytes += text.size() * 2 + 24;
     bytes += qint64(m_docOf.size()) * 48;
     bytes += qint64(m_titleGroup.size() + m_vectorOffsets.size() + m_postingOffsets.size()) * 4;
-    bytes += qint64(m_vectorTerms.size() + m_vectorWeights.size() + m_postingDocs.size() + m_postingWeights.size()) * 4;
+    bytes += qint64(m_vectorTerms.size() + m_postingDocs.size() + m_postingWeights.size()) * 4;
     return bytes;
+}
+
+float SimilarityIndex::weightOf(quint32 doc, quint32 term) const
+{
+    const auto begin = m_postingDocs.begin() + m_postingOffsets[term];
+    const auto end = m_postingDocs.begin() + m_postingOffsets[term + 1];
+    const auto found = std::lower_bound(begin, end, doc);
+    return found != end && *found == doc ? m_postingWeights[size_t(found - m_postingDocs.begin())] : 0.0f;
 }
 
 SimilarityIndex::Vector SimilarityIndex::documentVector(quint32 doc) const
 {
     Vector vector;
+    vector.reserve(m_vectorOffsets[doc + 1] - m_vectorOffsets[doc]);
     for (quint32 i = m_vectorOffsets[doc]; i < m_vectorOffsets[doc + 1]; ++i)
-        vector.emplace_back(m_vectorTerms[i], m_vectorWeights[i]);
+        vector.emplace_back(m_vectorTerms[i], weightOf(doc, m_vectorTerms[i]));
     return vector;
 }
 
@@ -229,8 +244,8 @@ QList<RelatedPaper> SimilarityIndex::likeMean(const QStringList &seeds, int limi
             continue;
         ++known;
         seedGroups.insert(m_titleGroup[*found]);
-        for (quint32 i = m_vectorOffsets[*found]; i < m_vectorOffsets[*found + 1]; ++i)
-            sum[m_vectorTerms[i]] += m_vectorWeights[i];
+        for (const auto &[term, weight] : documentVector(*found))
+            sum[term] += weight;
     }
     if (known == 0)
         return {};
@@ -253,8 +268,8 @@ QHash<QString, double> SimilarityIndex::vectorOf(const QString &id) const
     const auto found = m_docOf.constFind(id);
     if (found == m_docOf.cend())
         return vector;
-    for (quint32 i = m_vectorOffsets[*found]; i < m_vectorOffsets[*found + 1]; ++i)
-        vector.insert(m_terms.at(m_vectorTerms[i]), m_vectorWeights[i]);
+    for (const auto &[term, weight] : documentVector(*found))
+        vector.insert(m_terms.at(term), weight);
     return vector;
 }
 

@@ -68,10 +68,13 @@ private:
     QHash<QString, quint32> m_docOf;
     std::vector<quint32> m_titleGroup; // papers of one title share a group
     QStringList m_terms;
-    // Documents' vectors and terms' postings, each as offsets into flat arrays.
+    [[nodiscard]] float weightOf(quint32 doc, quint32 term) const;
+
+    // Documents' terms and terms' postings, each as offsets into flat arrays. A weight is held
+    // once, in the postings (sorted by document), and a vector's weights looked up there: ten
+    // years of papers hold some ten million (paper, term) pairs.
     std::vector<quint32> m_vectorOffsets { 0 };
     std::vector<quint32> m_vectorTerms;
-    std::vector<float> m_vectorWeights;
     std::vector<quint32> m_postingOffsets { 0 };
     std::vector<quint32> m_postingDocs;
     std::vector<float> m_postingWeights;
@@ -91,7 +94,8 @@ private:
     QHash<QString, quint32> m_termOf;
     QStringList m_allTerms;
     std::vector<quint32> m_documentFrequency;
-    std::vector<std::vector<std::pair<quint32, float>>> m_counts; // raw term counts, by paper
+    std::vector<std::pair<quint32, float>> m_counts; // raw (term, count), paper after paper
+    std::vector<size_t> m_countEnds; // where each paper's counts end
     QHash<QString, quint32> m_groupOf;
 };
 

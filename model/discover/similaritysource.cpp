@@ -1,5 +1,6 @@
 #include "similaritysource.h"
 
+#include "freedmemory.h"
 #include "sqlutil.h"
 
 using namespace Qt::StringLiterals;
@@ -47,6 +48,7 @@ Result<SimilarityIndex> buildSimilarityIndex(const QString &indexPath, const std
         }
     }
     closeSqlite(connection);
+    releaseFreedMemory(); // the builder's counts and the batches read
     return built;
 }
 

@@ -14,6 +14,7 @@
 #include "paperfilterproxy.h"
 #include "paperlistmodel.h"
 #include "paperview.h"
+#include "similarityservice.h"
 #include "synccontroller.h"
 #include "thumbnailcache.h"
 #include "urlscheme.h"
@@ -29,6 +30,8 @@
 #include <QTest>
 #include <QTreeView>
 #include <QWebEngineView>
+
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -150,6 +153,14 @@ long statusField(const QByteArray &text, const QByteArray &field)
             return line.mid(field.size()).trimmed().split(' ').value(0).toLong();
     }
     return 0;
+}
+
+// What the process has allocated and not freed (glibc's count): our own data, apart from
+// the libraries' code and the pages malloc keeps for later.
+long heapInUseMiB()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return long((info.uordblks + info.hblkhd) / (1024 * 1024)); // in the arenas, and blocks mapped alone
 }
 
 ProcessMemory memoryOf(qint64 pid)
@@ -346,6 +357,8 @@ int measureMemory(const QString &libraryDir)
     });
     sampler.start();
 
+    QElapsedTimer started;
+    started.start();
     auto library = std::move(Library::open(libraryDir).value().library);
     QTemporaryDir cache;
     ThumbnailCache thumbnails(cache.filePath(QStringLiteral("cache")));
@@ -354,6 +367,7 @@ int measureMemory(const QString &libraryDir)
     measureStartup(*library, thumbnails, nullptr, window, QStringLiteral("start-up with the QtWebEngine pane:"));
     std::printf("| %-52s | %8ld MiB |\n", "  the window process once the list shows (VmRSS)",
                 memoryOf(QCoreApplication::applicationPid()).rss / 1024);
+    std::printf("| %-52s | %8ld MiB |\n", "    of it allocated by malloc", heapInUseMiB());
     auto *web = qobject_cast<WebPaperView *>(window->paperView());
     if (!web) {
         std::printf("not the QtWebEngine pane\n");
@@ -368,6 +382,18 @@ int measureMemory(const QString &libraryDir)
         return 1;
     }
     row(QStringLiteral("  a paper selected, to its page loaded"), double(shown.elapsed()));
+    // The related papers' index is built on a worker after start: its peak counts too.
+    if (!window->similarity()->isReady()) {
+        QSignalSpy similarityReady(window->similarity(), &SimilarityService::ready);
+        if (!similarityReady.wait(300000)) {
+            std::printf("the similarity index was not built\n");
+            return 1;
+        }
+    }
+    row(QStringLiteral("  start to the similarity index built"), double(started.elapsed()));
+    std::printf("| %-52s | %8ld MiB |\n", "  the similarity index (its own estimate)",
+                long(window->similarity()->index()->memoryBytes() / (1024 * 1024)));
+    std::printf("| %-52s | %8ld MiB |\n", "  allocated by malloc in the window process then", heapInUseMiB());
     QTest::qWait(2000); // painted, and the renderer settled
     sampler.stop();
     ProcessMemory sum;
@@ -377,6 +403,11 @@ int measureMemory(const QString &libraryDir)
         sum.hwm += memory.hwm;
         sum.rss += memory.rss;
         sum.pss += memory.pss;
+        QFile commandLine(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        const QByteArray arguments = commandLine.open(QIODevice::ReadOnly) ? commandLine.readAll() : QByteArray();
+        const qsizetype type = arguments.indexOf("--type=");
+        const QByteArray name = type < 0 ? QByteArray("the window") : arguments.mid(type + 7, arguments.indexOf('\0', type) - type - 7);
+        std::printf("| %-52s | %8ld MiB |\n", qPrintable(QStringLiteral("    Pss of %1").arg(QString::fromLatin1(name))), memory.pss / 1024);
     }
     const ProcessMemory self = memoryOf(QCoreApplication::applicationPid());
     std::printf("| %-52s | %8ld MiB |\n", "  peak memory, the window process alone (VmHWM)", self.hwm / 1024);

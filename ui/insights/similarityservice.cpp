@@ -1,11 +1,14 @@
 #include "similarityservice.h"
 
+#include "freedmemory.h"
 #include "library.h"
 #include "paperlistmodel.h"
 #include "readinglist.h"
 #include "similaritysource.h"
 
 #include <QThread>
+
+#include <utility>
 
 namespace hanji {
 
@@ -50,7 +53,8 @@ void SimilarityService::launch()
                 } else if (!error.isEmpty()) {
                     Q_EMIT failed(error);
                 } else if (!cancelled) {
-                    m_index = index;
+                    if (std::exchange(m_index, index))
+                        releaseFreedMemory(); // the index before, unless a lookup still holds it
                     Q_EMIT ready();
                 }
             },
