@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 
 #include <sqlite3.h>
@@ -79,13 +80,24 @@ Result<IndexReader::RowsAndFacts> IndexReader::rowsAndFacts() const
     papers.setForwardOnly(true);
     if (!papers.exec(u"SELECT id, key, arxiv_id, title, authors, max_votes, latest_date, folded_title, folded_authors FROM papers"_s))
         return failure(checked(sqlError(papers, kCannotRead)));
+    // One copy of each author's name for all their papers, and an arXiv id that is the key
+    // shares it: a fifth of the rows' memory at ten years (in a year of real digests, 40% of
+    // author names are ones seen before).
+    QSet<QString> names;
     while (papers.next()) {
         const qint64 id = papers.value(0).toLongLong();
         PaperRow row;
         row.id = papers.value(1).toString();
-        row.arxivId = papers.value(2).toString();
+        const QString arxivId = papers.value(2).toString();
+        row.arxivId = arxivId == row.id ? row.id : arxivId;
         row.title = papers.value(3).toString();
         row.authors = splitAuthors(papers.value(4).toString());
+        for (QString &name : row.authors) {
+            if (const auto seen = names.constFind(name); seen != names.cend())
+                name = *seen;
+            else
+                names.insert(name);
+        }
         const QVariant votes = papers.value(5);
         row.votes = optionalInt(votes);
         PaperFacts &facts = both.facts[id];
