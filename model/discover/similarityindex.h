@@ -29,7 +29,8 @@ struct RelatedPaper {
 // summary (similarityTerms: words, and CJK character pairs), title terms counted twice,
 // weights (1 + ln tf) · ln(N / df), vectors L2-normalised, cosine through an inverted index,
 // so a lookup touches only the papers that share a term. Terms in one paper only or in more
-// than half of them tell nothing about likeness and are left out.
+// than half of them tell nothing about likeness and are left out, and of a paper's terms only
+// its 64 strongest are kept (of equal weights, the first in code-point order), then normalised.
 // Immutable once built: safe to read from any number of threads.
 class SimilarityIndex
 {

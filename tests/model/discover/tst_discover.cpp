@@ -11,7 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -80,6 +82,24 @@ QStringList ids(const QList<RelatedPaper> &papers)
     for (const RelatedPaper &paper : papers)
         list += paper.id;
     return list;
+}
+
+// The documented cut, on a vector of the formula's weights: its 64 strongest terms (of equal
+// weights, the first in code-point order), normalised again.
+std::map<QString, double> strongestTerms(const std::map<QString, double> &vector)
+{
+    std::vector<std::pair<QString, double>> terms(vector.cbegin(), vector.cend());
+    std::sort(terms.begin(), terms.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    terms.resize(std::min<size_t>(terms.size(), 64));
+    double norm = 0;
+    for (const auto &[term, weight] : terms)
+        norm += weight * weight;
+    std::map<QString, double> kept;
+    for (const auto &[term, weight] : terms)
+        kept[term] = weight / std::sqrt(norm);
+    return kept;
 }
 
 } // namespace
@@ -174,6 +194,7 @@ private Q_SLOTS:
             }
             for (auto &[term, weight] : vectors[id])
                 weight /= std::sqrt(norm);
+            vectors[id] = strongestTerms(vectors[id]);
         }
         for (const Paper &paper : papers) {
             for (const RelatedPaper &other : m_index.related(paper.id, 100)) {
@@ -185,6 +206,51 @@ private Q_SLOTS:
                 }
                 QVERIFY2(std::abs(cosine - other.score) < 1e-4,
                          qPrintable(u"%1 ~ %2: %3 vs %4"_s.arg(paper.id, other.id).arg(cosine).arg(other.score)));
+            }
+        }
+    }
+
+    // Papers of 86 or 87 terms, every term in 4 papers of 6, counted 1 to 5 times: the cut
+    // falls among equal weights.
+    void eachPaperKeepsItsStrongestTerms()
+    {
+        constexpr int kPapers = 6;
+        QList<PaperText> papers;
+        std::map<QString, std::map<QString, double>> counts;
+        for (int p = 0; p < kPapers; ++p) {
+            QStringList words;
+            for (int i = 0; i < 130; ++i) {
+                if ((i + p) % 3 == 0)
+                    continue;
+                const QString word = u"w%1"_s.arg(i, 3, 10, QLatin1Char('0'));
+                const int times = 1 + (i * 7 + p) % 5;
+                for (int t = 0; t < times; ++t)
+                    words += word;
+                counts[u"p%1"_s.arg(p)][word] = times;
+            }
+            papers.append({ u"p%1"_s.arg(p), QString(), words.join(u' ') });
+        }
+        const SimilarityIndex index = SimilarityIndex::build(papers);
+        for (const auto &[id, tf] : counts) {
+            std::map<QString, double> full;
+            double norm = 0;
+            for (const auto &[term, count] : tf) {
+                full[term] = (1 + std::log(count)) * std::log(double(kPapers) / 4);
+                norm += full[term] * full[term];
+            }
+            for (auto &[term, weight] : full)
+                weight /= std::sqrt(norm);
+            std::vector<double> weights;
+            for (const auto &[term, weight] : full)
+                weights.push_back(weight);
+            std::sort(weights.begin(), weights.end(), std::greater<>());
+            QVERIFY(weights.size() > 65 && weights[63] == weights[64]); // a tie across the cut
+            const std::map<QString, double> expected = strongestTerms(full);
+            const QHash<QString, double> vector = index.vectorOf(id);
+            QCOMPARE(vector.size(), 64);
+            for (const auto &[term, weight] : expected) {
+                QVERIFY2(vector.contains(term), qPrintable(id + u" lacks "_s + term));
+                QVERIFY(std::abs(vector.value(term) - weight) < 1e-6);
             }
         }
     }
