@@ -323,7 +323,11 @@ void MainWindow::connectDiscover()
     };
     connect(m_filterBar, &FilterBar::likeBookmarksChanged, this, rankLikeBookmarks);
     connect(m_similarity, &SimilarityService::ready, this, rankLikeBookmarks);
-    m_similarity->rebuild();
+    // Once the rows are in, not beside their reading: the two reads' peaks would add up.
+    connect(this, &MainWindow::rowsLoaded, m_similarity, [this] {
+        if (!m_similarity->isReady() && !m_similarity->isBuilding())
+            m_similarity->rebuild();
+    }, Qt::SingleShotConnection);
 }
 
 void MainWindow::showInsights(bool wide)

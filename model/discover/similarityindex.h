@@ -3,6 +3,7 @@
 #include "paper.h"
 
 #include <QHash>
+#include <QList>
 #include <QStringList>
 
 #include <atomic>
@@ -95,8 +96,15 @@ private:
     QHash<QString, quint32> m_termOf;
     QStringList m_allTerms;
     std::vector<quint32> m_documentFrequency;
-    std::vector<std::pair<quint32, float>> m_counts; // raw (term, count), paper after paper
-    std::vector<size_t> m_countEnds; // where each paper's counts end
+    struct TermCount {
+        quint32 term;
+        float value; // a count, then a weight
+    };
+    // Every paper's (term, count), one paper after another: some nine million at ten years. A
+    // QList of a trivially copyable type grows by realloc, which moves no pages; a vector's
+    // last doubling had held twice what it held, and the window's peak grew by that.
+    QList<TermCount> m_counts;
+    std::vector<qsizetype> m_countEnds; // where each paper's counts end
     QHash<QString, quint32> m_groupOf;
 };
 
