@@ -368,6 +368,7 @@ int measureMemory(const QString &libraryDir)
     std::printf("| %-52s | %8ld MiB |\n", "  the window process once the list shows (VmRSS)",
                 memoryOf(QCoreApplication::applicationPid()).rss / 1024);
     std::printf("| %-52s | %8ld MiB |\n", "    of it allocated by malloc", heapInUseMiB());
+    std::printf("| %-52s | %8ld MiB |\n", "    its peak until then (VmHWM)", memoryOf(QCoreApplication::applicationPid()).hwm / 1024);
     auto *web = qobject_cast<WebPaperView *>(window->paperView());
     if (!web) {
         std::printf("not the QtWebEngine pane\n");
