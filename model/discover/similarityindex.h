@@ -74,7 +74,7 @@ private:
 
     // Documents' terms and terms' postings, each as offsets into flat arrays. A weight is held
     // once, in the postings (sorted by document), and a vector's weights looked up there: ten
-    // years of papers hold some ten million (paper, term) pairs.
+    // years of papers hold some three million (paper, term) pairs.
     std::vector<quint32> m_vectorOffsets { 0 };
     std::vector<quint32> m_vectorTerms;
     std::vector<quint32> m_postingOffsets { 0 };

@@ -6,7 +6,6 @@
 #include "ngramtokenizer.h"
 #include "logging.h"
 #include "paper.h"
-#include "paperid.h"
 #include "sqlitefile.h"
 #include "sqlutil.h"
 
@@ -162,7 +161,7 @@ public:
             const auto [start, length] = file.entrySpans.at(i);
             bind(m_insertEntry, { fileId, paperId, entry.date.toJulianDay(),
                                   entry.votes ? QVariant(*entry.votes) : QVariant(QMetaType::fromType<int>()),
-                                  storedUrl(entry), entry.firstLine, entry.lastLine, start, length });
+                                  IndexDatabase::storedUrl(entry.url, entry.arxivId), entry.firstLine, entry.lastLine, start, length });
             if (!run(m_insertEntry))
                 return false;
             const qint64 entryId = m_insertEntry.lastInsertId().toLongLong();
@@ -233,13 +232,6 @@ private:
                 return false;
         }
         return true;
-    }
-
-    // Most entries link their paper's arXiv page: that is kept as '' (labels makes it again),
-    // a thirtieth of the index at ten years.
-    static QString storedUrl(const DigestEntry &entry)
-    {
-        return !entry.arxivId.isEmpty() && entry.url == arxivAbstractUrl(entry.arxivId) ? u""_s : entry.url;
     }
 
     qint64 paperIdFor(const DigestEntry &entry)

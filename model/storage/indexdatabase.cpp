@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "ngramtokenizer.h"
 #include "packedtext.h"
+#include "paperid.h"
 #include "sqlitefile.h"
 #include "sqlutil.h"
 
@@ -30,7 +31,7 @@ const char *const kSchema[] = {
     "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, arxiv_id TEXT NOT NULL,"
     " title TEXT NOT NULL, original_title TEXT NOT NULL, authors TEXT NOT NULL, max_votes INTEGER,"
     " latest_date INTEGER NOT NULL, folded_title BLOB, folded_authors BLOB)",
-    // entries.url: '' where it is the paper's arXiv page (https://arxiv.org/abs/ARXIV_ID).
+    // entries.url: '' where it is the paper's arXiv page (storedUrl).
     "CREATE TABLE entries(id INTEGER PRIMARY KEY,"
     " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
     " paper_id INTEGER NOT NULL REFERENCES papers(id), date INTEGER NOT NULL, votes INTEGER, url TEXT NOT NULL,"
@@ -138,6 +139,16 @@ std::optional<QString> EntryTexts::markdown(qint64 fileId, qint64 start, qint64 
 int IndexDatabase::schemaVersion()
 {
     return indexLayout() == IndexLayout::Pairs ? kSchemaVersion : 2;
+}
+
+QString IndexDatabase::storedUrl(const QString &url, const QString &arxivId)
+{
+    return !arxivId.isEmpty() && url == arxivAbstractUrl(arxivId) ? u""_s : url;
+}
+
+QString IndexDatabase::urlFromStored(const QString &stored, const QString &arxivId)
+{
+    return stored.isEmpty() ? arxivAbstractUrl(arxivId) : stored;
 }
 
 void IndexDatabase::markDamaged(const QString &path)

@@ -26,6 +26,10 @@ public:
     [[nodiscard]] static int schemaVersion();
     // Author lists are stored joined with U+001F, which no name holds.
     static constexpr QChar kAuthorSeparator { 0x1F };
+    // entries.url is '' where an entry links its paper's arXiv page, as most do: 1.6 MB of
+    // the index at ten years. Both ways of that rule, here side by side.
+    [[nodiscard]] static QString storedUrl(const QString &url, const QString &arxivId);
+    [[nodiscard]] static QString urlFromStored(const QString &stored, const QString &arxivId);
 
     struct Opened {
         QSqlDatabase db;
