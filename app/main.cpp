@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "readerapp.h"
+#include "scenegraphchoice.h"
 #include "urlscheme.h"
 
 #include <QApplication>
@@ -29,6 +30,7 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         return hanji::cli::run(app.arguments());
     }
+    hanji::chooseSceneGraph(); // before the first window
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Hanji"));
     return hanji::runReader(app);

@@ -14,6 +14,7 @@
 #include "paperfilterproxy.h"
 #include "paperlistmodel.h"
 #include "paperview.h"
+#include "scenegraphchoice.h"
 #include "similarityservice.h"
 #include "synccontroller.h"
 #include "thumbnailcache.h"
@@ -340,20 +341,27 @@ void measureSyncReapply(MainWindow &window, Library &library)
 
 // The window with the real pane (QtWebEngine) on the library, a paper shown: the memory of
 // the whole process tree.
-int measureMemory(const QString &libraryDir)
+int measureMemory(const QString &libraryDir, SceneGraph sceneGraph)
 {
     if (QGuiApplication::platformName() != QStringLiteral("xcb")) {
         std::printf("QtWebEngine needs an X server: run under xvfb-run\n");
         return 1;
     }
+    std::printf("the pane drawn by Qt Quick's %s scene graph\n\n",
+                sceneGraph == SceneGraph::Software ? "software" : "default (OpenGL)");
     long peakRss = 0;
+    long peakPss = 0;
     QTimer sampler;
     sampler.setInterval(50);
     QObject::connect(&sampler, &QTimer::timeout, &sampler, [&] {
-        long sum = 0;
-        for (const qint64 pid : processTree())
-            sum += memoryOf(pid).rss;
-        peakRss = std::max(peakRss, sum);
+        ProcessMemory sum;
+        for (const qint64 pid : processTree()) {
+            const ProcessMemory memory = memoryOf(pid);
+            sum.rss += memory.rss;
+            sum.pss += memory.pss;
+        }
+        peakRss = std::max(peakRss, sum.rss);
+        peakPss = std::max(peakPss, sum.pss);
     });
     sampler.start();
 
@@ -415,6 +423,7 @@ int measureMemory(const QString &libraryDir)
     std::printf("| %-52s | %8ld MiB |\n",
                 qPrintable(QStringLiteral("  peak memory, sum of VmHWM over %1 processes").arg(tree.size())), sum.hwm / 1024);
     std::printf("| %-52s | %8ld MiB |\n", "  peak of the summed VmRSS (sampled every 50 ms)", peakRss / 1024);
+    std::printf("| %-52s | %8ld MiB |\n", "  peak of the summed Pss (sampled every 50 ms)", peakPss / 1024);
     std::printf("| %-52s | %8ld MiB |\n", "  summed Pss at the end (shared pages split)", sum.pss / 1024);
     return 0;
 }
@@ -427,10 +436,12 @@ int main(int argc, char *argv[])
     // QtWebEngine needs the X server xvfb-run gives; the rest runs offscreen.
     qputenv("QT_QPA_PLATFORM", memoryMode && qEnvironmentVariableIsSet("DISPLAY") ? "xcb" : "offscreen");
     registerHanjiUrlScheme(); // before the application, as QtWebEngine requires
+    // As the reader chooses (QT_QUICK_BACKEND=rhi: OpenGL, whatever the machine has).
+    const SceneGraph sceneGraph = memoryMode ? chooseSceneGraph() : SceneGraph::Default;
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("hanji-bench"));
     if (memoryMode)
-        return measureMemory(QString::fromLocal8Bit(argv[2]));
+        return measureMemory(QString::fromLocal8Bit(argv[2]), sceneGraph);
     const QStringList args = app.arguments();
     const qsizetype at = args.indexOf(QStringLiteral("--days"));
     const int days = at >= 0 ? args.value(at + 1).toInt() : 3650;

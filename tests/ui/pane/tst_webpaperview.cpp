@@ -3,6 +3,7 @@
 
 #include "digestparser.h"
 #include "localhttpserver.h"
+#include "scenegraphchoice.h"
 #include "testpaths.h"
 #include "thumbnailcache.h"
 #include "urlscheme.h"
@@ -563,6 +564,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsSet("DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "xcb");
     hanji::registerHanjiUrlScheme(); // before the application, as QtWebEngine requires
+    hanji::chooseSceneGraph(); // the pane drawn as the reader draws it on this machine
     QApplication app(argc, argv);
     TestWebPaperView test;
     QTEST_SET_MAIN_SOURCE_PATH

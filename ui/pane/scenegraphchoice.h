@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace hanji {
+
+// QtWebEngine's pane draws through Qt Quick, with OpenGL by default. On a machine without a
+// GPU (a VM, a remote X display, a container) Mesa's OpenGL is llvmpipe, a GPU emulated on
+// the processor, and Qt Quick's own software renderer draws the same page for less: with
+// ten years in the list, the window process's Pss 401 → 331 MiB, a paper's page loaded in
+// 261 ms instead of 416 (bench_window --memory under Xvfb, where the pixels came out the same).
+enum class SceneGraph {
+    Default, // Qt's choice: OpenGL where there is one
+    Software,
+};
+
+// Software where no GPU would draw: Mesa is told to use software (LIBGL_ALWAYS_SOFTWARE) or
+// driDirectory holds no render node (renderD*), which every GPU driver on Linux makes, Mesa's
+// and NVIDIA's alike. A scene graph the environment names (QT_QUICK_BACKEND, QSG_RHI_BACKEND)
+// is the user's choice and stays.
+[[nodiscard]] SceneGraph sceneGraphFor(const QProcessEnvironment &environment, const QString &driDirectory);
+
+// Chooses for this machine (its environment, /dev/dri) and applies the choice; before the
+// first window, as Qt Quick requires. Elsewhere than Linux, Default.
+SceneGraph chooseSceneGraph();
+
+} // namespace hanji
