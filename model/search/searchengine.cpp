@@ -125,25 +125,32 @@ Result<QStringList> SearchEngine::search(const SearchQuery &query) const
             weighed += foldedText(term.text);
     }
 
+    // What the orders compare, copied beside each hit: sorting 48,000 hits through pointers
+    // into the facts' hash missed the cache at nearly every comparison.
     struct Hit {
         qint64 rowid;
         double rank;
+        qint64 latestDate;
+        int votes; // -1 when unknown
         const PaperFacts *facts;
     };
     QList<Hit> hits;
     if (terms->isEmpty())
         hits.reserve(m_facts->size());
     const Result<> done = collect(query, byBm25, *terms, [&](qint64 rowid, double rank, const PaperFacts &facts) {
-        hits.append({ rowid, ranked && !byBm25 ? -relevance(weighed, facts) : rank, &facts });
+        hits.append({ rowid, ranked && !byBm25 ? -relevance(weighed, facts) : rank, facts.latestDate,
+                      facts.votesKnown ? facts.votes : -1, &facts });
     });
     if (!done)
         return failure(done.error());
 
     const auto newer = [](const Hit &a, const Hit &b) {
-        if (a.facts->latestDate != b.facts->latestDate)
-            return a.facts->latestDate > b.facts->latestDate;
-        if (a.facts->votes != b.facts->votes)
-            return a.facts->votes > b.facts->votes;
+        if (a.latestDate != b.latestDate)
+            return a.latestDate > b.latestDate;
+        const int va = std::max(a.votes, 0); // unknown counts as 0 here, as in the filters
+        const int vb = std::max(b.votes, 0);
+        if (va != vb)
+            return va > vb;
         return a.rowid > b.rowid;
     };
     const qsizetype count = query.limit >= 0 ? std::min<qsizetype>(query.limit, hits.size()) : hits.size();
@@ -166,11 +173,7 @@ Result<QStringList> SearchEngine::search(const SearchQuery &query) const
     case SearchQuery::Order::None:
         break;
     case SearchQuery::Order::MostVotes:
-        sortFirst([&](const Hit &a, const Hit &b) {
-            const int va = a.facts->votesKnown ? a.facts->votes : -1;
-            const int vb = b.facts->votesKnown ? b.facts->votes : -1;
-            return va != vb ? va > vb : newer(a, b);
-        });
+        sortFirst([&](const Hit &a, const Hit &b) { return a.votes != b.votes ? a.votes > b.votes : newer(a, b); });
         break;
     }
     QStringList ids;

@@ -393,7 +393,7 @@ int measureMemory(const QString &libraryDir, SceneGraph sceneGraph)
         return 1;
     }
     std::printf("the pane drawn by Qt Quick's %s scene graph\n\n",
-                sceneGraph == SceneGraph::Software ? "software" : "default (OpenGL)");
+                sceneGraph == SceneGraph::Software ? "software" : "default (OpenGL, unless QT_QUICK_BACKEND says)");
     MemorySampler sampler;
 
     QElapsedTimer started;

@@ -40,7 +40,7 @@ SceneGraph chooseSceneGraph()
     const SceneGraph choice = SceneGraph::Default;
 #endif
     if (choice == SceneGraph::Software) {
-        qCInfo(lcSceneGraph, "no GPU to draw with (no render node in /dev/dri): the pane draws in software");
+        qCInfo(lcSceneGraph, "no GPU to draw with (LIBGL_ALWAYS_SOFTWARE, or no render node in /dev/dri): the pane draws in software");
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     }
     return choice;
