@@ -121,11 +121,10 @@ void MainWindow::onRowsLoaded()
     m_filterBar->setVoteCeiling(loaded->voteCeiling);
     m_dateModel->setCensus(std::move(loaded->dates));
     m_paperModel->setPrepared(std::move(loaded->papers)); // the proxy sorts 52,830 rows here
-    // The rest once the event loop has turned: the sort and the first paper shown (its page
-    // rendered, its source highlighted) are two blocks of some 25 and 15 ms at ten years,
-    // rather than one of 40 that the list's first paint then lengthens. A timer, as a queued
-    // call (or a timer of 0 ms, which Qt makes one) would run before any input or timer could.
-    QTimer::singleShot(std::chrono::milliseconds(1), this,
+    // The rest in the next turn of the event loop: the sort and the first paper shown (its
+    // page rendered) are two blocks of some 20 and 30 ms at ten years, rather than one of 50.
+    QMetaObject::invokeMethod(
+        this,
         [this, kept, states = std::move(loaded->states)] {
             m_loading = false;
             // A bookmark or a sync while the rows were read: they have the state from before.
@@ -134,7 +133,8 @@ void MainWindow::onRowsLoaded()
             returnTo(kept);
             releaseFreedMemory(); // what the load and the rows before took
             finishLoading();
-        });
+        },
+        Qt::QueuedConnection);
 }
 
 void MainWindow::finishLoading()
