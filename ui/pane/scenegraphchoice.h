@@ -9,15 +9,16 @@ namespace hanji {
 // GPU (a VM, a remote X display, a container) Mesa's OpenGL is llvmpipe, a GPU emulated on
 // the processor, and Qt Quick's own software renderer draws the same page for less: with
 // ten years in the list, the window process's Pss 401 → 331 MiB, a paper's page loaded in
-// 261 ms instead of 416 (bench_window --memory under Xvfb, where the pixels came out the same).
+// 261 ms instead of 416 (bench_window --memory under Xvfb); the reader's screenshot came out
+// byte for byte the same.
 enum class SceneGraph {
     Default, // Qt's choice: OpenGL where there is one
     Software,
 };
 
 // Software where no GPU would draw: Mesa is told to use software (LIBGL_ALWAYS_SOFTWARE) or
-// driDirectory holds no render node (renderD*), which every GPU driver on Linux makes, Mesa's
-// and NVIDIA's alike. A scene graph the environment names (QT_QUICK_BACKEND, QSG_RHI_BACKEND)
+// driDirectory holds no render node (renderD*), which Linux's GPU drivers make, Mesa's and
+// NVIDIA's alike. A scene graph the environment names (QT_QUICK_BACKEND, QSG_RHI_BACKEND)
 // is the user's choice and stays.
 [[nodiscard]] SceneGraph sceneGraphFor(const QProcessEnvironment &environment, const QString &driDirectory);
 
