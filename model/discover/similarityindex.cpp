@@ -12,7 +12,7 @@ namespace hanji {
 
 namespace {
 
-constexpr int kTitleWeight = 2; // a title says more about a paper than any sentence of its summary
+constexpr quint32 kTitleWeight = 2; // a title says more about a paper than any sentence of its summary
 constexpr double kMaxDocumentShare = 0.5;
 constexpr int kMinDocumentFrequency = 2;
 // A paper's strongest terms say what it is about; the long tail of its summary's words adds
@@ -21,6 +21,12 @@ constexpr int kMinDocumentFrequency = 2;
 // papers on the same topic (bench_discover's quality table) from 44.9% to 46.1% there.
 constexpr qsizetype kMaxTermsPerPaper = 64;
 constexpr quint32 kUntitledGroup = 1u << 31; // above any group of a title
+// A term's count in one paper is packed beside its number: 8 bits hold any count a digest's
+// summary reaches (above 255 it counts as 255), 24 bits 16.7 million terms, where the real
+// digests of 2024 hold 25,361. Terms met after that many are left out: rare by nature.
+constexpr int kCountBits = 8;
+constexpr quint32 kMaxCount = (1u << kCountBits) - 1;
+constexpr qsizetype kMaxTerms = qsizetype(1) << (32 - kCountBits);
 
 // Two listings of one paper: the same title, whatever the case and punctuation.
 QString titleKey(const QString &title)
@@ -57,22 +63,24 @@ void SimilarityIndexBuilder::add(const PaperText &paper)
     }
     m_index.m_titleGroup.push_back(group);
 
-    QHash<quint32, float> tf;
-    const auto add = [&](const QString &text, int weight) {
+    QHash<quint32, quint32> tf;
+    const auto add = [&](const QString &text, quint32 weight) {
         for (const QString &term : similarityTerms(text)) {
             auto found = m_termOf.constFind(term);
             if (found == m_termOf.cend()) {
+                if (m_allTerms.size() >= kMaxTerms)
+                    continue;
                 found = m_termOf.insert(term, quint32(m_allTerms.size()));
                 m_allTerms += term;
                 m_documentFrequency.push_back(0);
             }
-            tf[*found] += float(weight);
+            tf[*found] += weight;
         }
     };
     add(paper.title, kTitleWeight);
     add(paper.summary, 1);
     for (auto it = tf.cbegin(); it != tf.cend(); ++it) {
-        m_counts.append({ it.key(), it.value() });
+        m_counts.append(it.key() << kCountBits | std::min(it.value(), kMaxCount));
         ++m_documentFrequency[it.key()];
     }
     m_countEnds.push_back(m_counts.size());
@@ -95,7 +103,7 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     const auto count = quint32(index.m_ids.size());
     const QStringList allTerms = std::exchange(m_allTerms, QStringList());
     const std::vector<quint32> documentFrequency = std::exchange(m_documentFrequency, {});
-    QList<TermCount> counts = std::exchange(m_counts, {});
+    QList<quint32> counts = std::exchange(m_counts, {});
     const std::vector<qsizetype> countEnds = std::exchange(m_countEnds, {});
     m_termOf.clear();
     m_groupOf.clear();
@@ -113,50 +121,58 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         idf.push_back(float(std::log(double(count) / df)));
     }
 
-    // Pass 2, in place: each paper's counts become its kept terms' weights, its strongest
-    // kept, normalised and sorted by term.
+    // Pass 2: each paper's counts become its kept terms' weights, its strongest kept,
+    // normalised and sorted by term. The terms are written over the counts, in place (a paper
+    // keeps at most what it had), the weights beside them.
+    struct Weighted {
+        quint32 term;
+        float weight;
+    };
+    std::vector<Weighted> paper;
+    std::vector<float> weights;
+    weights.reserve(size_t(std::min<qsizetype>(counts.size(), qsizetype(count) * kMaxTermsPerPaper)));
     std::vector<quint32> postingCount(index.m_terms.size(), 0);
     qsizetype written = 0;
     qsizetype begin = 0;
     for (quint32 doc = 0; doc < count; ++doc) {
         if (cancel && *cancel)
             return {};
-        const qsizetype first = written;
+        paper.clear();
         double norm = 0;
         for (qsizetype i = begin; i < countEnds[doc]; ++i) {
-            const auto [term, tf] = counts[i];
-            if (kept[term] < 0)
+            const qint64 id = kept[counts[i] >> kCountBits];
+            if (id < 0)
                 continue;
-            const auto id = quint32(kept[term]);
-            const float weight = (1.0f + std::log(tf)) * idf[id];
-            counts[written++] = { id, weight };
+            const float weight = (1.0f + std::log(float(counts[i] & kMaxCount))) * idf[size_t(id)];
+            paper.push_back({ quint32(id), weight });
             norm += double(weight) * weight;
         }
         begin = countEnds[doc];
-        if (written - first > kMaxTermsPerPaper) {
+        if (qsizetype(paper.size()) > kMaxTermsPerPaper) {
             // The strongest; of equal weights, the first in code-point order, so the cut never
             // depends on the order the terms were met in.
-            const auto from = counts.begin() + first;
-            std::nth_element(from, from + kMaxTermsPerPaper, counts.begin() + written,
-                             [&](const TermCount &a, const TermCount &b) {
-                                 return a.value != b.value ? a.value > b.value : index.m_terms.at(a.term) < index.m_terms.at(b.term);
+            std::nth_element(paper.begin(), paper.begin() + kMaxTermsPerPaper, paper.end(),
+                             [&](const Weighted &a, const Weighted &b) {
+                                 return a.weight != b.weight ? a.weight > b.weight
+                                                             : index.m_terms.at(a.term) < index.m_terms.at(b.term);
                              });
-            written = first + kMaxTermsPerPaper;
+            paper.resize(kMaxTermsPerPaper);
             norm = 0;
-            for (qsizetype i = first; i < written; ++i)
-                norm += double(counts[i].value) * counts[i].value;
+            for (const Weighted &term : paper)
+                norm += double(term.weight) * term.weight;
         }
         norm = std::sqrt(norm);
-        std::sort(counts.begin() + first, counts.begin() + written,
-                  [](const TermCount &a, const TermCount &b) { return a.term < b.term; });
-        for (qsizetype i = first; i < written; ++i) {
-            counts[i].value = norm > 0 ? float(counts[i].value / norm) : 0.0f;
-            ++postingCount[counts[i].term];
+        std::sort(paper.begin(), paper.end(), [](const Weighted &a, const Weighted &b) { return a.term < b.term; });
+        for (const Weighted &term : paper) {
+            counts[written++] = term.term;
+            weights.push_back(norm > 0 ? float(term.weight / norm) : 0.0f);
+            ++postingCount[term.term];
         }
         index.m_vectorOffsets.push_back(quint32(written));
     }
     counts.resize(written);
     counts.squeeze(); // a third of what it held, before the postings take as much again
+    index.m_vectorTerms = std::move(counts);
 
     // The inverted index: for each term, the papers holding it (ascending) with their weights.
     index.m_postingOffsets.resize(index.m_terms.size() + 1, 0);
@@ -164,15 +180,12 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         index.m_postingOffsets[term + 1] = index.m_postingOffsets[term] + postingCount[term];
     index.m_postingDocs.resize(size_t(written));
     index.m_postingWeights.resize(size_t(written));
-    index.m_vectorTerms.resize(size_t(written));
     std::vector<quint32> fill(index.m_postingOffsets.begin(), index.m_postingOffsets.end() - 1);
     for (quint32 doc = 0; doc < count; ++doc) {
         for (quint32 i = index.m_vectorOffsets[doc]; i < index.m_vectorOffsets[doc + 1]; ++i) {
-            const auto [term, weight] = counts[i];
-            const quint32 slot = fill[term]++;
+            const quint32 slot = fill[index.m_vectorTerms[i]]++;
             index.m_postingDocs[slot] = doc;
-            index.m_postingWeights[slot] = weight;
-            index.m_vectorTerms[i] = term;
+            index.m_postingWeights[slot] = weights[i];
         }
     }
     return index;

@@ -76,7 +76,7 @@ private:
     // once, in the postings (sorted by document), and a vector's weights looked up there: ten
     // years of papers hold some three million (paper, term) pairs.
     std::vector<quint32> m_vectorOffsets { 0 };
-    std::vector<quint32> m_vectorTerms;
+    QList<quint32> m_vectorTerms; // what was the builder's counts, as they were: no copy
     std::vector<quint32> m_postingOffsets { 0 };
     std::vector<quint32> m_postingDocs;
     std::vector<float> m_postingWeights;
@@ -96,14 +96,11 @@ private:
     QHash<QString, quint32> m_termOf;
     QStringList m_allTerms;
     std::vector<quint32> m_documentFrequency;
-    struct TermCount {
-        quint32 term;
-        float value; // a count, then a weight
-    };
-    // Every paper's (term, count), one paper after another: some nine million at ten years. A
-    // QList of a trivially copyable type grows by realloc, which moves no pages; a vector's
-    // last doubling had held twice what it held, and the window's peak grew by that.
-    QList<TermCount> m_counts;
+    // Every paper's (term, count), one paper after another, packed in 4 bytes (the term in the
+    // high 24 bits, the count in the low 8): some nine million at ten years, and at 8 bytes
+    // they had been the window's peak. A QList of a trivially copyable type grows by realloc,
+    // which moves no pages; a vector's last doubling had held twice what it held.
+    QList<quint32> m_counts;
     std::vector<qsizetype> m_countEnds; // where each paper's counts end
     QHash<QString, quint32> m_groupOf;
 };
