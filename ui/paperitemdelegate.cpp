@@ -2,6 +2,12 @@
 
 #include "paperlistmodel.h"
 
+#include <QApplication>
+#include <QPainter>
+#include <QTextOption>
+
+using namespace Qt::StringLiterals;
+
 namespace hanji {
 
 void PaperItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -12,6 +18,73 @@ void PaperItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
         option->font.setBold(true);
     if (index.column() == PaperListModel::BookmarkColumn && index.data(PaperListModel::BookmarkedRole).toBool())
         option->palette.setColor(QPalette::Text, QColor(0xE0, 0x9A, 0x00));
+}
+
+void PaperItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem cell = option;
+    initStyleOption(&cell, index);
+    const bool plainText = !(cell.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator
+                                              | QStyleOptionViewItem::WrapText))
+        && !(cell.state & QStyle::State_Editing);
+    if (!plainText) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const QWidget *widget = cell.widget;
+    const QStyle *style = widget ? widget->style() : QApplication::style();
+    painter->save();
+    painter->setClipRect(cell.rect);
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &cell, painter, widget);
+
+    // As QCommonStyle draws an item's text: its colour group, its margins, elided.
+    QPalette::ColorGroup group = cell.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    if (group == QPalette::Normal && !(cell.state & QStyle::State_Active))
+        group = QPalette::Inactive;
+    if (!cell.text.isEmpty()) {
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+        const QRect textRect = cell.rect.adjusted(margin, 0, -margin, 0);
+        const QTextLayout &text = laidOut(cell, textRect.width());
+        const QSize size = text.boundingRect().size().toSize();
+        const int top = QStyle::alignedRect(Qt::LayoutDirectionAuto, cell.displayAlignment, size, textRect).top();
+        painter->setPen(cell.palette.color(group, cell.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+        text.draw(painter, QPointF(textRect.x(), top));
+    }
+    if (cell.state & QStyle::State_HasFocus) {
+        QStyleOptionFocusRect focus;
+        focus.QStyleOption::operator=(cell);
+        focus.rect = style->subElementRect(QStyle::SE_ItemViewItemFocusRect, &cell, widget);
+        focus.state |= QStyle::State_KeyboardFocusChange | QStyle::State_Item;
+        focus.backgroundColor = cell.palette.color(group, cell.state & QStyle::State_Selected ? QPalette::Highlight : QPalette::Window);
+        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
+    }
+    painter->restore();
+}
+
+const QTextLayout &PaperItemDelegate::laidOut(const QStyleOptionViewItem &cell, int width) const
+{
+    const QString key = u"%1|%2|%3|%4|%5"_s.arg(cell.font.key())
+                            .arg(width)
+                            .arg(int(cell.textElideMode))
+                            .arg(int(QStyle::visualAlignment(cell.direction, cell.displayAlignment)))
+                            .arg(cell.text);
+    if (const QTextLayout *found = m_layouts.object(key))
+        return *found;
+    // The style's text, elided only where it is wider than the cell, laid out on one line of
+    // the cell's width, aligned in it.
+    QTextOption option;
+    option.setWrapMode(QTextOption::ManualWrap);
+    option.setTextDirection(cell.direction);
+    option.setAlignment(QStyle::visualAlignment(cell.direction, cell.displayAlignment));
+    auto *layout = new QTextLayout(QFontMetrics(cell.font).elidedText(cell.text, cell.textElideMode, width), cell.font);
+    layout->setTextOption(option);
+    layout->beginLayout();
+    QTextLine line = layout->createLine();
+    line.setLineWidth(width);
+    line.setPosition(QPointF(0, 0));
+    layout->endLayout();
+    m_layouts.insert(key, layout);
+    return *layout;
 }
 
 } // namespace hanji
