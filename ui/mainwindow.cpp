@@ -92,6 +92,9 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
     m_markReadTimer.setSingleShot(true);
     m_markReadTimer.setInterval(kReadAfter);
     connect(&m_markReadTimer, &QTimer::timeout, this, &MainWindow::markCurrentRead);
+    m_arrivalTimer.setSingleShot(true);
+    m_arrivalTimer.setInterval(std::chrono::milliseconds(1));
+    connect(&m_arrivalTimer, &QTimer::timeout, this, &MainWindow::completeArrival);
 
     setWindowTitle(u"Hanji"_s);
     // The rows come from the worker: reading ten years here kept the window from showing.
@@ -109,6 +112,7 @@ MainWindow::MainWindow(Library &library, ThumbnailCache *thumbnails, PaperView *
 
 void MainWindow::onRowsLoaded()
 {
+    completeArrival(); // of rows read before these
     Result<LoadedRows> loaded = m_importController->takeLoaded();
     if (!loaded) {
         m_loading = false;
@@ -121,20 +125,29 @@ void MainWindow::onRowsLoaded()
     m_filterBar->setVoteCeiling(loaded->voteCeiling);
     m_dateModel->setCensus(std::move(loaded->dates));
     m_paperModel->setPrepared(std::move(loaded->papers)); // the proxy sorts 52,830 rows here
-    // The rest in the next turn of the event loop: the sort and the first paper shown (its
-    // page rendered) are two blocks of some 20 and 30 ms at ten years, rather than one of 50.
-    QMetaObject::invokeMethod(
-        this,
-        [this, kept, states = std::move(loaded->states)] {
-            m_loading = false;
-            // A bookmark or a sync while the rows were read: they have the state from before.
-            if (!states.isSharedWith(m_library.userStore().states()))
-                m_userData.showStoredStates();
-            returnTo(kept);
-            releaseFreedMemory(); // what the load and the rows before took
-            finishLoading();
-        },
-        Qt::QueuedConnection);
+    // The rest once the event loop has turned, so that input and paint come between: the sort
+    // and the first paper shown (its page rendered) are two blocks of some 20 and 30 ms at ten
+    // years, and the list's first paint follows. A timer: a queued call (or a timer of 0 ms,
+    // which Qt makes one) runs before any input or timer could.
+    m_arrival = [this, kept, states = std::move(loaded->states)] {
+        m_loading = false;
+        // A bookmark or a sync while the rows were read: they have the state from before.
+        if (!states.isSharedWith(m_library.userStore().states()))
+            m_userData.showStoredStates();
+        returnTo(kept);
+        releaseFreedMemory(); // what the load and the rows before took
+        finishLoading();
+    };
+    m_arrivalTimer.start();
+}
+
+// Now, if the rows' arrival still waits for its turn: an import that finished meanwhile
+// brings rows read after them, which must come second.
+void MainWindow::completeArrival()
+{
+    m_arrivalTimer.stop();
+    if (const std::function<void()> arrival = std::exchange(m_arrival, {}))
+        arrival();
 }
 
 void MainWindow::finishLoading()
@@ -393,6 +406,7 @@ bool MainWindow::isImporting() const { return m_importController->isRunning(); }
 
 void MainWindow::onImportFinished(const ImportReport &report, const std::optional<QList<PaperRow>> &rows)
 {
+    completeArrival();
     m_importProgress->hide();
     m_cancelImport->hide();
     if (rows)

@@ -9,6 +9,8 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
+
 class QLabel;
 class QProgressBar;
 class QSplitter;
@@ -99,6 +101,7 @@ private:
     };
     [[nodiscard]] Place place() const;
     void onRowsLoaded();
+    void completeArrival();
     void finishLoading();
     void setRows(QList<PaperRow> rows);
     // After the rows were replaced: the node and the paper again, the search run again, the count.
@@ -161,6 +164,10 @@ private:
 
     QString m_currentId;
     QTimer m_markReadTimer;
+    // The second half of the rows' arrival (the place, the first paper), for a later turn of the
+    // event loop; an import's rows never come before it (completeArrival()).
+    QTimer m_arrivalTimer;
+    std::function<void()> m_arrival;
     bool m_loading = true;
     bool m_showLastPaperWhenLoaded = false;
 };
