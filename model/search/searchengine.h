@@ -29,9 +29,10 @@ public:
 
 private:
     [[nodiscard]] Result<> ensureFacts() const;
+    // Hands take each paper the query matches, by its place in the facts (the Newest order),
+    // with its bm25 rank when asked (the version 2 index), in no particular order.
     [[nodiscard]] Result<> collect(const SearchQuery &query, bool ranked, const QList<SearchTerm> &terms,
-                                   const std::function<void(qint64, double, const PaperFacts &)> &take) const;
-    [[nodiscard]] static double relevance(const QList<QByteArray> &words, const PaperFacts &facts);
+                                   const std::function<void(qsizetype place, double rank)> &take) const;
 
     const IndexReader &m_index;
     const UserStore &m_user;

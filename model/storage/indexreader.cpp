@@ -75,6 +75,7 @@ Result<IndexReader::RowsAndFacts> IndexReader::rowsAndFacts() const
 {
     RowsAndFacts both;
     QList<PaperRow> &rows = both.rows;
+    QHash<qint64, PaperFacts> facts;
     QHash<qint64, qsizetype> rowOfPaper; // not pointers into facts: a QHash moves its values as it grows
     QSqlQuery papers(m_index);
     papers.setForwardOnly(true);
@@ -100,13 +101,13 @@ Result<IndexReader::RowsAndFacts> IndexReader::rowsAndFacts() const
         }
         const QVariant votes = papers.value(5);
         row.votes = optionalInt(votes);
-        PaperFacts &facts = both.facts[id];
-        facts.key = row.id;
-        facts.votesKnown = !votes.isNull();
-        facts.votes = votes.toInt();
-        facts.latestDate = papers.value(6).toLongLong();
-        facts.foldedTitle = foldedOrShown(papers.value(7), row.title);
-        facts.foldedAuthors = foldedOrShown(papers.value(8), authorsText(row.authors));
+        PaperFacts &paper = facts[id];
+        paper.key = row.id;
+        paper.votesKnown = !votes.isNull();
+        paper.votes = votes.toInt();
+        paper.latestDate = papers.value(6).toLongLong();
+        paper.foldedTitle = foldedOrShown(papers.value(7), row.title);
+        paper.foldedAuthors = foldedOrShown(papers.value(8), authorsText(row.authors));
         rowOfPaper.insert(id, rows.size());
         rows.append(std::move(row));
     }
@@ -123,16 +124,17 @@ Result<IndexReader::RowsAndFacts> IndexReader::rowsAndFacts() const
             continue;
         const qint64 day = dates.value(1).toLongLong();
         rows[*row].appearances.append({ QDate::fromJulianDay(day), optionalInt(dates.value(2)) });
-        both.facts[id].dates.append(day);
+        facts[id].dates.append(day);
     }
     if (dates.lastError().isValid())
         return failure(checked(sqlError(dates, kCannotRead)));
+    both.facts = SearchFacts(std::move(facts));
     return both;
 }
 
 Result<SearchFacts> IndexReader::searchFacts() const
 {
-    SearchFacts facts;
+    QHash<qint64, PaperFacts> facts;
     QSqlQuery papers(m_index);
     papers.setForwardOnly(true);
     if (!papers.exec(u"SELECT id, key, max_votes, latest_date, folded_title, folded_authors, title, authors FROM papers"_s))
@@ -159,7 +161,7 @@ Result<SearchFacts> IndexReader::searchFacts() const
     }
     if (dates.lastError().isValid())
         return failure(checked(sqlError(dates, kCannotRead)));
-    return facts;
+    return SearchFacts(std::move(facts));
 }
 
 Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const

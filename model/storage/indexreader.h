@@ -2,25 +2,12 @@
 
 #include "paper.h"
 #include "result.h"
+#include "searchfacts.h"
 
 #include <QHash>
 #include <QSqlDatabase>
 
 namespace hanji {
-
-// What search filters and orders by, for one paper (by index row): kept in memory so that
-// FTS5 only has to name the matching rows.
-struct PaperFacts {
-    QString key;
-    // The title and authors search reads, folded (foldedText): what relevance weighs.
-    QByteArray foldedTitle;
-    QByteArray foldedAuthors;
-    qint64 latestDate = 0; // Julian day
-    int votes = 0; // highest; unknown counts as 0, as in the filters
-    bool votesKnown = false;
-    QList<qint64> dates; // Julian days
-};
-using SearchFacts = QHash<qint64, PaperFacts>;
 
 // A search of the full-text index: phrases of papers_fts and characters of papers_chars, each
 // an FTS5 expression, empty for none; a row must match both.

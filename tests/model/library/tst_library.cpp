@@ -521,6 +521,49 @@ void TestLibrary::searchCombinesFilters()
     QVERIFY(ranked.size() > titleHits.size());
     QCOMPARE(asSet(ranked.mid(0, titleHits.size())), titleHits);
     QCOMPARE(library->search({ .limit = 3 }).value().size(), 3);
+
+    // Each order in full, against what brute force works out: relevance sums 10 for each word
+    // in the title, 4 in the authors, 1 in the summary alone; equals follow the Newest order
+    // (latest date, then votes, unknown as none). The first of a limited search are the first
+    // of the whole.
+    const auto newer = [&](const QString &a, const QString &b) { // false where only the row can tell
+        const Paper &pa = brute.papers()[a];
+        const Paper &pb = brute.papers()[b];
+        if (pa.latestDate() != pb.latestDate())
+            return pa.latestDate() > pb.latestDate();
+        return pa.votes().value_or(0) > pb.votes().value_or(0);
+    };
+    const auto sameDayAndVotes = [&](const QString &a, const QString &b) {
+        return !newer(a, b) && !newer(b, a);
+    };
+    for (const QString &text : { u"attention"_s, u"모델 학습"_s, u"diffusion model"_s, u"학"_s, u"ho"_s, u"han wei"_s }) {
+        QList<std::pair<QSet<QString>, QSet<QString>>> fields; // per word: title hits, author hits
+        for (const QString &word : text.split(u' '))
+            fields.append({ brute.search(u"title:"_s + word), brute.search(u"author:"_s + word) });
+        const auto score = [&](const QString &id) {
+            int sum = 0;
+            for (const auto &[title, authors] : fields)
+                sum += title.contains(id) ? 10 : authors.contains(id) ? 4 : 1;
+            return sum;
+        };
+        const QStringList order = library->search({ .text = text }).value();
+        QCOMPARE(asSet(order), brute.search(text));
+        for (int i = 1; i < order.size(); ++i) {
+            const QString &before = order[i - 1];
+            const QString &after = order[i];
+            QVERIFY2(score(before) > score(after) || (score(before) == score(after) && (newer(before, after) || sameDayAndVotes(before, after))),
+                     qPrintable(u"%1: %2 before %3"_s.arg(text, before, after)));
+        }
+        QCOMPARE(library->search({ .text = text, .limit = 4 }).value(), order.mid(0, 4));
+    }
+    const QStringList allByVotes = library->search({ .order = SearchQuery::Order::MostVotes }).value();
+    for (int i = 1; i < allByVotes.size(); ++i) {
+        const auto votes = [&](const QString &id) { return brute.papers()[id].votes().value_or(-1); };
+        QVERIFY(votes(allByVotes[i - 1]) > votes(allByVotes[i])
+                || (votes(allByVotes[i - 1]) == votes(allByVotes[i]) && !newer(allByVotes[i], allByVotes[i - 1])));
+    }
+    QCOMPARE(library->search({ .order = SearchQuery::Order::MostVotes, .limit = 5 }).value(), allByVotes.mid(0, 5));
+    QCOMPARE(library->search({ .order = SearchQuery::Order::Newest, .limit = 5 }).value(), newest.mid(0, 5));
 }
 
 // The index holds a paper's summary, title and authors as one text: where one field ends with

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void labelsAndCounts();
     void fullTextMatchesAnyScript_data();
     void fullTextMatchesAnyScript();
+    void searchFactsAreInTheNewestOrder();
     void everyCharacterBeginsOneToken_data();
     void everyCharacterBeginsOneToken();
     void foldedTextFoldsAsTheTokenizer();
@@ -137,7 +138,38 @@ void TestStorage::fullTextMatchesAnyScript()
     QVERIFY2(hits, qPrintable(hits ? QString() : hits.error().message));
     QCOMPARE(hits->size(), 1);
     const SearchFacts facts = m_reader->searchFacts().value();
-    QCOMPARE(facts.value(hits->constFirst().row).key, paper);
+    QCOMPARE(facts.at(facts.indexOfRow(hits->constFirst().row)).key, paper);
+}
+
+// The facts know the Newest order that search walks: latest date, then votes (unknown as
+// none), then row, each from the highest.
+void TestStorage::searchFactsAreInTheNewestOrder()
+{
+    struct Given {
+        qint64 row;
+        qint64 date;
+        int votes;
+        QString key;
+    };
+    const QList<Given> given { { 5, 100, 3, u"d"_s }, { 9, 101, 0, u"a"_s }, { 2, 100, 3, u"e"_s },
+                               { 7, 100, 8, u"c"_s }, { 4, 99, 50, u"f"_s }, { 11, 101, 0, u"b"_s } };
+    QHash<qint64, PaperFacts> byRow;
+    for (const Given &paper : given) {
+        PaperFacts facts;
+        facts.key = paper.key;
+        facts.latestDate = paper.date;
+        facts.votes = paper.votes;
+        byRow.insert(paper.row, facts);
+    }
+    const SearchFacts facts(byRow);
+    QStringList order;
+    for (const qsizetype index : facts.newest())
+        order += facts.at(index).key;
+    QCOMPARE(order, (QStringList { u"b"_s, u"a"_s, u"c"_s, u"d"_s, u"e"_s, u"f"_s }));
+    for (const Given &paper : given)
+        QCOMPARE(facts.at(facts.indexOfRow(paper.row)).key, paper.key);
+    QCOMPARE(facts.indexOfRow(3), -1);
+    QCOMPARE(facts.indexOfRow(12), -1);
 }
 
 void TestStorage::everyCharacterBeginsOneToken_data()
