@@ -185,7 +185,7 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         for (quint32 i = index.m_vectorOffsets[doc]; i < index.m_vectorOffsets[doc + 1]; ++i) {
             const quint32 slot = fill[index.m_vectorTerms[i]]++;
             index.m_postingDocs[slot] = doc;
-            index.m_postingWeights[slot] = weights[i];
+            index.m_postingWeights[slot] = SimilarityIndex::storedWeight(weights[i]);
         }
     }
     return index;
@@ -200,8 +200,14 @@ qint64 SimilarityIndex::memoryBytes() const
         bytes += text.size() * 2 + 24;
     bytes += qint64(m_docOf.size()) * 48;
     bytes += qint64(m_titleGroup.size() + m_vectorOffsets.size() + m_postingOffsets.size()) * 4;
-    bytes += qint64(m_vectorTerms.size() + m_postingDocs.size() + m_postingWeights.size()) * 4;
+    bytes += qint64(m_vectorTerms.size() + m_postingDocs.size()) * 4 + qint64(m_postingWeights.size()) * 2;
     return bytes;
+}
+
+quint16 SimilarityIndex::storedWeight(float weight)
+{
+    // Never 0: a lookup counts a paper as met once its score is above 0.
+    return quint16(std::clamp(std::lround(double(weight) * 65535.0), 1L, 65535L));
 }
 
 float SimilarityIndex::weightOf(quint32 doc, quint32 term) const
@@ -209,7 +215,7 @@ float SimilarityIndex::weightOf(quint32 doc, quint32 term) const
     const auto begin = m_postingDocs.begin() + m_postingOffsets[term];
     const auto end = m_postingDocs.begin() + m_postingOffsets[term + 1];
     const auto found = std::lower_bound(begin, end, doc);
-    return found != end && *found == doc ? m_postingWeights[size_t(found - m_postingDocs.begin())] : 0.0f;
+    return found != end && *found == doc ? weightFrom(m_postingWeights[size_t(found - m_postingDocs.begin())]) : 0.0f;
 }
 
 SimilarityIndex::Vector SimilarityIndex::documentVector(quint32 doc) const
@@ -233,7 +239,7 @@ QList<RelatedPaper> SimilarityIndex::nearest(const Vector &query, int limit,
             const quint32 doc = m_postingDocs[i];
             if (scores[doc] == 0.0f)
                 touched.push_back(doc);
-            scores[doc] += weight * m_postingWeights[i];
+            scores[doc] += weight * weightFrom(m_postingWeights[i]);
         }
     }
     std::vector<quint32> candidates;

@@ -79,7 +79,11 @@ private:
     QList<quint32> m_vectorTerms; // what was the builder's counts, as they were: no copy
     std::vector<quint32> m_postingOffsets { 0 };
     std::vector<quint32> m_postingDocs;
-    std::vector<float> m_postingWeights;
+    // A weight (0..1] in 16 bits, in steps of 1/65535, never 0: within 8·10⁻⁶ of the float
+    // it was, and half its memory (3.4 million of them at ten years).
+    std::vector<quint16> m_postingWeights;
+    [[nodiscard]] static quint16 storedWeight(float weight);
+    [[nodiscard]] static float weightFrom(quint16 stored) { return float(stored) * (1.0f / 65535.0f); }
 };
 
 // Builds a SimilarityIndex one paper at a time: only each paper's term counts stay, not its
