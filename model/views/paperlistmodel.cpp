@@ -476,6 +476,13 @@ QString PaperListModel::authorsText(const QStringList &authors) const
     return tr("%1 and %n others", nullptr, int(rest)).arg(shown);
 }
 
+QModelIndex PaperListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= int(m_rows.size()) || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 int PaperListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

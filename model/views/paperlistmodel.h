@@ -112,6 +112,10 @@ public:
     [[nodiscard]] QString authorsText(const QStringList &authors) const;
     [[nodiscard]] QLocale locale() const { return m_locale; }
 
+    // Without QAbstractTableModel's check, which asks rowCount() and columnCount() through two
+    // virtual calls for each index: a proxy's sort of 50,000 rows makes 1.6 million indexes,
+    // and those calls were 40% of its time.
+    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
