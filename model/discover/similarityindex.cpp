@@ -21,12 +21,27 @@ constexpr int kMinDocumentFrequency = 2;
 // papers on the same topic (bench_discover's quality table) from 44.9% to 46.1% there.
 constexpr qsizetype kMaxTermsPerPaper = 64;
 constexpr quint32 kUntitledGroup = 1u << 31; // above any group of a title
-// A term's count in one paper is packed beside its number: 8 bits hold any count a digest's
-// summary reaches (above 255 it counts as 255), 24 bits 16.7 million terms, where the real
-// digests of 2024 hold 25,361. Terms met after that many are left out: rare by nature.
-constexpr int kCountBits = 8;
-constexpr quint32 kMaxCount = (1u << kCountBits) - 1;
-constexpr qsizetype kMaxTerms = qsizetype(1) << (32 - kCountBits);
+constexpr quint32 kMaxCount = 255; // above, a term counts as 255: no digest's summary repeats one that often
+
+void appendVarint(QByteArray &to, quint32 value)
+{
+    while (value >= 0x80) {
+        to.append(char(value | 0x80));
+        value >>= 7;
+    }
+    to.append(char(value));
+}
+
+quint32 readVarint(const char *&at)
+{
+    quint32 value = 0;
+    for (int shift = 0;; shift += 7) {
+        const auto byte = quint8(*at++);
+        value |= quint32(byte & 0x7f) << shift;
+        if (!(byte & 0x80))
+            return value;
+    }
+}
 
 // Two listings of one paper: the same title, whatever the case and punctuation.
 QString titleKey(const QString &title)
@@ -68,8 +83,6 @@ void SimilarityIndexBuilder::add(const PaperText &paper)
         for (const QString &term : similarityTerms(text)) {
             auto found = m_termOf.constFind(term);
             if (found == m_termOf.cend()) {
-                if (m_allTerms.size() >= kMaxTerms)
-                    continue;
                 found = m_termOf.insert(term, quint32(m_allTerms.size()));
                 m_allTerms += term;
                 m_documentFrequency.push_back(0);
@@ -79,10 +92,21 @@ void SimilarityIndexBuilder::add(const PaperText &paper)
     };
     add(paper.title, kTitleWeight);
     add(paper.summary, 1);
-    for (auto it = tf.cbegin(); it != tf.cend(); ++it) {
-        m_counts.append(it.key() << kCountBits | std::min(it.value(), kMaxCount));
-        ++m_documentFrequency[it.key()];
+    std::vector<std::pair<quint32, quint32>> ascending; // as the counts are written
+    ascending.reserve(size_t(tf.size()));
+    for (auto it = tf.cbegin(); it != tf.cend(); ++it)
+        ascending.emplace_back(it.key(), it.value());
+    std::sort(ascending.begin(), ascending.end());
+    quint32 previous = 0;
+    for (const auto &[term, times] : ascending) {
+        const quint32 count = std::min(times, kMaxCount);
+        appendVarint(m_counts, (term - previous) << 2 | std::min(count, 3u));
+        if (count >= 3)
+            m_counts.append(char(count));
+        previous = term;
+        ++m_documentFrequency[term];
     }
+    m_countTotal += qsizetype(tf.size());
     m_countEnds.push_back(m_counts.size());
 }
 
@@ -103,7 +127,8 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     const auto count = quint32(index.m_ids.size());
     const QStringList allTerms = std::exchange(m_allTerms, QStringList());
     const std::vector<quint32> documentFrequency = std::exchange(m_documentFrequency, {});
-    QList<quint32> counts = std::exchange(m_counts, {});
+    QByteArray counts = std::exchange(m_counts, {});
+    const qsizetype countTotal = std::exchange(m_countTotal, 0);
     const std::vector<qsizetype> countEnds = std::exchange(m_countEnds, {});
     m_termOf.clear();
     m_groupOf.clear();
@@ -122,15 +147,17 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     }
 
     // Pass 2: each paper's counts become its kept terms' weights, its strongest kept,
-    // normalised and sorted by term. The terms are written over the counts, in place (a paper
-    // keeps at most what it had), the weights beside them.
+    // normalised and sorted by term; the terms become the vectors' array, the weights go beside.
     struct Weighted {
         quint32 term;
         float weight;
     };
     std::vector<Weighted> paper;
     std::vector<float> weights;
-    weights.reserve(size_t(std::min<qsizetype>(counts.size(), qsizetype(count) * kMaxTermsPerPaper)));
+    const qsizetype mostKept = std::min<qsizetype>(countTotal, qsizetype(count) * kMaxTermsPerPaper);
+    weights.reserve(size_t(mostKept));
+    QList<quint32> vectorTerms;
+    vectorTerms.reserve(mostKept);
     std::vector<quint32> postingCount(index.m_terms.size(), 0);
     qsizetype written = 0;
     qsizetype begin = 0;
@@ -139,11 +166,15 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
             return {};
         paper.clear();
         double norm = 0;
-        for (qsizetype i = begin; i < countEnds[doc]; ++i) {
-            const qint64 id = kept[counts[i] >> kCountBits];
+        quint32 term = 0;
+        for (const char *at = counts.constData() + begin, *end = counts.constData() + countEnds[doc]; at < end;) {
+            const quint32 code = readVarint(at);
+            term += code >> 2;
+            const quint32 times = (code & 3) < 3 ? code & 3 : quint8(*at++);
+            const qint64 id = kept[term];
             if (id < 0)
                 continue;
-            const float weight = (1.0f + std::log(float(counts[i] & kMaxCount))) * idf[size_t(id)];
+            const float weight = (1.0f + std::log(float(times))) * idf[size_t(id)];
             paper.push_back({ quint32(id), weight });
             norm += double(weight) * weight;
         }
@@ -164,15 +195,15 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         norm = std::sqrt(norm);
         std::sort(paper.begin(), paper.end(), [](const Weighted &a, const Weighted &b) { return a.term < b.term; });
         for (const Weighted &term : paper) {
-            counts[written++] = term.term;
+            vectorTerms.append(term.term);
+            ++written;
             weights.push_back(norm > 0 ? float(term.weight / norm) : 0.0f);
             ++postingCount[term.term];
         }
         index.m_vectorOffsets.push_back(quint32(written));
     }
-    counts.resize(written);
-    counts.squeeze(); // a third of what it held, before the postings take as much again
-    index.m_vectorTerms = std::move(counts);
+    counts = QByteArray(); // before the postings take as much again
+    index.m_vectorTerms = std::move(vectorTerms);
 
     // The inverted index: for each term, the papers holding it (ascending) with their weights.
     index.m_postingOffsets.resize(index.m_terms.size() + 1, 0);
