@@ -23,7 +23,7 @@ constexpr qsizetype kMaxTermsPerPaper = 64;
 constexpr quint32 kUntitledGroup = 1u << 31; // above any group of a title
 constexpr quint32 kMaxCount = 255; // above, a term counts as 255: no digest's summary repeats one that often
 
-void appendVarint(QByteArray &to, quint32 value)
+void appendVarint(QByteArray &to, quint64 value)
 {
     while (value >= 0x80) {
         to.append(char(value | 0x80));
@@ -32,12 +32,12 @@ void appendVarint(QByteArray &to, quint32 value)
     to.append(char(value));
 }
 
-quint32 readVarint(const char *&at)
+quint64 readVarint(const char *&at)
 {
-    quint32 value = 0;
+    quint64 value = 0;
     for (int shift = 0;; shift += 7) {
         const auto byte = quint8(*at++);
-        value |= quint32(byte & 0x7f) << shift;
+        value |= quint64(byte & 0x7f) << shift;
         if (!(byte & 0x80))
             return value;
     }
@@ -100,7 +100,7 @@ void SimilarityIndexBuilder::add(const PaperText &paper)
     quint32 previous = 0;
     for (const auto &[term, times] : ascending) {
         const quint32 count = std::min(times, kMaxCount);
-        appendVarint(m_counts, (term - previous) << 2 | std::min(count, 3u));
+        appendVarint(m_counts, quint64(term - previous) << 2 | std::min(count, 3u));
         if (count >= 3)
             m_counts.append(char(count));
         previous = term;
@@ -168,9 +168,9 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         double norm = 0;
         quint32 term = 0;
         for (const char *at = counts.constData() + begin, *end = counts.constData() + countEnds[doc]; at < end;) {
-            const quint32 code = readVarint(at);
-            term += code >> 2;
-            const quint32 times = (code & 3) < 3 ? code & 3 : quint8(*at++);
+            const quint64 code = readVarint(at);
+            term += quint32(code >> 2);
+            const quint32 times = (code & 3) < 3 ? quint32(code & 3) : quint8(*at++);
             const qint64 id = kept[term];
             if (id < 0)
                 continue;
