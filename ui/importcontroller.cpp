@@ -143,7 +143,7 @@ void ImportController::loadDone(Result<LoadedRows> rows, std::optional<SearchFac
     m_thread = nullptr; // deletes itself once finished
     m_running = Job::None;
     if (facts)
-        m_library.setIndexChanged(std::move(facts));
+        m_library.setIndexChanged(std::move(*facts));
     m_loadedRows = std::move(rows);
     Q_EMIT loaded();
     m_loadedRows.reset(); // not taken: dropped

@@ -57,7 +57,8 @@ public:
                                       const std::atomic_bool *cancel = nullptr);
     // After an import made elsewhere (another thread's Importer): forget the cached search
     // facts, or take those that thread already read.
-    void setIndexChanged(std::optional<SearchFacts> facts = std::nullopt) { m_search->resetFacts(std::move(facts)); }
+    void setIndexChanged() { m_search->resetFacts(); }
+    void setIndexChanged(SearchFacts facts) { m_search->resetFacts(std::move(facts)); }
 
     [[nodiscard]] Result<QList<PaperRow>> rows() const;
     // Fills in bookmark and read state, which only this object knows.

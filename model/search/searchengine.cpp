@@ -15,7 +15,12 @@ SearchEngine::SearchEngine(const IndexReader &index, const UserStore &user)
 {
 }
 
-void SearchEngine::resetFacts(std::optional<SearchFacts> facts)
+void SearchEngine::resetFacts()
+{
+    m_facts.reset();
+}
+
+void SearchEngine::resetFacts(SearchFacts facts)
 {
     m_facts = std::move(facts);
 }

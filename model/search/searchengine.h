@@ -25,7 +25,8 @@ public:
     [[nodiscard]] Result<QSet<QString>> matchingIds(const SearchQuery &query) const;
 
     // After an import: drop the facts, or take those another thread already read.
-    void resetFacts(std::optional<SearchFacts> facts = std::nullopt);
+    void resetFacts();
+    void resetFacts(SearchFacts facts);
 
 private:
     [[nodiscard]] Result<> ensureFacts() const;
