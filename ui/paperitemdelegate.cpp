@@ -6,8 +6,6 @@
 #include <QPainter>
 #include <QTextOption>
 
-using namespace Qt::StringLiterals;
-
 namespace hanji {
 
 void PaperItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -63,11 +61,10 @@ void PaperItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 
 const QTextLayout &PaperItemDelegate::laidOut(const QStyleOptionViewItem &cell, int width) const
 {
-    const QString key = u"%1|%2|%3|%4|%5"_s.arg(cell.font.key())
-                            .arg(width)
-                            .arg(int(cell.textElideMode))
-                            .arg(int(QStyle::visualAlignment(cell.direction, cell.displayAlignment)))
-                            .arg(cell.text);
+    const Qt::Alignment alignment = QStyle::visualAlignment(cell.direction, cell.displayAlignment);
+    // Joined: arg() would take a "%1" in a font's name for a place to fill.
+    const QString key = cell.font.key() + u'|' + QString::number(width) + u'|' + QString::number(int(cell.textElideMode))
+        + u'|' + QString::number(int(cell.direction)) + u'|' + QString::number(int(alignment)) + u'|' + cell.text;
     if (const QTextLayout *found = m_layouts.object(key))
         return *found;
     // The style's text, elided only where it is wider than the cell, laid out on one line of
@@ -75,7 +72,7 @@ const QTextLayout &PaperItemDelegate::laidOut(const QStyleOptionViewItem &cell, 
     QTextOption option;
     option.setWrapMode(QTextOption::ManualWrap);
     option.setTextDirection(cell.direction);
-    option.setAlignment(QStyle::visualAlignment(cell.direction, cell.displayAlignment));
+    option.setAlignment(alignment);
     auto *layout = new QTextLayout(QFontMetrics(cell.font).elidedText(cell.text, cell.textElideMode, width), cell.font);
     layout->setTextOption(option);
     layout->beginLayout();

@@ -86,7 +86,7 @@ private Q_SLOTS:
         QFETCH(bool, focused);
         QFETCH(bool, active);
         QFETCH(Qt::LayoutDirection, direction);
-        const PaperItemDelegate drawn;
+        const PaperItemDelegate &drawn = m_drawn; // one for every state: what it keeps must not leak across them
         const StyleDrawnDelegate oracle;
         for (int row = 0; row < m_model.rowCount(); ++row) {
             for (int column = 0; column < PaperListModel::ColumnCount; ++column) {
@@ -125,6 +125,7 @@ private Q_SLOTS:
 private:
     PaperListModel m_model;
     QTreeView m_view;
+    PaperItemDelegate m_drawn;
 };
 
 QTEST_MAIN(TestPaperItemDelegate)
