@@ -159,7 +159,6 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     QList<quint32> vectorTerms;
     vectorTerms.reserve(mostKept);
     std::vector<quint32> postingCount(index.m_terms.size(), 0);
-    qsizetype written = 0;
     qsizetype begin = 0;
     for (quint32 doc = 0; doc < count; ++doc) {
         if (cancel && *cancel)
@@ -196,11 +195,10 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         std::sort(paper.begin(), paper.end(), [](const Weighted &a, const Weighted &b) { return a.term < b.term; });
         for (const Weighted &term : paper) {
             vectorTerms.append(term.term);
-            ++written;
             weights.push_back(norm > 0 ? float(term.weight / norm) : 0.0f);
             ++postingCount[term.term];
         }
-        index.m_vectorOffsets.push_back(quint32(written));
+        index.m_vectorOffsets.push_back(quint32(vectorTerms.size()));
     }
     counts = QByteArray(); // before the postings take as much again
     index.m_vectorTerms = std::move(vectorTerms);
@@ -209,8 +207,8 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     index.m_postingOffsets.resize(index.m_terms.size() + 1, 0);
     for (qsizetype term = 0; term < index.m_terms.size(); ++term)
         index.m_postingOffsets[term + 1] = index.m_postingOffsets[term] + postingCount[term];
-    index.m_postingDocs.resize(size_t(written));
-    index.m_postingWeights.resize(size_t(written));
+    index.m_postingDocs.resize(size_t(index.m_vectorTerms.size()));
+    index.m_postingWeights.resize(size_t(index.m_vectorTerms.size()));
     std::vector<quint32> fill(index.m_postingOffsets.begin(), index.m_postingOffsets.end() - 1);
     for (quint32 doc = 0; doc < count; ++doc) {
         for (quint32 i = index.m_vectorOffsets[doc]; i < index.m_vectorOffsets[doc + 1]; ++i) {

@@ -76,7 +76,7 @@ private:
     // once, in the postings (sorted by document), and a vector's weights looked up there: ten
     // years of papers hold some three million (paper, term) pairs.
     std::vector<quint32> m_vectorOffsets { 0 };
-    QList<quint32> m_vectorTerms; // what was the builder's counts, as they were: no copy
+    QList<quint32> m_vectorTerms;
     std::vector<quint32> m_postingOffsets { 0 };
     std::vector<quint32> m_postingDocs;
     // A weight (0..1] in 16 bits, in steps of 1/65535, never 0: within 8·10⁻⁶ of the float

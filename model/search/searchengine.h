@@ -30,10 +30,10 @@ public:
 
 private:
     [[nodiscard]] Result<> ensureFacts() const;
-    // Hands take each paper the query matches, by its place in the facts (the Newest order),
-    // with its bm25 rank when asked (the version 2 index), in no particular order.
+    // Hands take each paper the query matches, by its index in the facts, with its bm25 rank
+    // when asked (the version 2 index), in no particular order.
     [[nodiscard]] Result<> collect(const SearchQuery &query, bool ranked, const QList<SearchTerm> &terms,
-                                   const std::function<void(qsizetype place, double rank)> &take) const;
+                                   const std::function<void(qsizetype index, double rank)> &take) const;
 
     const IndexReader &m_index;
     const UserStore &m_user;
