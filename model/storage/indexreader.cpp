@@ -4,6 +4,7 @@
 #include "indexdatabase.h"
 #include "ngramtokenizer.h"
 #include "sqlitefile.h"
+#include "sqlitestatement.h"
 #include "sqlutil.h"
 
 #include <QJsonArray>
@@ -224,17 +225,6 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
         return failure(checked(sqlError(query, kCannotRead)));
     return papers;
 }
-
-namespace {
-
-// SQLite's own error as QtSql would report it, so that sqlError() words it the same.
-QSqlError sqliteError(sqlite3 *db)
-{
-    return QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(db)), QSqlError::StatementError,
-                     QString::number(sqlite3_extended_errcode(db)));
-}
-
-} // namespace
 
 // Through SQLite's C API: QtSql costs a quarter of a microsecond a row, 15 ms of a search for
 // one syllable at ten years (50,000 rows), this a twentieth of that.
