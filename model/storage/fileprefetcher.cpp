@@ -8,47 +8,15 @@
 
 namespace hanji {
 
-FilePrefetcher::FilePrefetcher(QStringList files, const QHash<QString, KnownFile> &known)
+FilePrefetcher::FilePrefetcher(QStringList files, const QHash<QString, KnownFile> &known, size_t ahead)
     : m_files(std::move(files))
     , m_known(known)
-    , m_thread([this] { run(); })
-{
-}
-
-FilePrefetcher::~FilePrefetcher()
-{
-    {
-        const std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
-    m_changed.notify_all();
-    m_thread.join();
-}
-
-PreparedFile FilePrefetcher::next()
-{
-    std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return !m_ready.empty(); });
-    PreparedFile file = std::move(m_ready.front());
-    m_ready.pop_front();
-    lock.unlock();
-    m_changed.notify_all();
-    return file;
-}
-
-void FilePrefetcher::run()
-{
-    for (const QString &path : m_files) {
+    , m_work(size_t(m_files.size()), [this](size_t i) {
+        const QString &path = m_files.at(qsizetype(i));
         const auto found = m_known.constFind(path);
-        PreparedFile file = prepare(path, found == m_known.cend() ? nullptr : &*found);
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return m_stop || m_ready.size() < kAhead; });
-        if (m_stop)
-            return;
-        m_ready.push_back(std::move(file));
-        lock.unlock();
-        m_changed.notify_all();
-    }
+        return prepare(path, found == m_known.cend() ? nullptr : &*found);
+    }, ahead)
+{
 }
 
 PreparedFile FilePrefetcher::prepare(const QString &path, const KnownFile *known)

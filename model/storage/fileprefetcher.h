@@ -1,17 +1,13 @@
 #pragma once
 
 #include "digestparser.h"
+#include "workahead.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
 
 namespace hanji {
 
@@ -50,26 +46,18 @@ struct PreparedFile {
 class FilePrefetcher
 {
 public:
-    FilePrefetcher(QStringList files, const QHash<QString, KnownFile> &known);
-    ~FilePrefetcher(); // stops the thread, however far it got
-    FilePrefetcher(const FilePrefetcher &) = delete;
-    FilePrefetcher &operator=(const FilePrefetcher &) = delete;
+    // ahead: files ready at most, each a few tens of kilobytes.
+    FilePrefetcher(QStringList files, const QHash<QString, KnownFile> &known, size_t ahead);
 
     // The next file of the list, waiting for it when it is not ready yet. Call once per file.
-    [[nodiscard]] PreparedFile next();
+    [[nodiscard]] PreparedFile next() { return m_work.next(); }
 
 private:
     [[nodiscard]] static PreparedFile prepare(const QString &path, const KnownFile *known);
-    void run();
 
-    static constexpr size_t kAhead = 16; // files ready at most: a few megabytes
     const QStringList m_files;
     const QHash<QString, KnownFile> &m_known;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::deque<PreparedFile> m_ready;
-    bool m_stop = false;
-    std::thread m_thread;
+    WorkAhead<PreparedFile> m_work; // last: its thread reads the members above
 };
 
 } // namespace hanji

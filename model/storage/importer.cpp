@@ -7,7 +7,9 @@
 #include "logging.h"
 #include "paper.h"
 #include "sqlitefile.h"
+#include "sqlitestatement.h"
 #include "sqlutil.h"
+#include "workahead.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -25,9 +27,15 @@ namespace {
 constexpr int kFilesPerTransaction = 64;
 // Building a new index: batches as large as memory allows (each holds its parsed entries).
 constexpr int kFilesPerColdTransaction = 512;
+// Files prepared ahead of the writer. A cold build's writer spends half its time on each
+// batch's papers, while the files of the next batch can be read (~50 kB each).
+constexpr size_t kFilesAhead = 16;
+constexpr size_t kFilesAheadCold = 256;
 // FTS5's pending terms, flushed as one segment when they outgrow this or at a commit.
 constexpr int kHashBytes = 1024 * 1024; // FTS5's default
 constexpr int kColdHashBytes = 32 * 1024 * 1024;
+// Papers tokenized ahead of their insert: each holds its tokens, some 20 kB.
+constexpr size_t kPapersAhead = 64;
 
 // One import's work on an open index: the statements prepared once, the papers it touched.
 class ImportSession
@@ -44,37 +52,37 @@ public:
             m_paperIds.insert(papers.value(1).toString(), papers.value(0).toLongLong());
             m_paperKeys.insert(papers.value(0).toLongLong(), papers.value(1).toString());
         }
-        m_insertFile = prepared(m_db, u"INSERT INTO files(path, size, mtime, hash, format) VALUES (?, ?, ?, ?, COALESCE(?, ''))"_s);
-        m_setFormat = prepared(m_db, u"UPDATE files SET format = COALESCE(?, '') WHERE id = ?"_s);
-        m_updateFile = prepared(m_db, u"UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?"_s);
+        m_insertFile = SqliteStatement(m_db, "INSERT INTO files(path, size, mtime, hash, format) VALUES (?, ?, ?, ?, ?)");
+        m_setFormat = SqliteStatement(m_db, "UPDATE files SET format = ? WHERE id = ?");
+        m_updateFile = SqliteStatement(m_db, "UPDATE files SET size = ?, mtime = ?, hash = ? WHERE id = ?");
         m_entryPapers = prepared(m_db, u"SELECT DISTINCT paper_id FROM entries WHERE file_id = ?"_s);
-        m_deleteEntries = prepared(m_db, u"DELETE FROM entries WHERE file_id = ?"_s);
-        m_deleteWarnings = prepared(m_db, u"DELETE FROM warnings WHERE file_id = ?"_s);
-        m_deleteFile = prepared(m_db, u"DELETE FROM files WHERE id = ?"_s);
-        m_insertWarning = prepared(m_db, u"INSERT INTO warnings(file_id, line, message) VALUES (?, ?, ?)"_s);
-        m_insertPaper = prepared(m_db, u"INSERT INTO papers(key, arxiv_id, title, original_title, authors, max_votes, latest_date)"
-                                       " VALUES (?, COALESCE(?, ''), '', '', '', NULL, 0)"_s);
+        m_deleteEntries = SqliteStatement(m_db, "DELETE FROM entries WHERE file_id = ?");
+        m_deleteWarnings = SqliteStatement(m_db, "DELETE FROM warnings WHERE file_id = ?");
+        m_deleteFile = SqliteStatement(m_db, "DELETE FROM files WHERE id = ?");
+        m_insertWarning = SqliteStatement(m_db, "INSERT INTO warnings(file_id, line, message) VALUES (?, ?, ?)");
+        m_insertPaper = SqliteStatement(m_db, "INSERT INTO papers(key, arxiv_id, title, original_title, authors, max_votes, latest_date)"
+                                       " VALUES (?, ?, '', '', '', NULL, 0)");
         // An entry's title and authors are in its text; the paper's, chosen over all its
         // entries, in papers.
-        m_insertEntry = prepared(m_db, u"INSERT INTO entries(file_id, paper_id, date, votes, url, first_line, last_line,"
-                                       " text_start, text_length) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?)"_s);
-        m_insertFileText = prepared(m_db, u"INSERT INTO file_texts(file_id, text) VALUES (?, COALESCE(?, x''))"_s);
-        m_deleteFileText = prepared(m_db, u"DELETE FROM file_texts WHERE file_id = ?"_s);
+        m_insertEntry = SqliteStatement(m_db, "INSERT INTO entries(file_id, paper_id, date, votes, url, first_line, last_line,"
+                                       " text_start, text_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        m_insertFileText = SqliteStatement(m_db, "INSERT INTO file_texts(file_id, text) VALUES (?, COALESCE(?, x''))");
+        m_deleteFileText = SqliteStatement(m_db, "DELETE FROM file_texts WHERE file_id = ?");
         m_paperEntries = prepared(m_db, u"SELECT e.id, e.date, t.text, e.text_start, e.text_length, f.format, e.file_id FROM entries e"
                                         " JOIN files f ON f.id = e.file_id JOIN file_texts t ON t.file_id = e.file_id"
                                         " WHERE e.paper_id = ? ORDER BY e.date, e.id"_s);
-        m_updatePaper = prepared(m_db, u"UPDATE papers SET title = COALESCE(?, ''), original_title = COALESCE(?, ''),"
-                                       " authors = COALESCE(?, ''), max_votes = ?, latest_date = ?,"
-                                       " folded_title = ?, folded_authors = ? WHERE id = ?"_s);
-        m_deletePaper = prepared(m_db, u"DELETE FROM papers WHERE id = ?"_s);
-        m_deleteText = prepared(m_db, u"DELETE FROM papers_fts WHERE rowid = ?"_s);
+        m_updatePaper = SqliteStatement(m_db, "UPDATE papers SET title = ?, original_title = ?,"
+                                       " authors = ?, max_votes = ?, latest_date = ?,"
+                                       " folded_title = ?, folded_authors = ? WHERE id = ?");
+        m_deletePaper = SqliteStatement(m_db, "DELETE FROM papers WHERE id = ?");
+        m_deleteText = SqliteStatement(m_db, "DELETE FROM papers_fts WHERE rowid = ?");
         if (indexLayout() == IndexLayout::Pairs) {
-            m_insertText = prepared(m_db, u"INSERT INTO papers_fts(rowid, text) VALUES (?, ?)"_s);
-            m_deleteCharacters = prepared(m_db, u"DELETE FROM papers_chars WHERE rowid = ?"_s);
-            m_insertCharacters = prepared(m_db, u"INSERT INTO papers_chars(rowid, text) VALUES (?, ?)"_s);
+            m_insertText = SqliteStatement(m_db, "INSERT INTO papers_fts(rowid, text) VALUES (?, ?)");
+            m_deleteCharacters = SqliteStatement(m_db, "DELETE FROM papers_chars WHERE rowid = ?");
+            m_insertCharacters = SqliteStatement(m_db, "INSERT INTO papers_chars(rowid, text) VALUES (?, ?)");
         } else {
-            m_insertText = prepared(m_db, u"INSERT INTO papers_fts(rowid, title, authors, summary)"
-                                          " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''))"_s);
+            m_insertText = SqliteStatement(m_db, "INSERT INTO papers_fts(rowid, title, authors, summary)"
+                                          " VALUES (?, ?, ?, ?)");
         }
     }
 
@@ -139,18 +147,15 @@ public:
             fileId = known->id;
             if (!forgetEntriesOf(fileId) || !updateStat(fileId, file))
                 return false;
-            bind(m_setFormat, { digest.format, fileId });
-            if (!run(m_setFormat))
+            if (!run(m_setFormat, digest.format, fileId))
                 return false;
         } else {
-            bind(m_insertFile, { file.path, file.size, file.mtime, file.hash, digest.format });
-            if (!run(m_insertFile))
+            if (!run(m_insertFile, file.path, file.size, file.mtime, file.hash, digest.format))
                 return false;
-            fileId = m_insertFile.lastInsertId().toLongLong();
+            fileId = m_insertFile.lastInsertId();
         }
         for (const ParseWarning &warning : digest.warnings) {
-            bind(m_insertWarning, { fileId, warning.line, warning.message });
-            if (!run(m_insertWarning))
+            if (!run(m_insertWarning, fileId, warning.line, warning.message))
                 return false;
         }
         for (qsizetype i = 0; i < digest.entries.size(); ++i) {
@@ -159,34 +164,29 @@ public:
             if (paperId == 0)
                 return false;
             const auto [start, length] = file.entrySpans.at(i);
-            bind(m_insertEntry, { fileId, paperId, entry.date.toJulianDay(),
-                                  entry.votes ? QVariant(*entry.votes) : QVariant(QMetaType::fromType<int>()),
-                                  IndexDatabase::storedUrl(entry.url, entry.arxivId), entry.firstLine, entry.lastLine, start, length });
-            if (!run(m_insertEntry))
+            if (!run(m_insertEntry, fileId, paperId, entry.date.toJulianDay(), entry.votes, IndexDatabase::storedUrl(entry.url, entry.arxivId),
+                     entry.firstLine, entry.lastLine, start, length))
                 return false;
-            const qint64 entryId = m_insertEntry.lastInsertId().toLongLong();
+            const qint64 entryId = m_insertEntry.lastInsertId();
             m_parsed.insert(entryId, entry);
             if (m_newPapers.contains(paperId))
                 m_entriesOfNewPapers[paperId].append(entryId);
             m_touched.insert(paperId);
             ++*entriesWritten;
         }
-        bind(m_insertFileText, { fileId, file.packedText });
-        return run(m_insertFileText);
+        return run(m_insertFileText, fileId, file.packedText);
     }
 
     bool updateStat(qint64 fileId, const PreparedFile &file)
     {
-        bind(m_updateFile, { file.size, file.mtime, file.hash, fileId });
-        return run(m_updateFile);
+        return run(m_updateFile, file.size, file.mtime, file.hash, fileId);
     }
 
     bool removeFile(qint64 fileId)
     {
         if (!forgetEntriesOf(fileId))
             return false;
-        bind(m_deleteFile, { fileId });
-        return run(m_deleteFile);
+        return run(m_deleteFile, fileId);
     }
 
     [[nodiscard]] Error error() const { return m_error.value_or(Error { Error::Kind::Failed, u"the index could not be written"_s }); }
@@ -199,6 +199,13 @@ private:
     }
 
     bool run(QSqlQuery &query) { return query.exec() || fail(query); }
+
+    template <typename... Values>
+    bool run(SqliteStatement &statement, const Values &...values)
+    {
+        const Result<> done = statement.run(u"the index could not be written"_s, values...);
+        return done || fail(done.error());
+    }
 
     bool fail(const QSqlQuery &query)
     {
@@ -226,12 +233,7 @@ private:
             return false;
         while (m_entryPapers.next())
             m_touched.insert(m_entryPapers.value(0).toLongLong());
-        for (QSqlQuery *query : { &m_deleteEntries, &m_deleteWarnings, &m_deleteFileText }) {
-            bind(*query, { fileId });
-            if (!run(*query))
-                return false;
-        }
-        return true;
+        return run(m_deleteEntries, fileId) && run(m_deleteWarnings, fileId) && run(m_deleteFileText, fileId);
     }
 
     qint64 paperIdFor(const DigestEntry &entry)
@@ -239,83 +241,111 @@ private:
         const QString key = entry.identity();
         if (const auto found = m_paperIds.constFind(key); found != m_paperIds.cend())
             return *found;
-        bind(m_insertPaper, { key, entry.arxivId });
-        if (!run(m_insertPaper))
+        if (!run(m_insertPaper, key, entry.arxivId))
             return 0;
-        const qint64 id = m_insertPaper.lastInsertId().toLongLong();
+        const qint64 id = m_insertPaper.lastInsertId();
         m_paperIds.insert(key, id);
         m_paperKeys.insert(id, key);
         m_newPapers.insert(id);
         return id;
     }
 
+    // What a paper's row and text become, worked out before the batch writes any of them.
+    // A paper's row in papers as its entries give it.
+    struct PaperRow {
+        QString title;
+        QString originalTitle;
+        QString authors; // joined by IndexDatabase::kAuthorSeparator
+        std::optional<int> maxVotes;
+        qint64 latestDay = 0; // Julian day
+        QByteArray foldedTitle; // null where search reads the title shown
+        QByteArray foldedAuthors;
+    };
+
+    struct PaperRefresh {
+        qint64 paperId = 0;
+        bool replacesText = false; // the index holds an older text of it
+        bool gone = false; // no entries left
+        PaperRow row;
+        SearchableText text;
+    };
+
     // A paper's title is the latest any entry gives, its text in search that of every entry; one
-    // with no entries left is gone.
+    // with no entries left is gone. Each paper's text is tokenized on the second core, a few
+    // papers ahead of its insert, while SQLite writes the ones before (issue 12).
     bool refreshTouchedPapers()
     {
         // Ascending rowids let FTS5 keep appending to its pending segment; any other order
         // makes it flush at every step, which costs five times as much.
         QList<qint64> touched(m_touched.cbegin(), m_touched.cend());
         std::sort(touched.begin(), touched.end());
-        EntryTexts storedTexts; // for this batch's files as written, never kept past it
-        for (const qint64 paperId : std::as_const(touched)) {
-            const bool isNew = m_newPapers.contains(paperId);
-            QList<DigestEntry> stored; // entries of earlier batches, read again from their lines
-            QList<std::pair<qint64, const DigestEntry *>> entries;
-            if (isNew) {
-                for (const qint64 entryId : m_entriesOfNewPapers.value(paperId))
-                    entries.append({ entryId, &m_parsed[entryId] });
-            } else {
-                bind(m_paperEntries, { paperId });
-                if (!run(m_paperEntries))
+        std::vector<PaperRefresh> refreshes;
+        refreshes.reserve(size_t(touched.size()));
+        {
+            EntryTexts storedTexts; // for this batch's files as written, never kept past it
+            for (const qint64 paperId : std::as_const(touched)) {
+                if (!addRefresh(paperId, storedTexts, &refreshes))
                     return false;
-                QList<std::pair<qint64, qsizetype>> storedAt;
-                while (m_paperEntries.next()) {
-                    const qint64 entryId = m_paperEntries.value(0).toLongLong();
-                    if (const auto parsed = m_parsed.constFind(entryId); parsed != m_parsed.cend()) {
-                        entries.append({ entryId, &*parsed });
-                        continue;
-                    }
-                    const QDate date = QDate::fromJulianDay(m_paperEntries.value(1).toLongLong());
-                    const std::optional<QString> markdown
-                        = storedTexts.markdown(m_paperEntries.value(6).toLongLong(), m_paperEntries.value(3).toLongLong(),
-                                                 m_paperEntries.value(4).toLongLong(), [&] { return m_paperEntries.value(2).toByteArray(); });
-                    if (!markdown)
-                        return fail(Error { Error::Kind::Corrupt, u"an entry's stored text is damaged"_s });
-                    std::optional<DigestEntry> entry = parseStoredEntry(m_paperEntries.value(5).toString(), date, *markdown);
-                    if (entry) {
-                        storedAt.append({ entryId, stored.size() });
-                        stored.append(std::move(*entry));
-                    }
-                }
-                m_paperEntries.finish();
-                for (const auto &[entryId, at] : std::as_const(storedAt))
-                    entries.append({ entryId, &stored[at] });
-                bind(m_deleteText, { paperId });
-                if (!run(m_deleteText))
-                    return false;
-                if (indexLayout() == IndexLayout::Pairs) {
-                    bind(m_deleteCharacters, { paperId });
-                    if (!run(m_deleteCharacters))
-                        return false;
-                }
             }
-            if (entries.isEmpty()) {
-                if (isNew)
-                    continue;
-                bind(m_deletePaper, { paperId });
-                if (!run(m_deletePaper))
-                    return false;
-                m_paperIds.remove(m_paperKeys.take(paperId));
-                continue;
-            }
-            if (!refreshPaper(paperId, std::move(entries)))
+        }
+        const bool pairs = indexLayout() == IndexLayout::Pairs;
+        WorkAhead<TokenizedText> tokenized(refreshes.size(), [&](size_t i) {
+            const SearchableText &text = refreshes[i].text;
+            return TokenizedText(pairs ? fieldsText({ text.summary, text.title, text.authors }) : QString());
+        }, kPapersAhead);
+        for (const PaperRefresh &refresh : refreshes) {
+            if (!write(refresh, tokenized.next()))
                 return false;
         }
         m_touched.clear();
         m_parsed.clear();
         m_newPapers.clear();
         m_entriesOfNewPapers.clear();
+        return true;
+    }
+
+    bool addRefresh(qint64 paperId, EntryTexts &storedTexts, std::vector<PaperRefresh> *refreshes)
+    {
+        const bool isNew = m_newPapers.contains(paperId);
+        QList<DigestEntry> stored; // entries of earlier batches, read again from their lines
+        QList<std::pair<qint64, const DigestEntry *>> entries;
+        if (isNew) {
+            for (const qint64 entryId : m_entriesOfNewPapers.value(paperId))
+                entries.append({ entryId, &m_parsed[entryId] });
+        } else {
+            bind(m_paperEntries, { paperId });
+            if (!run(m_paperEntries))
+                return false;
+            QList<std::pair<qint64, qsizetype>> storedAt;
+            while (m_paperEntries.next()) {
+                const qint64 entryId = m_paperEntries.value(0).toLongLong();
+                if (const auto parsed = m_parsed.constFind(entryId); parsed != m_parsed.cend()) {
+                    entries.append({ entryId, &*parsed });
+                    continue;
+                }
+                const QDate date = QDate::fromJulianDay(m_paperEntries.value(1).toLongLong());
+                const std::optional<QString> markdown
+                    = storedTexts.markdown(m_paperEntries.value(6).toLongLong(), m_paperEntries.value(3).toLongLong(),
+                                             m_paperEntries.value(4).toLongLong(), [&] { return m_paperEntries.value(2).toByteArray(); });
+                if (!markdown)
+                    return fail(Error { Error::Kind::Corrupt, u"an entry's stored text is damaged"_s });
+                std::optional<DigestEntry> entry = parseStoredEntry(m_paperEntries.value(5).toString(), date, *markdown);
+                if (entry) {
+                    storedAt.append({ entryId, stored.size() });
+                    stored.append(std::move(*entry));
+                }
+            }
+            m_paperEntries.finish();
+            for (const auto &[entryId, at] : std::as_const(storedAt))
+                entries.append({ entryId, &stored[at] });
+        }
+        if (entries.isEmpty()) {
+            if (!isNew)
+                refreshes->push_back({ .paperId = paperId, .replacesText = true, .gone = true, .row = {}, .text = {} });
+            return true;
+        }
+        refreshes->push_back(refreshOf(paperId, std::move(entries)));
+        refreshes->back().replacesText = !isNew;
         return true;
     }
 
@@ -330,7 +360,7 @@ private:
     }
 
     // entries: by row id; a later listing of the same date wins, as the parser has it.
-    bool refreshPaper(qint64 paperId, QList<std::pair<qint64, const DigestEntry *>> entries)
+    static PaperRefresh refreshOf(qint64 paperId, QList<std::pair<qint64, const DigestEntry *>> entries)
     {
         std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) {
             return std::pair(a.second->date, a.first) < std::pair(b.second->date, b.first);
@@ -352,24 +382,41 @@ private:
         const QString title = titled ? titled->title : untitledTitle(appearances);
         const QString originalTitle = titled ? titled->originalTitle : QString();
         const QStringList authorList = withAuthors ? withAuthors->authors : QStringList();
-        const SearchableText text = searchableText(appearances, title);
+        PaperRefresh refresh { .paperId = paperId, .replacesText = false, .gone = false, .row = {},
+                               .text = searchableText(appearances, title) };
         // Kept only where search reads other than what is shown (IndexReader folds that).
         const auto foldedUnlessShown = [](const QString &searched, const QString &shown) {
-            return searched == shown ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(foldedText(searched));
+            return searched == shown ? QByteArray() : foldedText(searched);
         };
-        bind(m_updatePaper, { title, originalTitle, authorList.join(IndexDatabase::kAuthorSeparator),
-                              maxVotes ? QVariant(*maxVotes) : QVariant(QMetaType::fromType<int>()), latest.date.toJulianDay(),
-                              foldedUnlessShown(text.title, title), foldedUnlessShown(text.authors, authorsText(authorList)), paperId });
-        if (!run(m_updatePaper))
-            return false;
-        if (indexLayout() != IndexLayout::Pairs) {
-            bind(m_insertText, { paperId, text.title, text.authors, text.summary });
-            return run(m_insertText);
+        refresh.row = { .title = title, .originalTitle = originalTitle, .authors = authorList.join(IndexDatabase::kAuthorSeparator),
+                        .maxVotes = maxVotes, .latestDay = latest.date.toJulianDay(),
+                        .foldedTitle = foldedUnlessShown(refresh.text.title, title),
+                        .foldedAuthors = foldedUnlessShown(refresh.text.authors, authorsText(authorList)) };
+        return refresh;
+    }
+
+    bool write(const PaperRefresh &refresh, const TokenizedText &tokenized)
+    {
+        const bool pairs = indexLayout() == IndexLayout::Pairs;
+        if (refresh.replacesText) {
+            if (!run(m_deleteText, refresh.paperId) || (pairs && !run(m_deleteCharacters, refresh.paperId)))
+                return false;
         }
-        const QString fields = fieldsText({ text.summary, text.title, text.authors });
-        bind(m_insertText, { paperId, fields });
-        bind(m_insertCharacters, { paperId, fields });
-        return run(m_insertText) && run(m_insertCharacters);
+        if (refresh.gone) {
+            if (!run(m_deletePaper, refresh.paperId))
+                return false;
+            m_paperIds.remove(m_paperKeys.take(refresh.paperId));
+            return true;
+        }
+        const PaperRow &row = refresh.row;
+        if (!run(m_updatePaper, row.title, row.originalTitle, row.authors, row.maxVotes, row.latestDay, row.foldedTitle,
+                 row.foldedAuthors, refresh.paperId))
+            return false;
+        if (!pairs)
+            return run(m_insertText, refresh.paperId, refresh.text.title, refresh.text.authors, refresh.text.summary);
+        // Bound as UTF-8 bytes, which SQLite hands the tokenizers as they are.
+        const TokenizedTextInUse inUse(tokenized);
+        return run(m_insertText, refresh.paperId, tokenized.utf8()) && run(m_insertCharacters, refresh.paperId, tokenized.utf8());
     }
 
     QSqlDatabase m_db;
@@ -380,9 +427,10 @@ private:
     QSet<qint64> m_newPapers;
     QHash<qint64, DigestEntry> m_parsed; // entries written this batch, by row id: no need to parse again
     QHash<qint64, QList<qint64>> m_entriesOfNewPapers; // paper first seen this batch -> its entries
-    QSqlQuery m_insertFile, m_setFormat, m_updateFile, m_entryPapers, m_deleteEntries, m_deleteWarnings, m_deleteFile,
-        m_insertWarning, m_insertPaper, m_insertEntry, m_insertFileText, m_deleteFileText, m_paperEntries, m_updatePaper, m_deletePaper, m_deleteText,
-        m_insertText, m_deleteCharacters, m_insertCharacters;
+    QSqlQuery m_entryPapers, m_paperEntries;
+    SqliteStatement m_insertFile, m_setFormat, m_updateFile, m_deleteEntries, m_deleteWarnings, m_deleteFile, m_insertWarning,
+        m_insertPaper, m_insertEntry, m_insertFileText, m_deleteFileText, m_updatePaper, m_deletePaper, m_deleteText, m_insertText,
+        m_deleteCharacters, m_insertCharacters;
 };
 
 Result<QHash<QString, KnownFile>> knownFiles(const QSqlDatabase &db)
@@ -465,7 +513,7 @@ ImportReport Importer::run(const QStringList &folders, const ProgressCallback &p
         ImportSession session(index->db);
         bool ok = (indexLayout() != IndexLayout::Pairs || session.prepareBuild(cold)) && session.begin();
         int inBatch = 0;
-        FilePrefetcher files(list.files, known);
+        FilePrefetcher files(list.files, known, cold ? kFilesAheadCold : kFilesAhead);
         for (int i = 0; ok && i < list.files.size(); ++i) {
             if (cancel && cancel->load()) {
                 report.cancelled = true;

@@ -11,8 +11,10 @@
 #include <sqlite3.h>
 
 #include <atomic>
-#include <bitset>
 #include <algorithm>
+#include <bitset>
+#include <cstring>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -28,6 +30,24 @@ struct Char {
 
 // Between two fields of one indexed text (fieldsText): no pair crosses it.
 constexpr char32_t kFieldBreak = 0x1E; // INFORMATION SEPARATOR TWO
+
+// White space and case folding as QChar has them, without its tables for ASCII and Hangul
+// syllables, the bulk of every digest (the tables were a fifth of the tokenizers' time).
+bool isWhiteSpace(char32_t code)
+{
+    if (code >= 0xAC00 && code <= 0xD7A3)
+        return false;
+    return QChar::isSpace(code);
+}
+
+char32_t caseFolded(char32_t code)
+{
+    if (code < 0x80)
+        return code >= U'A' && code <= U'Z' ? code + (U'a' - U'A') : code;
+    if (code >= 0xAC00 && code <= 0xD7A3)
+        return code;
+    return QChar::toCaseFolded(code);
+}
 
 // Decodes UTF-8, folds case and collapses runs of white space into one space. With
 // fieldBreaks, a field break stays, with the white space around it collapsed into it;
@@ -67,7 +87,7 @@ std::vector<Char> foldedChars(const char *text, int size, bool fieldBreaks)
                 chars.push_back({ code, start, i });
             continue;
         }
-        if (QChar::isSpace(code) || code == kFieldBreak) {
+        if (isWhiteSpace(code) || code == kFieldBreak) {
             if (chars.empty() || isGap(chars.back().code)) {
                 if (!chars.empty())
                     chars.back().end = i;
@@ -75,7 +95,7 @@ std::vector<Char> foldedChars(const char *text, int size, bool fieldBreaks)
             }
             code = U' ';
         } else {
-            code = QChar::toCaseFolded(code);
+            code = caseFolded(code);
         }
         chars.push_back({ code, start, i });
     }
@@ -110,29 +130,34 @@ int appendUtf8(char32_t code, char *out)
 
 using TokenCallback = int (*)(void *, int, const char *, int, int, int);
 
-int emitPair(const Char &first, const Char &second, void *context, TokenCallback emit)
+// The tokens below go to an Emit: int(int flags, const char *token, int length, int start,
+// int end), FTS5's callback or a recording (TokenizedText), SQLITE_OK to go on.
+template <typename Emit>
+int emitPair(const Char &first, const Char &second, Emit &emit)
 {
     char token[8];
     int length = appendUtf8(first.code, token);
     length += appendUtf8(second.code, token + length);
-    return emit(context, 0, token, length, first.start, second.end);
+    return emit(0, token, length, first.start, second.end);
 }
 
-int emitSingle(const Char &c, int flags, void *context, TokenCallback emit)
+template <typename Emit>
+int emitSingle(const Char &c, int flags, Emit &emit)
 {
     char token[4];
     const int length = appendUtf8(c.code, token);
-    return emit(context, flags, token, length, c.start, c.end);
+    return emit(flags, token, length, c.start, c.end);
 }
 
 // A character, a space and a character as one token: the two pairs around a space in one.
-int emitAcrossSpace(const Char &first, const Char &space, const Char &second, void *context, TokenCallback emit)
+template <typename Emit>
+int emitAcrossSpace(const Char &first, const Char &space, const Char &second, Emit &emit)
 {
     char token[12];
     int length = appendUtf8(first.code, token);
     length += appendUtf8(space.code, token + length);
     length += appendUtf8(second.code, token + length);
-    return emit(context, 0, token, length, first.start, second.end);
+    return emit(0, token, length, first.start, second.end);
 }
 
 bool isDocument(int flags) { return (flags & FTS5_TOKENIZE_QUERY) == 0; }
@@ -142,25 +167,25 @@ bool isDocument(int flags) { return (flags & FTS5_TOKENIZE_QUERY) == 0; }
 // across a field break. A term of two characters or more is the phrase of its pairs, an exact
 // substring match: inside one field, as no token spans two and a break's own token stands
 // between them.
-int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+template <typename Emit>
+int pairTokens(const std::vector<Char> &chars, bool document, Emit &&emit)
 {
-    const std::vector<Char> chars = foldedChars(text, size, isDocument(flags));
     const size_t n = chars.size();
-    if (!isDocument(flags) && n == 1)
-        return emitSingle(chars[0], 0, context, emit); // finds nothing: one character is hanji_chars's
+    if (!document && n == 1)
+        return emitSingle(chars[0], 0, emit); // finds nothing: one character is hanji_chars's
     for (size_t i = 0; i + 1 < n; ++i) {
         const Char &c = chars[i];
         if (c.code == kFieldBreak) {
             // A token no query has, between the fields: without it, the last pair of one
             // field and the first of the next would stand next to each other as a phrase.
-            if (const int rc = emitSingle(c, 0, context, emit); rc != SQLITE_OK)
+            if (const int rc = emitSingle(c, 0, emit); rc != SQLITE_OK)
                 return rc;
             continue;
         }
         if (c.code == U' ' || chars[i + 1].code == kFieldBreak)
             continue; // a space is inside the token of the character before it
-        const int rc = chars[i + 1].code == U' ' && i + 2 < n ? emitAcrossSpace(c, chars[i + 1], chars[i + 2], context, emit)
-                                                              : emitPair(c, chars[i + 1], context, emit);
+        const int rc = chars[i + 1].code == U' ' && i + 2 < n ? emitAcrossSpace(c, chars[i + 1], chars[i + 2], emit)
+                                                              : emitPair(c, chars[i + 1], emit);
         if (rc != SQLITE_OK)
             return rc;
     }
@@ -170,9 +195,9 @@ int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, i
 // Each distinct character of a text once, for a table without positions (detail=none): which
 // texts hold a character, the whole answer to a term of one. Marked in a table of the Basic
 // Multilingual Plane rather than sorted (sorting cost 7% of an import); others are rare.
-int tokenizeCharacters(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+template <typename Emit>
+int characterTokens(const std::vector<Char> &chars, int size, Emit &&emit)
 {
-    const std::vector<Char> chars = foldedChars(text, size, isDocument(flags));
     thread_local std::bitset<0x10000> seen;
     thread_local std::vector<char32_t> basic;
     thread_local std::vector<char32_t> supplementary;
@@ -194,33 +219,123 @@ int tokenizeCharacters(Fts5Tokenizer *, void *context, int flags, const char *te
     supplementary.erase(std::unique(supplementary.begin(), supplementary.end()), supplementary.end());
     for (const auto *codes : { &basic, &supplementary }) {
         for (const char32_t code : *codes) {
-            if (const int rc = emitSingle({ code, 0, size }, 0, context, emit); rc != SQLITE_OK)
+            if (const int rc = emitSingle({ code, 0, size }, 0, emit); rc != SQLITE_OK)
                 return rc;
         }
     }
     return SQLITE_OK;
 }
 
+// FTS5's callback as an Emit.
+auto toFts5(void *context, TokenCallback emit)
+{
+    return [=](int flags, const char *token, int length, int start, int end) {
+        return emit(context, flags, token, length, start, end);
+    };
+}
+
+// The text the importer tokenized ahead on this thread's behalf, while its insert runs.
+thread_local const TokenizedText *t_inUse = nullptr;
+
+// Tokens as FTS5 is to be given them, kept to give again.
+struct RecordedTokens {
+    struct Token {
+        quint32 offset; // of its bytes
+        quint16 length;
+        quint16 flags;
+        qint32 start;
+        qint32 end;
+    };
+    std::string bytes;
+    std::vector<Token> tokens;
+
+    int operator()(int flags, const char *token, int length, int start, int end)
+    {
+        tokens.push_back({ quint32(bytes.size()), quint16(length), quint16(flags), start, end });
+        bytes.append(token, size_t(length));
+        return SQLITE_OK;
+    }
+
+    int replay(void *context, TokenCallback emit) const
+    {
+        for (const Token &t : tokens) {
+            if (const int rc = emit(context, t.flags, bytes.data() + t.offset, t.length, t.start, t.end); rc != SQLITE_OK)
+                return rc;
+        }
+        return SQLITE_OK;
+    }
+};
+
+} // namespace
+
+struct TokenizedText::Tokens {
+    RecordedTokens pairs;
+    RecordedTokens characters;
+};
+
+TokenizedText::TokenizedText(QStringView fields)
+    : m_utf8(fields.toUtf8())
+    , m_tokens(std::make_unique<Tokens>())
+{
+    const std::vector<Char> chars = foldedChars(m_utf8.constData(), int(m_utf8.size()), true);
+    pairTokens(chars, true, m_tokens->pairs);
+    characterTokens(chars, int(m_utf8.size()), m_tokens->characters);
+}
+
+TokenizedText::TokenizedText(TokenizedText &&) noexcept = default;
+TokenizedText &TokenizedText::operator=(TokenizedText &&) noexcept = default;
+TokenizedText::~TokenizedText() = default;
+
+bool TokenizedText::holds(const char *text, int size) const
+{
+    return size == m_utf8.size() && std::memcmp(text, m_utf8.constData(), size_t(size)) == 0;
+}
+
+TokenizedTextInUse::TokenizedTextInUse(const TokenizedText &text)
+    : m_previous(t_inUse)
+{
+    t_inUse = &text;
+}
+
+TokenizedTextInUse::~TokenizedTextInUse() { t_inUse = m_previous; }
+
+namespace {
+
+int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+{
+    if (isDocument(flags) && t_inUse && t_inUse->holds(text, size))
+        return t_inUse->tokens().pairs.replay(context, emit);
+    return pairTokens(foldedChars(text, size, isDocument(flags)), isDocument(flags), toFts5(context, emit));
+}
+
+int tokenizeCharacters(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+{
+    if (isDocument(flags) && t_inUse && t_inUse->holds(text, size))
+        return t_inUse->tokens().characters.replay(context, emit);
+    return characterTokens(foldedChars(text, size, isDocument(flags)), size, toFts5(context, emit));
+}
+
 // Version 2, kept for comparison (IndexLayout::EveryCharacterAndPair): every character and
 // every pair. A query of one character looks for that character; a longer one for its pairs,
 // which FTS5 then requires at consecutive positions.
-int tokenizeCharactersAndPairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
+int tokenizeCharactersAndPairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback fts5)
 {
+    auto emit = toFts5(context, fts5);
     const std::vector<Char> chars = foldedChars(text, size, false);
     const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     const size_t n = chars.size();
     if (query && n == 1)
-        return emitSingle(chars[0], 0, context, emit);
+        return emitSingle(chars[0], 0, emit);
     for (size_t i = 0; i < n; ++i) {
         const Char &c = chars[i];
         const bool last = i + 1 == n;
         if (!last) {
-            if (const int rc = emitPair(c, chars[i + 1], context, emit); rc != SQLITE_OK)
+            if (const int rc = emitPair(c, chars[i + 1], emit); rc != SQLITE_OK)
                 return rc;
         }
         if (query || c.code == U' ')
             continue; // documents also index single characters; spaces alone are never searched
-        if (const int rc = emitSingle(c, last ? 0 : FTS5_TOKEN_COLOCATED, context, emit); rc != SQLITE_OK)
+        if (const int rc = emitSingle(c, last ? 0 : FTS5_TOKEN_COLOCATED, emit); rc != SQLITE_OK)
             return rc;
     }
     return SQLITE_OK;

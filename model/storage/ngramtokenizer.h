@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <initializer_list>
+#include <memory>
 
 class QSqlDatabase;
 
@@ -40,5 +41,42 @@ void setIndexLayout(IndexLayout layout);
 // A search term as an FTS5 phrase of the index, quoted (white space inside a term is the
 // tokenizer's business).
 [[nodiscard]] QString ngramPhrase(QStringView text);
+
+// A paper's indexed text (fieldsText) tokenized for both tables ahead of its insert: the
+// importer makes the next papers' on the second core while SQLite writes (issue 12).
+class TokenizedText
+{
+public:
+    explicit TokenizedText(QStringView fields);
+    TokenizedText(TokenizedText &&) noexcept;
+    TokenizedText &operator=(TokenizedText &&) noexcept;
+    ~TokenizedText();
+
+    // The text to insert, as SQLite hands it to the tokenizers (bound as bytes, it is not
+    // converted from UTF-16 again).
+    [[nodiscard]] const QByteArray &utf8() const { return m_utf8; }
+    [[nodiscard]] bool holds(const char *text, int size) const;
+
+    struct Tokens; // the tokenizers' own
+    [[nodiscard]] const Tokens &tokens() const { return *m_tokens; }
+
+private:
+    QByteArray m_utf8;
+    std::unique_ptr<Tokens> m_tokens;
+};
+
+// While one lives, the tokenizers on this thread give the tokens of its text when SQLite hands
+// them that very text, and tokenize any other as usual.
+class TokenizedTextInUse
+{
+public:
+    explicit TokenizedTextInUse(const TokenizedText &text);
+    ~TokenizedTextInUse();
+    TokenizedTextInUse(const TokenizedTextInUse &) = delete;
+    TokenizedTextInUse &operator=(const TokenizedTextInUse &) = delete;
+
+private:
+    const TokenizedText *m_previous;
+};
 
 } // namespace hanji

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void everyCharacterBeginsOneToken_data();
     void everyCharacterBeginsOneToken();
     void foldedTextFoldsAsTheTokenizer();
+    void textTokenizedAheadIsIndexedAlike();
     void damagedStoredTextIsAnErrorNotLess();
     void userStoreKeepsWhatWasCommitted();
 
@@ -224,6 +225,67 @@ void TestStorage::everyCharacterBeginsOneToken()
             while (select.next())
                 found.insert(select.value(0).toLongLong());
             QVERIFY2(found == expected, qPrintable(u"%1: %2 rows, expected %3"_s.arg(phrase).arg(found.size()).arg(expected.size())));
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+// The importer tokenizes a paper's text on another thread and the tokenizers give those
+// tokens again when SQLite hands them that text (TokenizedText): the index they make must be
+// the one tokenizing the text there makes, token for token and position for position, and a
+// text other than the one tokenized ahead is tokenized as usual.
+void TestStorage::textTokenizedAheadIsIndexedAlike()
+{
+    const QString connection = u"tokenized-ahead"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(u":memory:"_s);
+        QVERIFY(db.open());
+        QVERIFY(registerNgramTokenizer(db));
+        for (const QString &name : { u"direct"_s, u"ahead"_s }) {
+            QVERIFY(execSql(db, u"CREATE VIRTUAL TABLE %1_pairs USING fts5(text, content='', tokenize='hanji_ngram')"_s.arg(name)));
+            QVERIFY(execSql(db, u"CREATE VIRTUAL TABLE %1_chars USING fts5(text, content='', detail=none, tokenize='hanji_chars')"_s.arg(name)));
+            for (const QString &table : { name + u"_pairs"_s, name + u"_chars"_s })
+                QVERIFY(execSql(db, u"CREATE VIRTUAL TABLE %1_terms USING fts5vocab(%1, 'instance')"_s.arg(table)));
+        }
+        const QList<QString> texts {
+            fieldsText({ u"대규모  언어\r\n모델의 확산"_s, u"Attention Is All You Need"_s, u"Noam Shazeer, Ashish Vaswani"_s }),
+            fieldsText({ u"  Ünïcode ΑΒΓ straße 𝛼𝛽 "_s, u""_s, u"Ｆｕｌｌｗｉｄｔｈ"_s }),
+            fieldsText({ u"a"_s, u"b c"_s, u"모"_s }),
+            fieldsText({ u"x\x1ey"_s }),
+        };
+        const TokenizedText other(u"another paper's text"_s);
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            for (const QString &table : { u"direct_pairs"_s, u"direct_chars"_s }) {
+                QSqlQuery insert(db);
+                insert.prepare(u"INSERT INTO %1(rowid, text) VALUES (?, ?)"_s.arg(table));
+                insert.addBindValue(i);
+                insert.addBindValue(texts.at(i));
+                QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+            }
+            const TokenizedText ahead(texts.at(i));
+            const TokenizedTextInUse inUse(i == 2 ? other : ahead); // the third finds another's tokens
+            for (const QString &table : { u"ahead_pairs"_s, u"ahead_chars"_s }) {
+                QSqlQuery insert(db);
+                insert.prepare(u"INSERT INTO %1(rowid, text) VALUES (?, ?)"_s.arg(table));
+                insert.addBindValue(i);
+                insert.addBindValue(ahead.utf8());
+                QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+            }
+        }
+        for (const QString &kind : { u"pairs"_s, u"chars"_s }) {
+            QStringList rows[2];
+            for (int t = 0; t < 2; ++t) {
+                QSqlQuery select(db);
+                QVERIFY(select.exec(u"SELECT term, doc, col, offset FROM %1_%2_terms ORDER BY term, doc, offset"_s
+                                        .arg(t == 0 ? u"direct"_s : u"ahead"_s, kind)));
+                while (select.next()) {
+                    rows[t] += u"%1 %2 %3 %4"_s.arg(select.value(0).toString(), select.value(1).toString(),
+                                                    select.value(2).toString(), select.value(3).toString());
+                }
+            }
+            QVERIFY(rows[0].size() > 50);
+            QCOMPARE(rows[1], rows[0]);
         }
     }
     QSqlDatabase::removeDatabase(connection);
