@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -67,16 +68,15 @@ PaperText PaperText::of(const Paper &paper)
 
 void SimilarityIndexBuilder::add(const PaperText &paper)
 {
-    const auto doc = quint32(m_index.m_ids.size());
-    m_index.m_ids += paper.id;
-    m_index.m_docOf.insert(paper.id, doc);
+    const auto doc = quint32(m_ids.size());
+    m_ids += paper.id;
     const QString key = titleKey(paper.title);
     quint32 group = kUntitledGroup | doc; // an empty title groups with nothing: untitled papers are not listings of each other
     if (!key.isEmpty()) {
         const auto found = m_groupOf.constFind(key);
         group = found != m_groupOf.cend() ? *found : m_groupOf.insert(key, quint32(m_groupOf.size())).value();
     }
-    m_index.m_titleGroup.push_back(group);
+    m_titleGroup.push_back(group);
 
     QHash<quint32, quint32> tf;
     const auto add = [&](const QString &text, quint32 weight) {
@@ -121,10 +121,59 @@ SimilarityIndex SimilarityIndex::build(const QList<PaperText> &papers, const std
     return builder.finish(cancel);
 }
 
+// What a built index holds, in memory.
+struct SimilarityIndex::Arrays {
+    std::vector<char16_t> idText;
+    std::vector<quint32> idEnds;
+    std::vector<quint32> docsById;
+    std::vector<quint32> titleGroup;
+    std::vector<char16_t> termText;
+    std::vector<quint32> termEnds;
+    std::vector<quint32> vectorOffsets { 0 };
+    std::vector<quint32> vectorTerms;
+    std::vector<quint32> postingOffsets;
+    std::vector<quint32> postingDocs;
+    std::vector<quint16> postingWeights;
+};
+
+namespace {
+
+template <typename T>
+QByteArrayView bytesOf(std::span<const T> array)
+{
+    return { reinterpret_cast<const char *>(array.data()), qsizetype(array.size_bytes()) };
+}
+
+template <typename T>
+QByteArrayView bytesOf(const std::vector<T> &array)
+{
+    return bytesOf(std::span<const T>(array));
+}
+
+// A view of bytes as an array of T; false when it does not hold whole, aligned Ts.
+template <typename T>
+bool viewAs(QByteArrayView bytes, std::span<const T> *array)
+{
+    if (bytes.size() % qsizetype(sizeof(T)) != 0 || reinterpret_cast<quintptr>(bytes.data()) % alignof(T) != 0)
+        return false;
+    *array = { reinterpret_cast<const T *>(bytes.data()), size_t(bytes.size()) / sizeof(T) };
+    return true;
+}
+
+void appendText(const QString &text, std::vector<char16_t> &to, std::vector<quint32> &ends)
+{
+    to.insert(to.end(), text.utf16(), text.utf16() + text.size());
+    ends.push_back(quint32(to.size()));
+}
+
+} // namespace
+
 SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
 {
-    SimilarityIndex index = std::exchange(m_index, SimilarityIndex());
-    const auto count = quint32(index.m_ids.size());
+    auto arrays = std::make_shared<SimilarityIndex::Arrays>();
+    const QStringList ids = std::exchange(m_ids, {});
+    const auto count = quint32(ids.size());
+    arrays->titleGroup = std::exchange(m_titleGroup, {});
     const QStringList allTerms = std::exchange(m_allTerms, QStringList());
     const std::vector<quint32> documentFrequency = std::exchange(m_documentFrequency, {});
     QByteArray counts = std::exchange(m_counts, {});
@@ -133,16 +182,28 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     m_termOf.clear();
     m_groupOf.clear();
 
+    for (const QString &id : ids)
+        appendText(id, arrays->idText, arrays->idEnds);
+    // Of two papers under one id, the later is found, as it was added last.
+    arrays->docsById.resize(count);
+    std::iota(arrays->docsById.begin(), arrays->docsById.end(), 0u);
+    std::sort(arrays->docsById.begin(), arrays->docsById.end(), [&](quint32 a, quint32 b) {
+        const int order = ids.at(a).compare(ids.at(b));
+        return order != 0 ? order < 0 : a > b;
+    });
+
     // Keep the terms that can tell papers apart; number them anew.
     const double maxDocuments = count >= 10 ? kMaxDocumentShare * count : double(count);
     std::vector<qint64> kept(allTerms.size(), -1);
     std::vector<float> idf;
+    QStringList keptTerms;
     for (qsizetype term = 0; term < allTerms.size(); ++term) {
         const quint32 df = documentFrequency[term];
         if (df < kMinDocumentFrequency || df > maxDocuments)
             continue;
-        kept[term] = qint64(index.m_terms.size());
-        index.m_terms += allTerms.at(term);
+        kept[term] = qint64(keptTerms.size());
+        keptTerms += allTerms.at(term);
+        appendText(allTerms.at(term), arrays->termText, arrays->termEnds);
         idf.push_back(float(std::log(double(count) / df)));
     }
 
@@ -156,9 +217,9 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     std::vector<float> weights;
     const qsizetype mostKept = std::min<qsizetype>(countTotal, qsizetype(count) * kMaxTermsPerPaper);
     weights.reserve(size_t(mostKept));
-    QList<quint32> vectorTerms;
-    vectorTerms.reserve(mostKept);
-    std::vector<quint32> postingCount(index.m_terms.size(), 0);
+    std::vector<quint32> &vectorTerms = arrays->vectorTerms;
+    vectorTerms.reserve(size_t(mostKept));
+    std::vector<quint32> postingCount(size_t(keptTerms.size()), 0);
     qsizetype begin = 0;
     for (quint32 doc = 0; doc < count; ++doc) {
         if (cancel && *cancel)
@@ -184,7 +245,7 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
             std::nth_element(paper.begin(), paper.begin() + kMaxTermsPerPaper, paper.end(),
                              [&](const Weighted &a, const Weighted &b) {
                                  return a.weight != b.weight ? a.weight > b.weight
-                                                             : index.m_terms.at(a.term) < index.m_terms.at(b.term);
+                                                             : keptTerms.at(a.term) < keptTerms.at(b.term);
                              });
             paper.resize(kMaxTermsPerPaper);
             norm = 0;
@@ -194,42 +255,101 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         norm = std::sqrt(norm);
         std::sort(paper.begin(), paper.end(), [](const Weighted &a, const Weighted &b) { return a.term < b.term; });
         for (const Weighted &term : paper) {
-            vectorTerms.append(term.term);
+            vectorTerms.push_back(term.term);
             weights.push_back(norm > 0 ? float(term.weight / norm) : 0.0f);
             ++postingCount[term.term];
         }
-        index.m_vectorOffsets.push_back(quint32(vectorTerms.size()));
+        arrays->vectorOffsets.push_back(quint32(vectorTerms.size()));
     }
     counts = QByteArray(); // before the postings take as much again
-    index.m_vectorTerms = std::move(vectorTerms);
 
     // The inverted index: for each term, the papers holding it (ascending) with their weights.
-    index.m_postingOffsets.resize(index.m_terms.size() + 1, 0);
-    for (qsizetype term = 0; term < index.m_terms.size(); ++term)
-        index.m_postingOffsets[term + 1] = index.m_postingOffsets[term] + postingCount[term];
-    index.m_postingDocs.resize(size_t(index.m_vectorTerms.size()));
-    index.m_postingWeights.resize(size_t(index.m_vectorTerms.size()));
-    std::vector<quint32> fill(index.m_postingOffsets.begin(), index.m_postingOffsets.end() - 1);
+    std::vector<quint32> &offsets = arrays->postingOffsets;
+    offsets.resize(size_t(keptTerms.size()) + 1, 0);
+    for (qsizetype term = 0; term < keptTerms.size(); ++term)
+        offsets[term + 1] = offsets[term] + postingCount[term];
+    arrays->postingDocs.resize(vectorTerms.size());
+    arrays->postingWeights.resize(vectorTerms.size());
+    std::vector<quint32> fill(offsets.begin(), offsets.end() - 1);
     for (quint32 doc = 0; doc < count; ++doc) {
-        for (quint32 i = index.m_vectorOffsets[doc]; i < index.m_vectorOffsets[doc + 1]; ++i) {
-            const quint32 slot = fill[index.m_vectorTerms[i]]++;
-            index.m_postingDocs[slot] = doc;
-            index.m_postingWeights[slot] = SimilarityIndex::storedWeight(weights[i]);
+        for (quint32 i = arrays->vectorOffsets[doc]; i < arrays->vectorOffsets[doc + 1]; ++i) {
+            const quint32 slot = fill[vectorTerms[i]]++;
+            arrays->postingDocs[slot] = doc;
+            arrays->postingWeights[slot] = SimilarityIndex::storedWeight(weights[i]);
         }
     }
+    const SimilarityIndex::Arrays &a = *arrays;
+    const QList<QByteArrayView> views {
+        bytesOf(a.idText), bytesOf(a.idEnds), bytesOf(a.docsById),
+        bytesOf(a.titleGroup), bytesOf(a.termText), bytesOf(a.termEnds),
+        bytesOf(a.vectorOffsets), bytesOf(a.vectorTerms), bytesOf(a.postingOffsets),
+        bytesOf(a.postingDocs), bytesOf(a.postingWeights),
+    };
+    std::optional<SimilarityIndex> index = SimilarityIndex::fromArrays(views, std::move(arrays));
+    Q_ASSERT(index);
+    return index ? std::move(*index) : SimilarityIndex();
+}
+
+QList<QByteArrayView> SimilarityIndex::arrays() const
+{
+    return { bytesOf(m_idText),        bytesOf(m_idEnds),      bytesOf(m_docsById),       bytesOf(m_titleGroup),
+             bytesOf(m_termText),      bytesOf(m_termEnds),    bytesOf(m_vectorOffsets),  bytesOf(m_vectorTerms),
+             bytesOf(m_postingOffsets), bytesOf(m_postingDocs), bytesOf(m_postingWeights) };
+}
+
+std::optional<SimilarityIndex> SimilarityIndex::fromArrays(const QList<QByteArrayView> &arrays, std::shared_ptr<const void> owner)
+{
+    SimilarityIndex index;
+    if (arrays.size() != 11 || !viewAs(arrays[0], &index.m_idText) || !viewAs(arrays[1], &index.m_idEnds)
+        || !viewAs(arrays[2], &index.m_docsById) || !viewAs(arrays[3], &index.m_titleGroup)
+        || !viewAs(arrays[4], &index.m_termText) || !viewAs(arrays[5], &index.m_termEnds)
+        || !viewAs(arrays[6], &index.m_vectorOffsets) || !viewAs(arrays[7], &index.m_vectorTerms)
+        || !viewAs(arrays[8], &index.m_postingOffsets) || !viewAs(arrays[9], &index.m_postingDocs)
+        || !viewAs(arrays[10], &index.m_postingWeights))
+        return std::nullopt;
+    // The sizes must fit together; what the arrays hold, the file's checksum vouches for.
+    const size_t papers = index.m_titleGroup.size();
+    const size_t terms = index.m_termEnds.size();
+    const auto endsAt = [](std::span<const quint32> ends, size_t size) { return ends.empty() ? size == 0 : ends.back() == size; };
+    const auto spans = [](std::span<const quint32> offsets, size_t count, size_t size) {
+        return offsets.size() == count + 1 && offsets.front() == 0 && offsets.back() == size;
+    };
+    if (index.m_idEnds.size() != papers || index.m_docsById.size() != papers || !endsAt(index.m_idEnds, index.m_idText.size())
+        || !endsAt(index.m_termEnds, index.m_termText.size())
+        || !spans(index.m_vectorOffsets, papers, index.m_vectorTerms.size())
+        || !spans(index.m_postingOffsets, terms, index.m_postingDocs.size())
+        || index.m_postingWeights.size() != index.m_postingDocs.size() || index.m_vectorTerms.size() != index.m_postingDocs.size())
+        return std::nullopt;
+    index.m_owner = std::move(owner);
     return index;
+}
+
+QStringView SimilarityIndex::idOf(quint32 doc) const
+{
+    const quint32 begin = doc == 0 ? 0 : m_idEnds[doc - 1];
+    return QStringView(m_idText.data() + begin, qsizetype(m_idEnds[doc] - begin));
+}
+
+QStringView SimilarityIndex::termOf(quint32 term) const
+{
+    const quint32 begin = term == 0 ? 0 : m_termEnds[term - 1];
+    return QStringView(m_termText.data() + begin, qsizetype(m_termEnds[term] - begin));
+}
+
+std::optional<quint32> SimilarityIndex::docOf(QStringView id) const
+{
+    const auto found = std::lower_bound(m_docsById.begin(), m_docsById.end(), id,
+                                        [&](quint32 doc, QStringView wanted) { return idOf(doc).compare(wanted) < 0; });
+    if (found == m_docsById.end() || idOf(*found) != id)
+        return std::nullopt;
+    return *found;
 }
 
 qint64 SimilarityIndex::memoryBytes() const
 {
     qint64 bytes = 0;
-    for (const QString &text : m_ids)
-        bytes += text.size() * 2 + 24;
-    for (const QString &text : m_terms)
-        bytes += text.size() * 2 + 24;
-    bytes += qint64(m_docOf.size()) * 48;
-    bytes += qint64(m_titleGroup.size() + m_vectorOffsets.size() + m_postingOffsets.size()) * 4;
-    bytes += qint64(m_vectorTerms.size() + m_postingDocs.size()) * 4 + qint64(m_postingWeights.size()) * 2;
+    for (const QByteArrayView array : arrays())
+        bytes += array.size();
     return bytes;
 }
 
@@ -261,7 +381,7 @@ QList<RelatedPaper> SimilarityIndex::nearest(const Vector &query, int limit,
 {
     if (limit <= 0 || query.empty())
         return {};
-    std::vector<float> scores(m_ids.size(), 0.0f);
+    std::vector<float> scores(m_titleGroup.size(), 0.0f);
     std::vector<quint32> touched;
     for (const auto &[term, weight] : query) {
         for (quint32 i = m_postingOffsets[term]; i < m_postingOffsets[term + 1]; ++i) {
@@ -279,20 +399,20 @@ QList<RelatedPaper> SimilarityIndex::nearest(const Vector &query, int limit,
     }
     // Best first; equal scores in id order, so the answer never depends on chance.
     const auto better = [&](quint32 a, quint32 b) {
-        return scores[a] != scores[b] ? scores[a] > scores[b] : m_ids.at(a) < m_ids.at(b);
+        return scores[a] != scores[b] ? scores[a] > scores[b] : idOf(a) < idOf(b);
     };
     const auto end = candidates.begin() + std::min<qsizetype>(limit, qsizetype(candidates.size()));
     std::partial_sort(candidates.begin(), end, candidates.end(), better);
     QList<RelatedPaper> result;
     for (auto it = candidates.begin(); it != end; ++it)
-        result.append({ m_ids.at(*it), std::min(1.0, double(scores[*it])) });
+        result.append({ idOf(*it).toString(), std::min(1.0, double(scores[*it])) });
     return result;
 }
 
 QList<RelatedPaper> SimilarityIndex::related(const QString &id, int limit) const
 {
-    const auto found = m_docOf.constFind(id);
-    if (found == m_docOf.cend())
+    const std::optional<quint32> found = docOf(id);
+    if (!found)
         return {};
     const quint32 self = *found;
     const quint32 group = m_titleGroup[self];
@@ -306,8 +426,8 @@ QList<RelatedPaper> SimilarityIndex::likeMean(const QStringList &seeds, int limi
     QSet<quint32> seedGroups;
     int known = 0;
     for (const QString &id : seeds) {
-        const auto found = m_docOf.constFind(id);
-        if (found == m_docOf.cend())
+        const std::optional<quint32> found = docOf(id);
+        if (!found)
             continue;
         ++known;
         seedGroups.insert(m_titleGroup[*found]);
@@ -325,18 +445,23 @@ QList<RelatedPaper> SimilarityIndex::likeMean(const QStringList &seeds, int limi
     for (auto it = sum.cbegin(); it != sum.cend(); ++it)
         mean.emplace_back(it.key(), float(it.value() / norm));
     return nearest(mean, limit, [&](quint32 doc) {
-        return !seedGroups.contains(m_titleGroup[doc]) && (!accept || accept(m_ids.at(doc)));
+        if (seedGroups.contains(m_titleGroup[doc]))
+            return false;
+        if (!accept)
+            return true;
+        const QStringView id = idOf(doc);
+        return accept(QString::fromRawData(id.data(), id.size())); // only for the call: no copy
     });
 }
 
 QHash<QString, double> SimilarityIndex::vectorOf(const QString &id) const
 {
     QHash<QString, double> vector;
-    const auto found = m_docOf.constFind(id);
-    if (found == m_docOf.cend())
+    const std::optional<quint32> found = docOf(id);
+    if (!found)
         return vector;
     for (const auto &[term, weight] : documentVector(*found))
-        vector.insert(m_terms.at(term), weight);
+        vector.insert(termOf(term).toString(), weight);
     return vector;
 }
 

@@ -2,12 +2,16 @@
 
 #include "paper.h"
 
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QStringList>
 
 #include <atomic>
 #include <functional>
+#include <memory>
+#include <optional>
+#include <span>
 #include <vector>
 
 namespace hanji {
@@ -41,10 +45,18 @@ public:
     // Empty when cancelled.
     [[nodiscard]] static SimilarityIndex build(const QList<PaperText> &papers, const std::atomic_bool *cancel = nullptr);
 
-    [[nodiscard]] int size() const { return int(m_ids.size()); }
-    [[nodiscard]] bool contains(const QString &id) const { return m_docOf.contains(id); }
-    [[nodiscard]] int termCount() const { return int(m_postingOffsets.size()) - 1; }
-    // Roughly what the index holds in memory, in bytes.
+    // The index as a file (similaritycache.h): every array as it is in memory, so that a
+    // saved index is read by mapping the file, its pages loaded as lookups touch them.
+    [[nodiscard]] QList<QByteArrayView> arrays() const;
+    // An index over arrays as arrays() gave them, which owner keeps alive (a mapped file);
+    // nullopt when their sizes do not fit together.
+    [[nodiscard]] static std::optional<SimilarityIndex> fromArrays(const QList<QByteArrayView> &arrays,
+                                                                   std::shared_ptr<const void> owner);
+
+    [[nodiscard]] int size() const { return int(m_titleGroup.size()); }
+    [[nodiscard]] bool contains(const QString &id) const { return docOf(id).has_value(); }
+    [[nodiscard]] int termCount() const { return m_postingOffsets.empty() ? 0 : int(m_postingOffsets.size()) - 1; }
+    // Roughly what the index holds in memory (or maps), in bytes.
     [[nodiscard]] qint64 memoryBytes() const;
 
     // The papers most like this one, best first, at most limit; never the paper itself nor
@@ -61,27 +73,35 @@ public:
 
 private:
     friend class SimilarityIndexBuilder;
+    struct Arrays;
     using Vector = std::vector<std::pair<quint32, float>>;
     [[nodiscard]] QList<RelatedPaper> nearest(const Vector &query, int limit,
                                               const std::function<bool(quint32 doc)> &accept) const;
     [[nodiscard]] Vector documentVector(quint32 doc) const;
-
-    QStringList m_ids;
-    QHash<QString, quint32> m_docOf;
-    std::vector<quint32> m_titleGroup; // papers of one title share a group
-    QStringList m_terms;
     [[nodiscard]] float weightOf(quint32 doc, quint32 term) const;
+    [[nodiscard]] std::optional<quint32> docOf(QStringView id) const;
+    [[nodiscard]] QStringView idOf(quint32 doc) const;
+    [[nodiscard]] QStringView termOf(quint32 term) const;
 
-    // Documents' terms and terms' postings, each as offsets into flat arrays. A weight is held
-    // once, in the postings (sorted by document), and a vector's weights looked up there: ten
-    // years of papers hold some three million (paper, term) pairs.
-    std::vector<quint32> m_vectorOffsets { 0 };
-    QList<quint32> m_vectorTerms;
-    std::vector<quint32> m_postingOffsets { 0 };
-    std::vector<quint32> m_postingDocs;
+    // Every part is a flat array, held by m_owner (the arrays built, or a file mapped). Ids
+    // and terms are UTF-16 one after another, each ending at its offset; documents' terms and
+    // terms' postings are offsets into flat arrays. A weight is held once, in the postings
+    // (sorted by document), and a vector's weights looked up there: ten years of papers hold
+    // some three million (paper, term) pairs.
+    std::shared_ptr<const void> m_owner;
+    std::span<const char16_t> m_idText;
+    std::span<const quint32> m_idEnds;
+    std::span<const quint32> m_docsById; // the documents in the order of their ids, to find one
+    std::span<const quint32> m_titleGroup; // papers of one title share a group
+    std::span<const char16_t> m_termText;
+    std::span<const quint32> m_termEnds;
+    std::span<const quint32> m_vectorOffsets; // one more than documents, from 0
+    std::span<const quint32> m_vectorTerms;
+    std::span<const quint32> m_postingOffsets; // one more than terms, from 0
+    std::span<const quint32> m_postingDocs;
     // A weight (0..1] in 16 bits, in steps of 1/65535, never 0: within 8·10⁻⁶ of the float
     // it was, and half its memory (3.4 million of them at ten years).
-    std::vector<quint16> m_postingWeights;
+    std::span<const quint16> m_postingWeights;
     [[nodiscard]] static quint16 storedWeight(float weight);
     [[nodiscard]] static float weightFrom(quint16 stored) { return float(stored) * (1.0f / 65535.0f); }
 };
@@ -96,7 +116,8 @@ public:
     [[nodiscard]] SimilarityIndex finish(const std::atomic_bool *cancel = nullptr);
 
 private:
-    SimilarityIndex m_index; // ids and title groups, as they are added
+    QStringList m_ids;
+    std::vector<quint32> m_titleGroup;
     QHash<QString, quint32> m_termOf;
     QStringList m_allTerms;
     std::vector<quint32> m_documentFrequency;
