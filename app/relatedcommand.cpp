@@ -76,7 +76,7 @@ int relatedCommand(const QStringList &arguments, Io io)
     const auto ids = command.resolveIds(*library, parser.positionalArguments());
     if (!ids)
         return Failed;
-    const Result<SimilarityIndex> index = buildSimilarityIndex(library->indexPath());
+    const Result<SimilarityIndex> index = similarityIndexOf(library->indexPath());
     if (!index)
         return command.fail(index.error().message);
     if (!index->contains(ids->constFirst()))

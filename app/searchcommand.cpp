@@ -36,7 +36,7 @@ int printLikeBookmarks(LibraryCommand &command, const Library &library, const Se
     if (readingListSeeds(*bookmarks, stateOf, tag).isEmpty())
         return command.fail(tag.isEmpty() ? u"the reading list is empty: bookmark some papers first"_s
                                           : u"no bookmark has the tag %1"_s.arg(tag));
-    const Result<SimilarityIndex> index = buildSimilarityIndex(library.indexPath());
+    const Result<SimilarityIndex> index = similarityIndexOf(library.indexPath());
     if (!index)
         return command.fail(index.error().message);
     const QList<RelatedPaper> ranked

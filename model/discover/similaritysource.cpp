@@ -1,6 +1,8 @@
 #include "similaritysource.h"
 
 #include "freedmemory.h"
+#include "logging.h"
+#include "similaritycache.h"
 #include "sqlutil.h"
 
 using namespace Qt::StringLiterals;
@@ -29,14 +31,27 @@ Result<> forEachPaperText(const IndexReader &index, const std::function<void(con
     return {};
 }
 
-Result<SimilarityIndex> buildSimilarityIndex(const QString &indexPath, const std::atomic_bool *cancel)
+namespace {
+
+enum class Saved { Used, Ignored };
+
+// Reads the index in one read transaction, so that the stamp names the very papers read.
+Result<SimilarityIndex> similarityIndexOf(const QString &indexPath, Saved saved, const std::atomic_bool *cancel)
 {
     const QString connection = uniqueConnectionName(u"similarity"_s);
+    const QString cachePath = similarityCachePath(indexPath);
     Result<SimilarityIndex> built = SimilarityIndex();
     {
-        const Result<QSqlDatabase> database = openSqlite(indexPath, connection);
-        if (!database) {
-            built = failure(database.error());
+        Result<QSqlDatabase> database = openSqlite(indexPath, connection);
+        const bool reading = database && database->transaction();
+        const Result<QByteArray> stamp = !database ? failure(database.error())
+            : !reading                            ? failure(sqlError(database->lastError(), u"cannot read the index"_s))
+                                                  : similarityStamp(*database);
+        std::optional<SimilarityIndex> loaded;
+        if (!stamp) {
+            built = failure(stamp.error());
+        } else if (saved == Saved::Used && (loaded = loadSimilarityIndex(cachePath, *stamp))) {
+            built = std::move(*loaded);
         } else {
             const IndexReader reader(*database);
             SimilarityIndexBuilder builder;
@@ -45,11 +60,34 @@ Result<SimilarityIndex> buildSimilarityIndex(const QString &indexPath, const std
                 built = failure(read.error());
             else
                 built = builder.finish(cancel);
+            const bool whole = built && !(cancel && *cancel);
+            if (saved == Saved::Used && whole) {
+                // The saved one mapped rather than the one built: its pages are read as
+                // lookups touch them, and the system may drop them again.
+                if (const Result<> written = saveSimilarityIndex(*built, cachePath, *stamp); !written)
+                    qCInfo(lcLibrary) << written.error().message;
+                else if ((loaded = loadSimilarityIndex(cachePath, *stamp)))
+                    built = std::move(*loaded);
+            }
         }
+        if (reading)
+            database->rollback(); // it only read
     }
     closeSqlite(connection);
     releaseFreedMemory(); // the builder's counts and the batches read
     return built;
+}
+
+} // namespace
+
+Result<SimilarityIndex> similarityIndexOf(const QString &indexPath, const std::atomic_bool *cancel)
+{
+    return similarityIndexOf(indexPath, Saved::Used, cancel);
+}
+
+Result<SimilarityIndex> buildSimilarityIndex(const QString &indexPath, const std::atomic_bool *cancel)
+{
+    return similarityIndexOf(indexPath, Saved::Ignored, cancel);
 }
 
 } // namespace hanji

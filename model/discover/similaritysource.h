@@ -15,7 +15,12 @@ namespace hanji {
                                         const std::atomic_bool *cancel = nullptr);
 
 // The similarity index of the index file at indexPath, read on a connection of this thread's
-// own: for a worker thread, or a command. Cancelled: an empty index.
+// own: for a worker thread, or a command. Cancelled: an empty index. Built from every paper's
+// text; the one saved beside the index (similaritycache.h) when it was built from what the
+// index holds now, else built and saved for the next time.
+[[nodiscard]] Result<SimilarityIndex> similarityIndexOf(const QString &indexPath, const std::atomic_bool *cancel = nullptr);
+
+// Always built, never saved or read: to measure and test the build itself.
 [[nodiscard]] Result<SimilarityIndex> buildSimilarityIndex(const QString &indexPath,
                                                           const std::atomic_bool *cancel = nullptr);
 

@@ -41,7 +41,7 @@ void SimilarityService::launch()
     m_again = false;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_thread = QThread::create([this, cancel = m_cancel] {
-        Result<SimilarityIndex> built = buildSimilarityIndex(m_indexPath, cancel.get());
+        Result<SimilarityIndex> built = similarityIndexOf(m_indexPath, cancel.get());
         auto index = built ? std::make_shared<const SimilarityIndex>(std::move(*built)) : nullptr;
         const QString error = built ? QString() : built.error().message;
         QMetaObject::invokeMethod(

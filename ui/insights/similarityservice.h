@@ -16,10 +16,10 @@ namespace hanji {
 class Library;
 class PaperListModel;
 
-// The window's similarity index: built from the index file on a worker thread (its own
-// connection), at start and again after every import; lookups on the UI thread read the
-// last one built, which is immutable. A rebuild asked for while one runs cancels it and
-// starts over, so the answer always reflects the latest import.
+// The window's similarity index: read on a worker thread (its own connection), at start and
+// again after every import, as saved beside the index when it is current, else built (and
+// saved); lookups on the UI thread read the last one, which is immutable. A rebuild asked for
+// while one runs cancels it and starts over, so the answer always reflects the latest import.
 class SimilarityService : public QObject
 {
     Q_OBJECT

@@ -1,10 +1,13 @@
 #include "archivestats.h"
 #include "library.h"
 #include "readinglist.h"
+#include "similaritycache.h"
 #include "similaritysource.h"
+#include "sqlutil.h"
 #include "testpaths.h"
 #include "textterms.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
@@ -277,6 +280,93 @@ private Q_SLOTS:
         QVERIFY(!ids(ranked).contains(u"2412.90001"_s)); // bookmarked
         QVERIFY(ids(ranked.mid(0, 2)).contains(u"2501.90010"_s)); // the third state space paper
         QVERIFY(likeReadingList(m_index, bookmarks, stateOf, u"no such tag"_s, 10).isEmpty());
+    }
+
+    // The index is saved beside the library's and read back mapped while the library holds
+    // the same files: the same answers as one built, for every paper. Another import, or a
+    // damaged or cut file, has it built again, never read.
+    void savedIndexServesUntilTheLibraryChanges()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString digests = dir.filePath(u"digests"_s);
+        QVERIFY(QDir().mkpath(digests));
+        for (const QString &name : QDir(kFixtures).entryList({ u"*.md"_s }, QDir::Files))
+            QVERIFY(QFile::copy(kFixtures + u'/' + name, digests + u'/' + name));
+        Result<Library::Opened> opened = Library::open(dir.filePath(u"library"_s));
+        QVERIFY(opened);
+        Library &library = *opened->library;
+        QVERIFY(library.import({ digests }).ok());
+        const QString saved = similarityCachePath(library.indexPath());
+        QVERIFY(!QFile::exists(saved));
+
+        const Result<SimilarityIndex> first = similarityIndexOf(library.indexPath());
+        QVERIFY(first);
+        QVERIFY(QFile::exists(saved));
+        QCOMPARE(first->size(), m_index.size());
+        QCOMPARE(first->termCount(), m_index.termCount());
+        const QList<PaperRow> rows = library.rows().value();
+        QVERIFY(rows.size() > 10);
+        for (const PaperRow &row : rows) {
+            const QString &id = row.id;
+            QCOMPARE(first->vectorOf(id), m_index.vectorOf(id));
+            const QList<RelatedPaper> built = m_index.related(id, 5);
+            const QList<RelatedPaper> read = first->related(id, 5);
+            QCOMPARE(ids(read), ids(built));
+            for (qsizetype i = 0; i < read.size(); ++i)
+                QCOMPARE(read[i].score, built[i].score);
+        }
+
+        // What is saved is what is read: an index of three papers, saved under the library's stamp.
+        const QByteArray stamp = [&] {
+            const QString connection = u"stamp"_s;
+            QByteArray digest;
+            {
+                Result<QSqlDatabase> db = openSqlite(library.indexPath(), connection);
+                digest = db ? similarityStamp(*db).value_or(QByteArray()) : QByteArray();
+            }
+            closeSqlite(connection);
+            return digest;
+        }();
+        QVERIFY(!stamp.isEmpty());
+        const SimilarityIndex three = SimilarityIndex::build({ { u"a"_s, u"Mamba scans"_s, u"a selective scan"_s },
+                                                               { u"b"_s, u"Mamba layers"_s, u"a selective layer"_s },
+                                                               { u"c"_s, u"gaussian splats"_s, u"scenes"_s } });
+        QVERIFY(saveSimilarityIndex(three, saved, stamp));
+        QCOMPARE(similarityIndexOf(library.indexPath())->size(), 3);
+        QCOMPARE(loadSimilarityIndex(saved, stamp)->related(u"a"_s, 3).value(0).id, u"b"_s);
+        QVERIFY(!loadSimilarityIndex(saved, QByteArray(20, 'x')));
+
+        // Damaged: one byte of its arrays changed, or the file cut short.
+        QFile file(saved);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 size = file.size();
+        QVERIFY(file.seek(size - 9));
+        const char byte = file.read(1).at(0);
+        QVERIFY(file.seek(size - 9));
+        QVERIFY(file.write(QByteArray(1, char(byte ^ 0x40))) == 1);
+        file.close();
+        QVERIFY(!loadSimilarityIndex(saved, stamp));
+        QCOMPARE(similarityIndexOf(library.indexPath())->size(), m_index.size()); // built and saved again
+        QVERIFY(loadSimilarityIndex(saved, stamp));
+        QVERIFY(QFile::resize(saved, size / 2));
+        QVERIFY(!loadSimilarityIndex(saved, stamp));
+        QCOMPARE(similarityIndexOf(library.indexPath())->size(), m_index.size());
+
+        // A new day imported: the stamp changes, and the new paper is in the index.
+        QFile day(digests + u"/2025-01-09.md"_s);
+        QVERIFY(day.open(QIODevice::WriteOnly));
+        day.write("# Daily Papers\n\n## Daily Papers (2025-01-09)\n\n"
+                  "### [Selective Scans for Streaming Audio](https://arxiv.org/abs/2501.90099)\n\n"
+                  "Authors: Ada Moreau\n\nVote: 7\n\n"
+                  "- A selective state space layer scans audio streams in linear time with a small hidden state.\n");
+        day.close();
+        QVERIFY(library.import({ digests }).ok());
+        const Result<SimilarityIndex> after = similarityIndexOf(library.indexPath());
+        QVERIFY(after);
+        QCOMPARE(after->size(), m_index.size() + 1);
+        QVERIFY(after->contains(u"2501.90099"_s));
+        QVERIFY(ids(after->related(u"2501.90099"_s, 3)).contains(u"2412.90001"_s));
     }
 
     void statisticsMatchAnIndependentCount()
