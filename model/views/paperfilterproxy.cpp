@@ -3,6 +3,7 @@
 #include "paperlistmodel.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace hanji {
 
@@ -68,9 +69,78 @@ PaperFilterProxy::PaperFilterProxy(QObject *parent)
 {
     // For generic consumers of sortRole(); our lessThan reads the keys directly.
     setSortRole(PaperListModel::SortRole);
+}
+
+void PaperFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
+        disconnect(connection);
+    m_sourceConnections.clear();
+    forgetRows();
     // A typed pointer once, not a cast in each of the 800,000 calls of a sort.
-    connect(this, &QAbstractProxyModel::sourceModelChanged, this,
-            [this] { m_papers = qobject_cast<const PaperListModel *>(sourceModel()); });
+    m_papers = qobject_cast<const PaperListModel *>(model);
+    if (model) {
+        // Connected before the base class is: the places must be forgotten before it follows
+        // a change by comparing rows.
+        const auto forget = [this] { forgetRows(); };
+        const auto forgetOrder = [this] { m_placeOfRow.clear(); }; // a row's keys, not its paper
+        m_sourceConnections = {
+            connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, forget),
+            connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, forget),
+            connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, forget),
+            connect(model, &QAbstractItemModel::modelAboutToBeReset, this, forget),
+            connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, forget),
+            connect(model, &QAbstractItemModel::dataChanged, this, forgetOrder),
+        };
+    }
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void PaperFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    m_placeOfRow.clear();
+    QSortFilterProxyModel::sort(column, order);
+}
+
+void PaperFilterProxy::forgetRows()
+{
+    m_placeOfRow.clear();
+    m_matchedRows.clear();
+}
+
+void PaperFilterProxy::prepareOrder()
+{
+    // A ranking orders by itself; the places are the column's.
+    const int column = sortColumn();
+    if (!m_papers || m_ranking || column < 0 || !m_placeOfRow.empty())
+        return;
+    const int count = m_papers->rowCount();
+    m_placeOfRow.resize(std::size_t(count));
+    if (rowCount() == count) {
+        // Every row is listed, in the column's order: their places are read off the list.
+        const bool descending = sortOrder() == Qt::DescendingOrder;
+        for (int row = 0; row < count; ++row)
+            m_placeOfRow[std::size_t(mapToSource(index(row, 0)).row())] = descending ? count - 1 - row : row;
+        return;
+    }
+    std::vector<int> rows(static_cast<std::size_t>(count));
+    std::iota(rows.begin(), rows.end(), 0);
+    std::sort(rows.begin(), rows.end(), [&](int a, int b) { return compareRows(*m_papers, a, b, column) < 0; });
+    for (std::size_t place = 0; place < rows.size(); ++place)
+        m_placeOfRow[std::size_t(rows[place])] = int(place);
+}
+
+void PaperFilterProxy::flagMatchedRows()
+{
+    m_matchedRows.clear();
+    if (!m_papers || !m_matches)
+        return;
+    // By the matches, not the rows: a narrow search looks up few ids.
+    m_matchedRows.resize(std::size_t(m_papers->rowCount()), false);
+    for (const QString &id : std::as_const(*m_matches)) {
+        if (const int row = m_papers->indexOfId(id); row >= 0)
+            m_matchedRows[std::size_t(row)] = true;
+    }
 }
 
 template<typename Change>
@@ -79,12 +149,14 @@ void PaperFilterProxy::changeFilter(Change &&change)
 #if QT_VERSION >= QT_VERSION_CHECK(6, 10, 0)
     beginFilterChange();
     change();
+    prepareOrder();
     if (changesManyIntervals())
         invalidate();
     else
         endFilterChange(QSortFilterProxyModel::Direction::Rows);
 #else
     change();
+    prepareOrder();
     if (changesManyIntervals())
         invalidate();
     else
@@ -191,7 +263,10 @@ void PaperFilterProxy::setSearchMatches(std::optional<QSet<QString>> ids)
 {
     if (ids == m_matches)
         return;
-    changeFilter([&] { m_matches = std::move(ids); });
+    changeFilter([&] {
+        m_matches = std::move(ids);
+        flagMatchedRows();
+    });
 }
 
 bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -231,7 +306,9 @@ bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return false;
     if (m_ranking && !m_ranking->contains(m_papers->paperAt(sourceRow).id))
         return false;
-    return !m_matches || m_matches->contains(m_papers->paperAt(sourceRow).id);
+    if (!m_matches)
+        return true;
+    return m_matchedRows.empty() ? m_matches->contains(m_papers->paperAt(sourceRow).id) : m_matchedRows[std::size_t(sourceRow)];
 }
 
 bool PaperFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -249,6 +326,8 @@ bool PaperFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
         const int b = m_ranking->value(model->paperAt(right.row()).id);
         return sortOrder() == Qt::DescendingOrder ? a > b : a < b;
     }
+    if (!m_placeOfRow.empty() && left.column() == sortColumn())
+        return m_placeOfRow[std::size_t(left.row())] < m_placeOfRow[std::size_t(right.row())];
     return compareRows(*model, left.row(), right.row(), left.column()) < 0;
 }
 

@@ -25,6 +25,9 @@ class PaperFilterProxy : public QSortFilterProxyModel
 public:
     explicit PaperFilterProxy(QObject *parent = nullptr);
 
+    void setSourceModel(QAbstractItemModel *model) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
     void setScope(const DateScope &scope);
     [[nodiscard]] DateScope scope() const { return m_scope; }
     // The ids of a scope that is a set of ids (New, a saved search), or nullopt for none.
@@ -71,6 +74,16 @@ private:
     void changeFilter(Change &&change);
     // Whether Qt would apply the filter change in so many pieces that a rebuild is cheaper.
     [[nodiscard]] bool changesManyIntervals() const;
+    // Every row's place in the order of the sort column, found once and kept until a row
+    // changes: a filter change then sorts what passes by these places, not by comparing
+    // papers.
+    void prepareOrder();
+    // The search matches as a flag per row: each match looked up once, not every row twice
+    // (once to count the pieces of a change, once to filter).
+    void flagMatchedRows();
+    void forgetRows(); // a row came, went or moved: the places and flags are stale
+
+    QList<QMetaObject::Connection> m_sourceConnections;
 
     const PaperListModel *m_papers = nullptr;
     DateScope m_scope;
@@ -84,6 +97,8 @@ private:
     std::optional<QSet<QString>> m_matches;
     std::optional<QSet<QString>> m_scopeIds;
     std::optional<QHash<QString, int>> m_ranking;
+    std::vector<int> m_placeOfRow; // in the sort column's ascending order; empty: none known
+    std::vector<bool> m_matchedRows; // empty: read m_matches
 };
 
 } // namespace hanji

@@ -7,6 +7,9 @@
 #include <QTimeZone>
 #include <QTest>
 
+#include <algorithm>
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using hanji::Appearance;
 using hanji::DateScope;
@@ -117,6 +120,7 @@ private Q_SLOTS:
     void readPaperLeavesUnreadOnlyUnlessPinned();
     void updatesResortOneRow();
     void broadFilterChangesRebuildInOrder();
+    void keptOrderFollowsChangedRows();
     void selectionSurvivesImport();
     void selectionAfterResetIsRestoredById();
 };
@@ -418,6 +422,79 @@ void TestPaperFilterProxy::broadFilterChangesRebuildInOrder()
     proxy.setScope(DateScope::ofDay(QDate(2024, 6, 6)));
     QCOMPARE(layout.count(), 2);
     QCOMPARE(proxy.rowCount(), 1);
+}
+
+// The proxy keeps every row's place in the sort order between filter changes; each change to
+// the rows (votes, new and vanished papers, a bookmark) must show in the next filter's order.
+void TestPaperFilterProxy::keptOrderFollowsChangedRows()
+{
+    QList<PaperRow> rows;
+    for (int i = 0; i < 2000; ++i)
+        rows.append(paper({ u"id%1"_s.arg(i, 4, 10, QChar(u'0')), u"t"_s, (i * 7919) % 500, { u"2024-06-05"_s },
+                            i % 5 == 0, i % 2 == 1 }));
+    PaperListModel model;
+    model.setRows(rows);
+    PaperFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.sort(PaperListModel::VotesColumn, Qt::DescendingOrder);
+
+    // Brute force: the rows that pass, most votes first, then the greater id (one day for all).
+    const auto expected = [&](const std::function<bool(const PaperRow &)> &passes) {
+        QList<PaperRow> kept;
+        for (const PaperRow &row : std::as_const(rows)) {
+            if (passes(row))
+                kept.append(row);
+        }
+        std::sort(kept.begin(), kept.end(), [](const PaperRow &a, const PaperRow &b) {
+            return a.votes != b.votes ? a.votes > b.votes : a.id > b.id;
+        });
+        QStringList ids;
+        for (const PaperRow &row : std::as_const(kept))
+            ids.append(row.id);
+        return ids;
+    };
+    const auto matchesOf = [&](int modulo) {
+        QSet<QString> ids;
+        for (int i = 0; i < rows.size(); ++i) {
+            if (i % modulo != 0)
+                ids.insert(rows[i].id);
+        }
+        return ids;
+    };
+    QSet<QString> matches = matchesOf(3);
+    proxy.setSearchMatches(matches);
+    QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id); }));
+
+    // Votes change in place (dataChanged), then another search.
+    for (int i = 0; i < rows.size(); i += 7)
+        rows[i].votes = 1000 - i / 7;
+    model.setRows(rows);
+    matches = matchesOf(4);
+    proxy.setSearchMatches(matches);
+    QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id); }));
+
+    // Papers vanish and new ones come, while the search stays: the new ones are not matches.
+    rows.remove(100, 300);
+    for (int i = 0; i < 300; ++i)
+        rows.append(paper({ u"new%1"_s.arg(i, 3, 10, QChar(u'0')), u"t"_s, (i * 31) % 700, { u"2024-06-05"_s } }));
+    model.setRows(rows);
+    QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id); }));
+    matches = matchesOf(2);
+    proxy.setSearchMatches(matches);
+    QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id); }));
+    proxy.setUnreadOnly(true);
+    QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id) && !row.read; }));
+
+    // Sorted by bookmark: a paper bookmarked now goes first at the next filter change.
+    proxy.setSearchMatches(std::nullopt);
+    proxy.setUnreadOnly(false);
+    proxy.sort(PaperListModel::BookmarkColumn, Qt::DescendingOrder);
+    const QString newest = rows[1].id;
+    QVERIFY(!rows[1].bookmarked);
+    model.updateUserState(newest, true, QDateTime(QDate(2030, 1, 1), QTime(8, 0), QTimeZone::UTC), false);
+    proxy.setSearchMatches(matchesOf(3));
+    QCOMPARE(idsInOrder(proxy).constFirst(), newest);
 }
 
 void TestPaperFilterProxy::selectionSurvivesImport()
