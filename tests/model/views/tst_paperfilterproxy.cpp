@@ -60,6 +60,17 @@ QList<PaperRow> library()
     };
 }
 
+// 2,000 papers of one day, their votes scattered over 0 to 499, every other one read, every
+// fifth bookmarked: more than Qt's incremental path takes in pieces.
+QList<PaperRow> manyPapers()
+{
+    QList<PaperRow> rows;
+    for (int i = 0; i < 2000; ++i)
+        rows.append(paper({ u"id%1"_s.arg(i, 4, 10, QChar(u'0')), u"t"_s, (i * 7919) % 500, { u"2024-06-05"_s },
+                            i % 5 == 0, i % 2 == 1 }));
+    return rows;
+}
+
 QStringList idsInOrder(const QAbstractItemModel &proxy)
 {
     QStringList ids;
@@ -379,10 +390,7 @@ void TestPaperFilterProxy::broadFilterChangesRebuildInOrder()
     // Every other paper read: unread-only takes out 1,000 rows between 1,000 that stay, too
     // many pieces for Qt's incremental path, so the proxy rebuilds. The result must be the
     // same rows in the same order, with the reader's selection kept.
-    QList<PaperRow> rows;
-    for (int i = 0; i < 2000; ++i)
-        rows.append(paper({ u"id%1"_s.arg(i, 4, 10, QChar(u'0')), u"t"_s, (i * 7919) % 500, { u"2024-06-05"_s },
-                            false, i % 2 == 1 }));
+    const QList<PaperRow> rows = manyPapers();
     PaperListModel model;
     model.setRows(rows);
     PaperFilterProxy proxy;
@@ -428,10 +436,7 @@ void TestPaperFilterProxy::broadFilterChangesRebuildInOrder()
 // the rows (votes, new and vanished papers, a bookmark) must show in the next filter's order.
 void TestPaperFilterProxy::keptOrderFollowsChangedRows()
 {
-    QList<PaperRow> rows;
-    for (int i = 0; i < 2000; ++i)
-        rows.append(paper({ u"id%1"_s.arg(i, 4, 10, QChar(u'0')), u"t"_s, (i * 7919) % 500, { u"2024-06-05"_s },
-                            i % 5 == 0, i % 2 == 1 }));
+    QList<PaperRow> rows = manyPapers();
     PaperListModel model;
     model.setRows(rows);
     PaperFilterProxy proxy;
