@@ -115,19 +115,22 @@ void PaperFilterProxy::prepareOrder()
     if (!m_papers || m_ranking || column < 0 || !m_placeOfRow.empty())
         return;
     const int count = m_papers->rowCount();
-    m_placeOfRow.resize(std::size_t(count));
-    if (rowCount() == count) {
-        // Every row is listed, in the column's order: their places are read off the list.
+    // Asked before any place is known: a list not yet made is sorted by comparing papers.
+    const bool everyRowListed = rowCount() == count;
+    std::vector<int> places(static_cast<std::size_t>(count));
+    if (everyRowListed) {
+        // Listed in the column's order already: the places are read off the list.
         const bool descending = sortOrder() == Qt::DescendingOrder;
         for (int row = 0; row < count; ++row)
-            m_placeOfRow[std::size_t(mapToSource(index(row, 0)).row())] = descending ? count - 1 - row : row;
-        return;
+            places[std::size_t(mapToSource(index(row, 0)).row())] = descending ? count - 1 - row : row;
+    } else {
+        std::vector<int> rows(places.size());
+        std::iota(rows.begin(), rows.end(), 0);
+        std::sort(rows.begin(), rows.end(), [&](int a, int b) { return compareRows(*m_papers, a, b, column) < 0; });
+        for (std::size_t place = 0; place < rows.size(); ++place)
+            places[std::size_t(rows[place])] = int(place);
     }
-    std::vector<int> rows(static_cast<std::size_t>(count));
-    std::iota(rows.begin(), rows.end(), 0);
-    std::sort(rows.begin(), rows.end(), [&](int a, int b) { return compareRows(*m_papers, a, b, column) < 0; });
-    for (std::size_t place = 0; place < rows.size(); ++place)
-        m_placeOfRow[std::size_t(rows[place])] = int(place);
+    m_placeOfRow = std::move(places);
 }
 
 void PaperFilterProxy::flagMatchedRows()
