@@ -30,7 +30,7 @@ constexpr qsizetype kDigestSize = 20;
 constexpr qsizetype kStampAt = 8;
 constexpr qsizetype kChecksumAt = kStampAt + kDigestSize;
 constexpr qsizetype kCounted = kChecksumAt + kDigestSize; // 48
-constexpr quint32 kArrays = 11;
+constexpr quint32 kArrays = SimilarityIndex::kArrayCount;
 constexpr qsizetype kHeaderSize = kCounted + 8 + kArrays * 8; // 144
 
 qint64 padded(qint64 size) { return (size + 7) & ~qint64(7); }

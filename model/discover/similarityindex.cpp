@@ -300,7 +300,7 @@ QList<QByteArrayView> SimilarityIndex::arrays() const
 std::optional<SimilarityIndex> SimilarityIndex::fromArrays(const QList<QByteArrayView> &arrays, std::shared_ptr<const void> owner)
 {
     SimilarityIndex index;
-    if (arrays.size() != 11 || !viewAs(arrays[0], &index.m_idText) || !viewAs(arrays[1], &index.m_idEnds)
+    if (arrays.size() != kArrayCount || !viewAs(arrays[0], &index.m_idText) || !viewAs(arrays[1], &index.m_idEnds)
         || !viewAs(arrays[2], &index.m_docsById) || !viewAs(arrays[3], &index.m_titleGroup)
         || !viewAs(arrays[4], &index.m_termText) || !viewAs(arrays[5], &index.m_termEnds)
         || !viewAs(arrays[6], &index.m_vectorOffsets) || !viewAs(arrays[7], &index.m_vectorTerms)

@@ -48,6 +48,7 @@ public:
     // The index as a file (similaritycache.h): every array as it is in memory, so that a
     // saved index is read by mapping the file, its pages loaded as lookups touch them.
     [[nodiscard]] QList<QByteArrayView> arrays() const;
+    static constexpr int kArrayCount = 11; // how many arrays() gives
     // An index over arrays as arrays() gave them, which owner keeps alive (a mapped file);
     // nullopt when their sizes do not fit together.
     [[nodiscard]] static std::optional<SimilarityIndex> fromArrays(const QList<QByteArrayView> &arrays,
