@@ -502,7 +502,7 @@ void MainWindow::runSearch(const QString &text)
     } else {
         // Unranked: the list keeps the column order the reader chose, and a one-letter query
         // over ten years need not be sorted twice.
-        Result<QSet<QString>> found = m_library.matchingIds({ .text = text });
+        Result<QStringList> found = m_library.matchingIds({ .text = text });
         if (!found) {
             report(found.error().message); // the list stays as it was: an error is not "no papers"
             return;

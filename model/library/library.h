@@ -70,7 +70,7 @@ public:
     [[nodiscard]] Result<QList<Paper>> papers(const QStringList &ids) const;
     [[nodiscard]] Result<QStringList> search(const SearchQuery &query) const { return m_search->search(query); }
     // Every matching id, unordered: the window's search, in one step.
-    [[nodiscard]] Result<QSet<QString>> matchingIds(const SearchQuery &query) const { return m_search->matchingIds(query); }
+    [[nodiscard]] Result<QStringList> matchingIds(const SearchQuery &query) const { return m_search->matchingIds(query); }
     // "2401.04088", "2401.04088v2", an arXiv or Hugging Face link, or a paper URL: the id it
     // names, if the library knows it.
     [[nodiscard]] Result<std::optional<QString>> resolveId(const QString &text) const;

@@ -86,20 +86,18 @@ Result<> SearchEngine::collect(const SearchQuery &query, bool ranked, const QLis
     return {};
 }
 
-Result<QSet<QString>> SearchEngine::matchingIds(const SearchQuery &query) const
+Result<QStringList> SearchEngine::matchingIds(const SearchQuery &query) const
 {
     if (Result<> ready = ensureFacts(); !ready)
         return failure(ready.error());
     const Result<QList<SearchTerm>> terms = parseBoundedSearchText(query.text);
     if (!terms)
         return failure(terms.error());
-    // Gathered first, then hashed once into a set of the right size: inserting one by one
-    // rehashes the set a dozen times on the way to 50,000 ids.
     QStringList keys;
     const Result<> done = collect(query, false, *terms, [&](qsizetype index, double) { keys.append(m_facts->at(index).key); });
     if (!done)
         return failure(done.error());
-    return QSet<QString>(keys.cbegin(), keys.cend());
+    return keys;
 }
 
 namespace {

@@ -20,9 +20,9 @@ public:
 
     // Paper ids, best first, at most query.limit of them.
     [[nodiscard]] Result<QStringList> search(const SearchQuery &query) const;
-    // The ids of every paper the query matches, as a set: what the window's list filters by,
-    // made in one pass without ordering (query.order and query.limit are ignored).
-    [[nodiscard]] Result<QSet<QString>> matchingIds(const SearchQuery &query) const;
+    // The ids of every paper the query matches, in no order: what the window's list filters
+    // by, made in one pass (query.order and query.limit are ignored).
+    [[nodiscard]] Result<QStringList> matchingIds(const SearchQuery &query) const;
 
     // After an import: drop the facts, or take those another thread already read.
     void resetFacts();

@@ -133,7 +133,7 @@ void PaperFilterProxy::prepareOrder()
     m_placeOfRow = std::move(places);
 }
 
-void PaperFilterProxy::flagMatchedRows()
+void PaperFilterProxy::flagMatchedRows() const
 {
     m_matchedRows.clear();
     if (!m_papers || !m_matches)
@@ -262,13 +262,13 @@ void PaperFilterProxy::setPinnedId(const QString &id)
     changeFilter([&] { m_pinnedId = id; });
 }
 
-void PaperFilterProxy::setSearchMatches(std::optional<QSet<QString>> ids)
+void PaperFilterProxy::setSearchMatches(std::optional<QStringList> ids)
 {
     if (ids == m_matches)
         return;
     changeFilter([&] {
         m_matches = std::move(ids);
-        flagMatchedRows();
+        m_matchedRows.clear();
     });
 }
 
@@ -311,7 +311,9 @@ bool PaperFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return false;
     if (!m_matches)
         return true;
-    return m_matchedRows.empty() ? m_matches->contains(m_papers->paperAt(sourceRow).id) : m_matchedRows[std::size_t(sourceRow)];
+    if (m_matchedRows.size() != std::size_t(m_papers->rowCount()))
+        flagMatchedRows();
+    return m_matchedRows[std::size_t(sourceRow)];
 }
 
 bool PaperFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -60,10 +60,11 @@ public:
     void setPinnedId(const QString &id);
     [[nodiscard]] QString pinnedId() const { return m_pinnedId; }
 
-    // The library's answer to a search: the matching ids, or nullopt for no search.
-    void setSearchMatches(std::optional<QSet<QString>> ids);
+    // The library's answer to a search: the matching ids in any order, or nullopt for no
+    // search. A list, not a set: each id is looked up once, and hashing 50,000 ids into a set
+    // first cost as much again.
+    void setSearchMatches(std::optional<QStringList> ids);
     [[nodiscard]] bool isSearching() const { return m_matches.has_value(); }
-    [[nodiscard]] std::optional<QSet<QString>> searchMatches() const { return m_matches; }
 
 protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -79,8 +80,9 @@ private:
     // papers.
     void prepareOrder();
     // The search matches as a flag per row: each match looked up once, not every row twice
-    // (once to count the pieces of a change, once to filter).
-    void flagMatchedRows();
+    // (once to count the pieces of a change, once to filter). Made when first asked after the
+    // matches or the rows changed.
+    void flagMatchedRows() const;
     void forgetRows(); // a row came, went or moved: the places and flags are stale
 
     QList<QMetaObject::Connection> m_sourceConnections;
@@ -94,11 +96,11 @@ private:
     bool m_bookmarkedOnly = false;
     bool m_unreadOnly = false;
     QString m_pinnedId;
-    std::optional<QSet<QString>> m_matches;
+    std::optional<QStringList> m_matches;
     std::optional<QSet<QString>> m_scopeIds;
     std::optional<QHash<QString, int>> m_ranking;
     std::vector<int> m_placeOfRow; // in the sort column's ascending order; empty: none known
-    std::vector<bool> m_matchedRows; // empty: read m_matches
+    mutable std::vector<bool> m_matchedRows; // of m_matches; empty: not made yet
 };
 
 } // namespace hanji

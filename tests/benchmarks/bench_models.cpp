@@ -276,18 +276,18 @@ int main(int argc, char *argv[])
             rowsShown);
 
     // Searching: 5,000 matching ids.
-    QSet<QString> matches;
+    QStringList matches;
     for (int i = 0; i < 5000; ++i)
-        matches.insert(archive[(i * 9973) % archive.size()].id);
+        matches.append(archive[(i * 9973) % archive.size()].id);
     measure("search: 5,000 ids", [&] { proxy->setSearchMatches(std::nullopt); },
             [&] { proxy->setSearchMatches(matches); }, rowsShown);
     measure("search: cleared", [&] { proxy->setSearchMatches(matches); },
             [&] { proxy->setSearchMatches(std::nullopt); }, rowsShown);
     // A syllable matches nearly every paper: one in fifty left out.
-    QSet<QString> broad;
+    QStringList broad;
     for (qsizetype i = 0; i < archive.size(); ++i) {
         if (i % 50 != 0)
-            broad.insert(archive[i].id);
+            broad.append(archive[i].id);
     }
     measure("search: 49 of 50 papers", [&] { proxy->setSearchMatches(std::nullopt); },
             [&] { proxy->setSearchMatches(broad); }, rowsShown);

@@ -473,6 +473,11 @@ void TestLibrary::searchMatchesBruteForce()
     const QSet<QString> expected = brute.search(query);
     QCOMPARE(asSet(*result), expected);
     QCOMPARE(result->size(), expected.size()); // no paper twice
+    // The window's search: the same papers, each once.
+    const Result<QStringList> matching = library->matchingIds({ .text = query });
+    QVERIFY2(matching, qPrintable(matching ? QString() : matching.error().message));
+    QCOMPARE(asSet(*matching), expected);
+    QCOMPARE(matching->size(), expected.size());
     if (expectHits)
         QVERIFY2(!expected.isEmpty(), "the fixture should give this query something to find");
 }
@@ -633,6 +638,9 @@ void TestLibrary::searchMatchesBruteForceOnTheCorpus()
         const QSet<QString> expected = brute.search(query);
         QVERIFY2(asSet(*result) == expected,
                  qPrintable(u"%1: library %2, brute force %3"_s.arg(query).arg(result->size()).arg(expected.size())));
+        const Result<QStringList> matching = library->matchingIds({ .text = query });
+        QVERIFY2(matching && asSet(*matching) == expected && matching->size() == expected.size(),
+                 qPrintable(u"%1: the window's matches differ from brute force"_s.arg(query)));
     }
 }
 

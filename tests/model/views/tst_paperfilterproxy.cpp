@@ -107,7 +107,7 @@ struct Filter {
     std::optional<int> maximum = std::nullopt;
     bool bookmarkedOnly = false;
     bool unreadOnly = false;
-    std::optional<QSet<QString>> matches = std::nullopt;
+    std::optional<QStringList> matches = std::nullopt;
 };
 
 } // namespace
@@ -160,15 +160,15 @@ void TestPaperFilterProxy::filters_data()
     QTest::addRow("maximum alone keeps unknown")
         << Filter{ .maximum = 12 } << QStringList{ u"p1"_s, u"p4"_s, u"p5"_s, u"p6"_s };
     QTest::addRow("range is inclusive") << Filter{ .minimum = 5, .maximum = 50 } << QStringList{ u"p1"_s, u"p2"_s, u"p4"_s };
-    QTest::addRow("search set") << Filter{ .matches = QSet<QString>{ u"p3"_s, u"p5"_s, u"zz"_s } }
+    QTest::addRow("search set") << Filter{ .matches = QStringList{ u"p3"_s, u"p5"_s, u"zz"_s } }
                                 << QStringList{ u"p3"_s, u"p5"_s };
-    QTest::addRow("empty search answer") << Filter{ .matches = QSet<QString>{} } << QStringList{};
+    QTest::addRow("empty search answer") << Filter{ .matches = QStringList{} } << QStringList{};
     QTest::addRow("June + votes 10..100 + unread + search")
         << Filter{ .scope = DateScope::ofMonth(2024, 6), .minimum = 10, .maximum = 100, .unreadOnly = true,
-                  .matches = QSet<QString>{ u"p2"_s, u"p3"_s, u"p4"_s } }
+                  .matches = QStringList{ u"p2"_s, u"p3"_s, u"p4"_s } }
         << QStringList{ u"p2"_s };
     QTest::addRow("day + minimum + search, nothing left")
-        << Filter{ .scope = DateScope::ofDay(QDate(2024, 6, 5)), .minimum = 6, .matches = QSet<QString>{ u"p1"_s } }
+        << Filter{ .scope = DateScope::ofDay(QDate(2024, 6, 5)), .minimum = 6, .matches = QStringList{ u"p1"_s } }
         << QStringList{};
     QTest::addRow("bookmarks node + unread only")
         << Filter{ .scope = DateScope::bookmarks(), .unreadOnly = true } << QStringList{ u"p2"_s };
@@ -326,9 +326,9 @@ void TestPaperFilterProxy::settersWithoutChangeDoNotRefilter()
     proxy.setPinnedId(u"p1"_s); // read by unread-only only, which is off
     QCOMPARE(proxy.filtered, 0);
 
-    proxy.setSearchMatches(QSet<QString>{ u"p1"_s });
+    proxy.setSearchMatches(QStringList{ u"p1"_s });
     proxy.filtered = 0;
-    proxy.setSearchMatches(QSet<QString>{ u"p1"_s });
+    proxy.setSearchMatches(QStringList{ u"p1"_s });
     QCOMPARE(proxy.filtered, 0);
     QCOMPARE(idsInOrder(proxy), QStringList{ u"p1"_s });
 }
@@ -468,7 +468,7 @@ void TestPaperFilterProxy::keptOrderFollowsChangedRows()
         return ids;
     };
     QSet<QString> matches = matchesOf(3);
-    proxy.setSearchMatches(matches);
+    proxy.setSearchMatches(QStringList(matches.cbegin(), matches.cend()));
     QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id); }));
 
     // Votes change in place (dataChanged), then another search.
@@ -476,7 +476,7 @@ void TestPaperFilterProxy::keptOrderFollowsChangedRows()
         rows[i].votes = 1000 - i / 7;
     model.setRows(rows);
     matches = matchesOf(4);
-    proxy.setSearchMatches(matches);
+    proxy.setSearchMatches(QStringList(matches.cbegin(), matches.cend()));
     QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id); }));
 
     // Papers vanish and new ones come, while the search stays: the new ones are not matches.
@@ -486,7 +486,7 @@ void TestPaperFilterProxy::keptOrderFollowsChangedRows()
     model.setRows(rows);
     QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id); }));
     matches = matchesOf(2);
-    proxy.setSearchMatches(matches);
+    proxy.setSearchMatches(QStringList(matches.cbegin(), matches.cend()));
     QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id); }));
     proxy.setUnreadOnly(true);
     QCOMPARE(idsInOrder(proxy), expected([&](const PaperRow &row) { return matches.contains(row.id) && !row.read; }));
@@ -498,7 +498,8 @@ void TestPaperFilterProxy::keptOrderFollowsChangedRows()
     const QString newest = rows[1].id;
     QVERIFY(!rows[1].bookmarked);
     model.updateUserState(newest, true, QDateTime(QDate(2030, 1, 1), QTime(8, 0), QTimeZone::UTC), false);
-    proxy.setSearchMatches(matchesOf(3));
+    matches = matchesOf(3);
+    proxy.setSearchMatches(QStringList(matches.cbegin(), matches.cend()));
     QCOMPARE(idsInOrder(proxy).constFirst(), newest);
 }
 
