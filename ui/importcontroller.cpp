@@ -1,5 +1,6 @@
 #include "importcontroller.h"
 
+#include "arrivallog.h"
 #include "sqlutil.h"
 
 #include <QFileInfo>
@@ -170,7 +171,7 @@ QList<PaperRow> ImportController::handOver(IndexSnapshot &snapshot)
 void ImportController::launchImport(const QStringList &folders)
 {
     m_cancel = false;
-    runOnWorker(Job::Import, [this, folders] {
+    runOnWorker(Job::Import, [this, folders, userData = m_library.userDataPath()] {
         ImportReport report = Importer(m_indexPath).run(
             folders,
             [this](const ImportProgress &p) {
@@ -187,6 +188,18 @@ void ImportController::launchImport(const QStringList &folders)
             else if (report.ok())
                 report.error = read.error(); // told as the import's failure, never as an empty list
         }
+        // What arrived with this import: the papers the library had not seen before. Noted
+        // here, not on the UI thread: a first import of ten years is 52,830 inserts.
+        if (snapshot) {
+            QStringList ids;
+            ids.reserve(snapshot->rows.size());
+            for (const PaperRow &row : std::as_const(snapshot->rows))
+                ids += row.id;
+            if (Result<QStringList> arrived = ArrivalLog::recordInFile(userData, ids); arrived)
+                report.arrived = std::move(*arrived);
+            else if (report.ok())
+                report.error = arrived.error();
+        }
         // Moved, not copied: the UI thread fills in the user's state without detaching the rows.
         QMetaObject::invokeMethod(
             this, [this, report, snapshot = std::move(snapshot)] mutable { imported(report, std::move(snapshot)); },
@@ -200,20 +213,9 @@ void ImportController::imported(const ImportReport &report, std::optional<IndexS
     m_thread = nullptr; // deletes itself once finished
     m_running = Job::None;
     std::optional<QList<PaperRow>> rows;
-    ImportReport told = report;
-    if (snapshot) {
+    if (snapshot)
         rows = handOver(*snapshot);
-        // What arrived with this import: the papers the library had not seen before.
-        QStringList ids;
-        ids.reserve(rows->size());
-        for (const PaperRow &row : std::as_const(*rows))
-            ids += row.id;
-        if (Result<QStringList> arrived = m_library.noteArrivals(ids); arrived)
-            told.arrived = std::move(*arrived);
-        else if (told.ok())
-            told.error = arrived.error();
-    }
-    Q_EMIT finished(told, rows);
+    Q_EMIT finished(report, rows);
     startNext();
 }
 

@@ -95,7 +95,7 @@ public:
     [[nodiscard]] Result<QStringList> newIds() const;
     // Notes the index's papers not seen before as arrived now; returns those.
     [[nodiscard]] Result<QStringList> noteArrivals();
-    [[nodiscard]] Result<QStringList> noteArrivals(const QStringList &ids) { return m_arrivals->record(ids); }
+    // (The window's imports note them on their worker: ArrivalLog::recordInFile.)
     // The window closes: what arrived until now is not new the next time.
     [[nodiscard]] Result<> endSession();
 

@@ -1,6 +1,7 @@
 #include "arrivallog.h"
 
 #include "sqlitefile.h"
+#include "sqlitestatement.h"
 #include "sqlutil.h"
 
 #include <QSet>
@@ -54,14 +55,14 @@ Result<QStringList> ArrivalLog::record(const QStringList &ids, const QDateTime &
     }
     if (fresh.isEmpty())
         return fresh;
-    // A null string binds as NULL: COALESCE makes it the empty "there from the start".
+    // Empty: there from the start.
     const QString at = *first ? QString() : now.toUTC().toString(Qt::ISODateWithMs);
     Result<> saved = inTransaction(m_db, [&]() -> Result<> {
-        QSqlQuery insert = prepared(m_db, u"INSERT OR IGNORE INTO paper_arrivals(paper_id, arrived_at) VALUES (?, COALESCE(?, ''))"_s);
+        // Through SQLite's C API: QtSql's binding made the first import's 52,830 inserts at
+        // ten years 93 ms on the UI thread.
+        SqliteStatement insert(m_db, "INSERT OR IGNORE INTO paper_arrivals(paper_id, arrived_at) VALUES (?, ?)");
         for (const QString &id : std::as_const(fresh)) {
-            insert.bindValue(0, id);
-            insert.bindValue(1, at);
-            if (Result<> inserted = run(insert, kCannotSave); !inserted)
+            if (Result<> inserted = insert.run(kCannotSave, id, at); !inserted)
                 return inserted;
         }
         return {};
@@ -69,6 +70,18 @@ Result<QStringList> ArrivalLog::record(const QStringList &ids, const QDateTime &
     if (!saved)
         return failure(explainFailure(saved.error(), m_db.databaseName()));
     return *first ? QStringList() : fresh;
+}
+
+Result<QStringList> ArrivalLog::recordInFile(const QString &path, const QStringList &ids)
+{
+    const QString connection = uniqueConnectionName(u"arrivals"_s);
+    Result<QStringList> fresh = failure(QString());
+    {
+        const Result<QSqlDatabase> db = openSqlite(path, connection);
+        fresh = db ? ArrivalLog(*db).record(ids) : failure(explainFailure(db.error(), path));
+    }
+    closeSqlite(connection);
+    return fresh;
 }
 
 Result<QStringList> ArrivalLog::arrivedAfter(const QDateTime &since) const
