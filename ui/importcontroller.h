@@ -63,6 +63,7 @@ public:
 
 Q_SIGNALS:
     void started();
+    // At most ten times a second, and for the last file.
     void progress(int done, int total, const QString &file);
     // The list's rows with the user's state, read on the worker so that the UI thread does
     // not wait; none when the import changed nothing (a rescan of untouched files, a
