@@ -18,8 +18,9 @@ class QThread;
 
 namespace hanji {
 
-// What the start-up read makes ready off the UI thread: the models' tables, the highest
-// votes, and the user state the rows were filled in from (to tell whether it changed since).
+// What the start-up read and an import make ready off the UI thread: the models' tables, the
+// highest votes, and the user state the rows were filled in from (to tell whether it changed
+// since).
 struct LoadedRows {
     PaperListModel::Prepared papers;
     DateTreeModel::Census dates;
@@ -52,8 +53,9 @@ public:
     // Reads the index as it stands on the worker (the window's start-up: 52,830 rows take a
     // third of a second) and makes the models' tables there; loaded() says they are in.
     void load();
-    // During loaded(): the rows, or why the index could not be read (a failure is never an
-    // empty list). The Library has taken the search facts read with them.
+    // During loaded(), or finished() with rowsChanged: the rows, or why the index could not be
+    // read (a failure is never an empty list). The Library has taken the search facts read
+    // with them.
     [[nodiscard]] Result<LoadedRows> takeLoaded();
     [[nodiscard]] bool isLoading() const { return m_running == Job::Load || m_loadQueued; }
 
@@ -65,10 +67,10 @@ Q_SIGNALS:
     void started();
     // At most ten times a second, and for the last file.
     void progress(int done, int total, const QString &file);
-    // The list's rows with the user's state, read on the worker so that the UI thread does
-    // not wait; none when the import changed nothing (a rescan of untouched files, a
-    // refused import). The Library has taken the new index already.
-    void finished(const hanji::ImportReport &report, const std::optional<QList<hanji::PaperRow>> &rows);
+    // rowsChanged: takeLoaded() has the rows, made ready for the models on the worker so that
+    // the UI thread does not wait; not when the import changed nothing (a rescan of untouched
+    // files, a refused import). The Library has taken the new index already.
+    void finished(const hanji::ImportReport &report, bool rowsChanged);
     void loaded(); // takeLoaded() has the rows
 
 private:
@@ -86,9 +88,9 @@ private:
     void launchLoad();
     void startNext();
     [[nodiscard]] Result<IndexSnapshot> readSnapshotOnThisThread() const;
-    // On the UI thread: the Library takes the facts, the rows its user state.
-    [[nodiscard]] QList<PaperRow> handOver(IndexSnapshot &snapshot);
-    void imported(const ImportReport &report, std::optional<IndexSnapshot> snapshot);
+    // On the worker: the rows with this user state, the models' tables of them.
+    [[nodiscard]] static LoadedRows readyForTheModels(QList<PaperRow> rows, const QHash<QString, UserState> &states);
+    void imported(const ImportReport &report, std::optional<LoadedRows> rows, std::optional<SearchFacts> facts);
     void loadDone(Result<LoadedRows> rows, std::optional<SearchFacts> facts);
 
     Library &m_library;
@@ -98,7 +100,7 @@ private:
     std::atomic_bool m_cancel = false;
     std::optional<QStringList> m_queued;
     bool m_loadQueued = false;
-    std::optional<Result<LoadedRows>> m_loadedRows; // while loaded() is emitted
+    std::optional<Result<LoadedRows>> m_loadedRows; // while loaded() or finished() is emitted
 };
 
 } // namespace hanji

@@ -312,8 +312,8 @@ void MainWindow::connectDiscover()
     connect(m_similarity, &SimilarityService::ready, this, &MainWindow::showCurrentPaper);
     connect(m_similarity, &SimilarityService::failed, this, &MainWindow::report);
     connect(m_importController, &ImportController::finished, m_similarity,
-            [this](const ImportReport &, const std::optional<QList<PaperRow>> &rows) {
-                if (rows)
+            [this](const ImportReport &, bool rowsChanged) {
+                if (rowsChanged)
                     m_similarity->rebuild(); // the papers changed
             });
     connect(m_pane, &PaperView::paperLinkRequested, this, [this](const QString &id) { selectPaper(id); });
@@ -404,13 +404,15 @@ void MainWindow::rescan()
 
 bool MainWindow::isImporting() const { return m_importController->isRunning(); }
 
-void MainWindow::onImportFinished(const ImportReport &report, const std::optional<QList<PaperRow>> &rows)
+void MainWindow::onImportFinished(const ImportReport &report, bool rowsChanged)
 {
     completeArrival();
     m_importProgress->hide();
     m_cancelImport->hide();
-    if (rows)
-        setRows(*rows);
+    if (rowsChanged) {
+        if (Result<LoadedRows> loaded = m_importController->takeLoaded(); loaded)
+            setRows(std::move(*loaded));
+    }
     if (const QString message = ImportController::describe(report); !message.isEmpty())
         this->report(message);
     m_news->importFinished(report);
@@ -422,15 +424,15 @@ MainWindow::Place MainWindow::place() const
     return { m_currentId, m_dateModel->scopeOf(m_dateTree->currentIndex()) };
 }
 
-void MainWindow::setRows(QList<PaperRow> rows)
+void MainWindow::setRows(LoadedRows loaded)
 {
     const Place kept = place();
-    int ceiling = 0;
-    for (const PaperRow &row : std::as_const(rows))
-        ceiling = std::max(ceiling, row.votes.value_or(0));
-    m_filterBar->setVoteCeiling(ceiling);
-    m_dateModel->setRows(rows);
-    m_paperModel->setRows(std::move(rows));
+    m_filterBar->setVoteCeiling(loaded.voteCeiling);
+    m_dateModel->setCensus(std::move(loaded.dates));
+    m_paperModel->updatePrepared(std::move(loaded.papers));
+    // A bookmark or a sync while the import ran: the rows have the state from before.
+    if (!loaded.states.isSharedWith(m_library.userStore().states()))
+        m_userData.showStoredStates();
     returnTo(kept);
 }
 

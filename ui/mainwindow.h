@@ -28,6 +28,7 @@ class DateTreeModel;
 class FilterBar;
 class FolderWatcher;
 class ImportController;
+struct LoadedRows;
 class InsightsView;
 class SimilarityService;
 class Library;
@@ -103,10 +104,11 @@ private:
     void onRowsLoaded();
     void completeArrival();
     void finishLoading();
-    void setRows(QList<PaperRow> rows);
+    // An import's rows, made ready on its worker.
+    void setRows(LoadedRows loaded);
     // After the rows were replaced: the node and the paper again, the search run again, the count.
     void returnTo(const Place &place);
-    void onImportFinished(const ImportReport &report, const std::optional<QList<PaperRow>> &rows);
+    void onImportFinished(const ImportReport &report, bool rowsChanged);
     void onCurrentPaperChanged();
     void onScopeSelected();
     void showCurrentPaper();

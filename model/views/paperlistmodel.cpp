@@ -153,45 +153,43 @@ PaperListModel::~PaperListModel()
 
 void PaperListModel::setRows(QList<PaperRow> rows)
 {
+    updatePrepared(prepare(std::move(rows)));
+}
+
+void PaperListModel::updatePrepared(Prepared next)
+{
     if (m_rows.empty()) {
-        if (!rows.isEmpty())
-            resetTo(std::move(rows));
+        if (!next.rows.empty())
+            setPrepared(std::move(next));
         return;
     }
 
-    // Read only: a non-const access would detach the caller's list, copying 50,000 rows.
-    const QList<PaperRow> &next = rows;
-    // Where each incoming paper is in the list; duplicates would break indexOfId: the first wins.
-    QHash<QString, qsizetype> incoming;
-    incoming.reserve(next.size());
-    QList<qsizetype> added;
-    for (qsizetype i = 0; i < next.size(); ++i) {
-        if (incoming.contains(next[i].id))
-            continue;
-        incoming.insert(next[i].id, i);
-        if (!m_rowOfId.contains(next[i].id))
+    // Each table has every id once (prepare: the first wins), and its index of ids.
+    QList<int> added; // rows of next
+    for (int i = 0; i < int(next.rows.size()); ++i) {
+        if (!m_rowOfId.contains(next.rows[std::size_t(i)].id))
             added.append(i);
     }
     QList<int> removed;
     QList<int> changed;
     QStringList changedIds;
     for (int row = 0; row < int(m_rows.size()); ++row) {
-        const auto it = incoming.constFind(m_rows[std::size_t(row)].id);
-        if (it == incoming.cend()) {
+        const auto it = next.rowOfId.constFind(m_rows[std::size_t(row)].id);
+        if (it == next.rowOfId.cend()) {
             removed.append(row);
-        } else if (!sameRow(m_rows[std::size_t(row)], next[*it])) {
+        } else if (!sameRow(m_rows[std::size_t(row)], next.rows[std::size_t(*it)])) {
             changed.append(row);
             changedIds.append(m_rows[std::size_t(row)].id);
         }
     }
     if (countRuns(removed) + countRuns(changed) > kMaxIncrementalSignals) {
-        resetTo(std::move(rows));
+        setPrepared(std::move(next));
         return;
     }
     bool textChanged = !removed.isEmpty() || !added.isEmpty();
     for (const int row : std::as_const(changed)) {
         const PaperRow &paper = m_rows[std::size_t(row)];
-        const PaperRow &update = next[incoming.value(paper.id)];
+        const PaperRow &update = next.rows[std::size_t(next.rowOfId.value(paper.id))];
         textChanged = textChanged || update.title != paper.title || update.authors != paper.authors;
     }
     // Before any signal: the proxy compares rows while it follows them.
@@ -222,9 +220,9 @@ void PaperListModel::setRows(QList<PaperRow> rows)
             ++r;
         const int last = changedRows[r];
         for (int row = first; row <= last; ++row) {
-            PaperRow &paper = m_rows[std::size_t(row)];
-            paper = next[incoming.value(paper.id)];
-            m_keys[std::size_t(row)] = keysOf(paper);
+            const std::size_t from = std::size_t(next.rowOfId.value(m_rows[std::size_t(row)].id));
+            m_rows[std::size_t(row)] = std::move(next.rows[from]);
+            m_keys[std::size_t(row)] = next.keys[from];
         }
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
     }
@@ -232,10 +230,10 @@ void PaperListModel::setRows(QList<PaperRow> rows)
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (const qsizetype i : std::as_const(added)) {
-            m_rowOfId.insert(next[i].id, int(m_rows.size()));
-            m_keys.push_back(keysOf(next[i]));
-            m_rows.push_back(next[i]);
+        for (const int i : std::as_const(added)) {
+            m_rowOfId.insert(next.rows[std::size_t(i)].id, int(m_rows.size()));
+            m_keys.push_back(next.keys[std::size_t(i)]);
+            m_rows.push_back(std::move(next.rows[std::size_t(i)]));
         }
         endInsertRows();
     }
@@ -266,11 +264,6 @@ PaperListModel::Prepared PaperListModel::prepare(QList<PaperRow> rows)
             add(row);
     }
     return prepared;
-}
-
-void PaperListModel::resetTo(QList<PaperRow> rows)
-{
-    setPrepared(prepare(std::move(rows)));
 }
 
 void PaperListModel::setPrepared(Prepared prepared)

@@ -75,7 +75,10 @@ public:
     // Replaces the papers after an import: rows of vanished papers are removed, changed ones
     // announced with dataChanged, new ones appended. When that would take too many signals
     // (a rebuilt library) it resets instead; the window then reselects through indexOfId().
+    // updatePrepared() is the same with rows prepared already (the window's imports, on their
+    // worker).
     void setRows(QList<PaperRow> rows);
+    void updatePrepared(Prepared next);
     // Replaces the papers with prepared ones: a reset (the window's start-up).
     void setPrepared(Prepared prepared);
     // One paper's bookmark or read state changed: dataChanged for its row only.
@@ -127,7 +130,6 @@ private:
     struct CollationJob;
 
     [[nodiscard]] static Keys keysOf(const PaperRow &row);
-    void resetTo(QList<PaperRow> rows);
     void eraseRows(int first, int last);
     // Ranks are per row: any change of rows or their text drops them and starts a new job.
     void stopCollation();

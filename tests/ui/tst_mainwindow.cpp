@@ -434,6 +434,41 @@ private Q_SLOTS:
         QVERIFY(!window.statusText().contains(u"Loading"_s));
     }
 
+    // The import's rows are filled in with the user's state on its worker, as it was when the
+    // import began: a bookmark made while it ran must not be undone by them.
+    void aBookmarkWhileAnImportRunsStays()
+    {
+        Session s = open();
+        QVERIFY(waitForRows(*s.window));
+        auto *papers = qobject_cast<PaperListModel *>(s.window->paperProxy()->sourceModel());
+        auto *dates = qobject_cast<DateTreeModel *>(s.window->dateTreeView()->model());
+        QString id;
+        for (int row = 0; row < papers->rowCount() && id.isEmpty(); ++row) {
+            if (!papers->paperAt(row).bookmarked)
+                id = papers->paperAt(row).id;
+        }
+        QVERIFY(!id.isEmpty());
+        const int bookmarksBefore = dates->bookmarksIndex().siblingAtColumn(DateTreeModel::PapersColumn).data(DateTreeModel::PapersRole).toInt();
+        QDir().mkpath(m_digests + u"/2025/03"_s);
+        QFile day(m_digests + u"/2025/03/04.md"_s);
+        QVERIFY(day.open(QIODevice::WriteOnly));
+        day.write("## Daily Papers (2025-03-04)\n\n### [가져오는 중: A Paper Read Meanwhile](https://arxiv.org/abs/2503.00004)\n\n"
+                  "Vote: 2\n\n- 가져오는 동안 책갈피를 답니다.\n");
+        day.close();
+
+        QSignalSpy imported(s.window.get(), &MainWindow::importFinished);
+        s.window->rescan();
+        // Before the import can end (its end is a queued call to this thread).
+        QVERIFY(s.window->selectPaper(id));
+        QTest::keyClick(s.window->paperListView(), Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(s.library->userState(id).bookmarked);
+        QVERIFY(imported.wait(30000));
+
+        QVERIFY(papers->indexOfId(u"2503.00004"_s) >= 0); // the import's rows are in
+        QVERIFY(papers->indexForId(id).data(PaperListModel::BookmarkedRole).toBool());
+        QCOMPARE(dates->bookmarksIndex().siblingAtColumn(DateTreeModel::PapersColumn).data(DateTreeModel::PapersRole).toInt(), bookmarksBefore + 1);
+    }
+
     void aSyncThatBroughtUserStateMarksTheList()
     {
         Session s = open();
