@@ -1,5 +1,7 @@
 #include "datetreemodel.h"
 
+#include "freedmemory.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -127,7 +129,7 @@ void DateTreeModel::setCensus(Census census)
 {
     // The census knows every paper: it replaces what the model knew, all of one generation.
     m_generation = 0;
-    m_papers = std::move(census.papers);
+    freeElsewhere(std::exchange(m_papers, std::move(census.papers)));
     applyTally(census.tally);
 }
 

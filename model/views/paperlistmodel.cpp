@@ -1,5 +1,6 @@
 #include "paperlistmodel.h"
 
+#include "freedmemory.h"
 #include "texsymbols.h"
 
 #include <algorithm>
@@ -239,6 +240,7 @@ void PaperListModel::updatePrepared(Prepared next)
     }
     if (textChanged)
         startCollation();
+    freeElsewhere(std::move(next)); // the rows that were as the list had them
 }
 
 PaperListModel::Prepared PaperListModel::prepare(QList<PaperRow> rows)
@@ -270,11 +272,12 @@ void PaperListModel::setPrepared(Prepared prepared)
 {
     stopCollation();
     beginResetModel();
-    m_rows = std::move(prepared.rows);
-    m_keys = std::move(prepared.keys);
-    m_rowOfId = std::move(prepared.rowOfId);
+    std::swap(m_rows, prepared.rows);
+    std::swap(m_keys, prepared.keys);
+    std::swap(m_rowOfId, prepared.rowOfId);
     endResetModel();
     startCollation();
+    freeElsewhere(std::move(prepared)); // now the table it replaced
 }
 
 void PaperListModel::eraseRows(int first, int last)
