@@ -23,11 +23,20 @@ constexpr int kAuthorsShown = 3;
 // worker; a whole sort costs more, so past this many the model waits for the ranks.
 constexpr int kMaxDirectCompares = 5000;
 
-bool sameRow(const PaperRow &a, const PaperRow &b)
+// What a row shows apart from the user's state, hashed (Keys::content).
+std::size_t contentHash(const PaperRow &row)
 {
-    return a.id == b.id && a.arxivId == b.arxivId && a.title == b.title && a.authors == b.authors
-        && a.appearances == b.appearances && a.votes == b.votes && a.bookmarked == b.bookmarked
-        && a.bookmarkedAt == b.bookmarkedAt && a.read == b.read;
+    std::size_t seed = qHashMulti(0, row.id, row.arxivId, row.title, row.votes.value_or(-1), row.votes.has_value());
+    for (const QString &author : row.authors)
+        seed = qHashMulti(seed, author);
+    for (const Appearance &appearance : row.appearances)
+        seed = qHashMulti(seed, appearance.date.toJulianDay(), appearance.votes.value_or(-1), appearance.votes.has_value());
+    return seed;
+}
+
+bool sameRow(const PaperListModel::Keys &a, const PaperListModel::Keys &b)
+{
+    return a.content == b.content && a.bookmarkTime == b.bookmarkTime && a.read == b.read;
 }
 
 // The number of contiguous runs in an ascending list of rows.
@@ -165,23 +174,28 @@ void PaperListModel::updatePrepared(Prepared next)
         return;
     }
 
-    // Each table has every id once (prepare: the first wins), and its index of ids.
-    QList<int> added; // rows of next
-    for (int i = 0; i < int(next.rows.size()); ++i) {
-        if (!m_rowOfId.contains(next.rows[std::size_t(i)].id))
-            added.append(i);
-    }
+    // Each table has every id once (prepare: the first wins), and its index of ids. Rows are
+    // compared by their keys: field by field, 50,000 rows took the UI thread 40-60 ms.
     QList<int> removed;
     QList<int> changed;
     QStringList changedIds;
+    std::vector<bool> known(next.rows.size(), false); // rows of next the list has
     for (int row = 0; row < int(m_rows.size()); ++row) {
         const auto it = next.rowOfId.constFind(m_rows[std::size_t(row)].id);
         if (it == next.rowOfId.cend()) {
             removed.append(row);
-        } else if (!sameRow(m_rows[std::size_t(row)], next.rows[std::size_t(*it)])) {
+            continue;
+        }
+        known[std::size_t(*it)] = true;
+        if (!sameRow(m_keys[std::size_t(row)], next.keys[std::size_t(*it)])) {
             changed.append(row);
             changedIds.append(m_rows[std::size_t(row)].id);
         }
+    }
+    QList<int> added; // rows of next
+    for (int i = 0; i < int(next.rows.size()); ++i) {
+        if (!known[std::size_t(i)])
+            added.append(i);
     }
     if (countRuns(removed) + countRuns(changed) > kMaxIncrementalSignals) {
         setPrepared(std::move(next));
@@ -306,6 +320,7 @@ PaperListModel::Keys PaperListModel::keysOf(const PaperRow &row)
     if (row.bookmarked)
         keys.bookmarkTime = row.bookmarkedAt.isValid() ? row.bookmarkedAt.toMSecsSinceEpoch() : 0;
     keys.read = row.read;
+    keys.content = contentHash(row);
     return keys;
 }
 

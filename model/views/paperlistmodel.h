@@ -58,6 +58,8 @@ public:
         qint32 latestDay = 0;
         qint64 bookmarkTime = -1; // ms since the epoch, 0 when bookmarked at an unknown time; -1: not
         bool read = false;
+        // What the row shows but the user's state, hashed: how an import tells a changed row.
+        std::size_t content = 0;
     };
 
     // The rows made ready for the model on any thread: the table, its sort keys and the index

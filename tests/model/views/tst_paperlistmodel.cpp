@@ -9,6 +9,8 @@
 #include <QTimeZone>
 #include <QTest>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using hanji::Appearance;
 using hanji::Language;
@@ -16,6 +18,7 @@ using hanji::PaperListModel;
 using hanji::PaperRow;
 
 Q_DECLARE_METATYPE(hanji::Language)
+Q_DECLARE_METATYPE(std::function<void(hanji::PaperRow &)>)
 
 namespace {
 
@@ -76,6 +79,8 @@ private Q_SLOTS:
     void roleNamesExtendTheBase();
     void firstLoadResets();
     void importUpdatesInPlace();
+    void importTellsAChangeOfAnyField_data();
+    void importTellsAChangeOfAnyField();
     void importWithManyScatteredChangesResets();
     void removingEverything();
     void duplicateIdsKeepTheFirst();
@@ -260,6 +265,44 @@ void TestPaperListModel::importUpdatesInPlace()
     const qsizetype signals_ = removed.count() + inserted.count() + changed.count() + reset.count();
     model.setRows(next);
     QCOMPARE(removed.count() + inserted.count() + changed.count() + reset.count(), signals_);
+}
+
+void TestPaperListModel::importTellsAChangeOfAnyField_data()
+{
+    using Change = std::function<void(PaperRow &)>;
+    QTest::addColumn<Change>("change");
+    QTest::addRow("title") << Change([](PaperRow &row) { row.title += u" (v2)"_s; });
+    QTest::addRow("arXiv id") << Change([](PaperRow &row) { row.arxivId = u"2406.00004"_s; });
+    QTest::addRow("an author") << Change([](PaperRow &row) { row.authors[0] = u"Kim Minji"_s; });
+    QTest::addRow("an author more") << Change([](PaperRow &row) { row.authors.append(u"Lee"_s); });
+    QTest::addRow("authors split otherwise") << Change([](PaperRow &row) { row.authors = { u"Ki"_s, u"m"_s }; });
+    QTest::addRow("votes") << Change([](PaperRow &row) { row.votes = 11; });
+    QTest::addRow("votes no longer known") << Change([](PaperRow &row) { row.votes.reset(); });
+    QTest::addRow("a day's votes") << Change([](PaperRow &row) { row.appearances[0].votes = 9; });
+    QTest::addRow("a day's votes unknown") << Change([](PaperRow &row) { row.appearances[0].votes.reset(); });
+    QTest::addRow("a day") << Change([](PaperRow &row) { row.appearances[0].date = QDate(2024, 6, 4); });
+    QTest::addRow("another day") << Change([](PaperRow &row) { row.appearances.append({ QDate(2024, 6, 9), 10 }); });
+    QTest::addRow("read") << Change([](PaperRow &row) { row.read = true; });
+    QTest::addRow("bookmarked") << Change([](PaperRow &row) {
+        row.bookmarked = true;
+        row.bookmarkedAt = QDateTime(QDate(2024, 6, 7), QTime(9, 0), QTimeZone::UTC);
+    });
+}
+
+// Each thing a row shows, changed alone, is one dataChanged of that row.
+void TestPaperListModel::importTellsAChangeOfAnyField()
+{
+    using Change = std::function<void(PaperRow &)>;
+    QFETCH(Change, change);
+    PaperListModel model;
+    QList<PaperRow> rows = numbered(10);
+    model.setRows(rows);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    change(rows[5]);
+    model.setRows(rows);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().data(PaperListModel::IdRole).toString(), u"2406.00005"_s);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), changed.at(0).at(0).toModelIndex().row());
 }
 
 void TestPaperListModel::importWithManyScatteredChangesResets()
