@@ -180,14 +180,24 @@ void PaperListModel::updatePrepared(Prepared next)
     QList<int> changed;
     QStringList changedIds;
     std::vector<bool> known(next.rows.size(), false); // rows of next the list has
+    // Both tables come in the index's order, bar what an import added or removed: the paper
+    // after the last one found is looked at first, the index of ids asked only when it is
+    // another one.
+    std::size_t expected = 0;
     for (int row = 0; row < int(m_rows.size()); ++row) {
-        const auto it = next.rowOfId.constFind(m_rows[std::size_t(row)].id);
-        if (it == next.rowOfId.cend()) {
-            removed.append(row);
-            continue;
+        const QString &id = m_rows[std::size_t(row)].id;
+        std::size_t at = expected;
+        if (at >= next.rows.size() || next.rows[at].id != id) {
+            const auto it = next.rowOfId.constFind(id);
+            if (it == next.rowOfId.cend()) {
+                removed.append(row);
+                continue;
+            }
+            at = std::size_t(*it);
         }
-        known[std::size_t(*it)] = true;
-        if (!sameRow(m_keys[std::size_t(row)], next.keys[std::size_t(*it)])) {
+        expected = at + 1;
+        known[at] = true;
+        if (!sameRow(m_keys[std::size_t(row)], next.keys[at])) {
             changed.append(row);
             changedIds.append(m_rows[std::size_t(row)].id);
         }
