@@ -327,25 +327,34 @@ PaperListModel::Keys PaperListModel::keysOf(const PaperRow &row)
         keys.firstDay = day(first->date);
         keys.latestDay = day(last->date);
     }
-    if (row.bookmarked)
-        keys.bookmarkTime = row.bookmarkedAt.isValid() ? row.bookmarkedAt.toMSecsSinceEpoch() : 0;
-    keys.read = row.read;
+    setUserKeys(keys, row);
     keys.content = contentHash(row);
     return keys;
 }
 
-bool PaperListModel::updateUserState(const QString &id, bool bookmarked, const QDateTime &bookmarkedAt, bool read)
+void PaperListModel::setUserKeys(Keys &keys, const PaperRow &row)
 {
-    const int row = indexOfId(id);
-    if (row < 0)
-        return false;
+    keys.bookmarkTime = !row.bookmarked ? -1 : row.bookmarkedAt.isValid() ? row.bookmarkedAt.toMSecsSinceEpoch() : 0;
+    keys.read = row.read;
+}
+
+bool PaperListModel::setUserStateOf(int row, bool bookmarked, const QDateTime &bookmarkedAt, bool read)
+{
     PaperRow &paper = m_rows[std::size_t(row)];
     if (paper.bookmarked == bookmarked && paper.bookmarkedAt == bookmarkedAt && paper.read == read)
         return false;
     paper.bookmarked = bookmarked;
     paper.bookmarkedAt = bookmarkedAt;
     paper.read = read;
-    m_keys[std::size_t(row)] = keysOf(paper);
+    setUserKeys(m_keys[std::size_t(row)], paper); // what the row shows else is as it was
+    return true;
+}
+
+bool PaperListModel::updateUserState(const QString &id, bool bookmarked, const QDateTime &bookmarkedAt, bool read)
+{
+    const int row = indexOfId(id);
+    if (row < 0 || !setUserStateOf(row, bookmarked, bookmarkedAt, read))
+        return false;
     // The whole row: unread rows are bold in every column, and the proxy re-sorts a changed row
     // only when the sort column is inside the range.
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1),
@@ -360,16 +369,8 @@ void PaperListModel::updateUserStates(const QList<UserStateChange> &changes)
     rows.reserve(changes.size());
     for (const UserStateChange &change : changes) {
         const int row = indexOfId(change.id);
-        if (row < 0)
-            continue;
-        PaperRow &paper = m_rows[std::size_t(row)];
-        if (paper.bookmarked == change.bookmarked && paper.bookmarkedAt == change.bookmarkedAt && paper.read == change.read)
-            continue;
-        paper.bookmarked = change.bookmarked;
-        paper.bookmarkedAt = change.bookmarkedAt;
-        paper.read = change.read;
-        m_keys[std::size_t(row)] = keysOf(paper);
-        rows.append(row);
+        if (row >= 0 && setUserStateOf(row, change.bookmarked, change.bookmarkedAt, change.read))
+            rows.append(row);
     }
     if (rows.isEmpty())
         return;

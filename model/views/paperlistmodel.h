@@ -132,6 +132,9 @@ private:
     struct CollationJob;
 
     [[nodiscard]] static Keys keysOf(const PaperRow &row);
+    static void setUserKeys(Keys &keys, const PaperRow &row); // the bookmark and read keys
+    // One row's user state and its keys; false when it had that state already.
+    bool setUserStateOf(int row, bool bookmarked, const QDateTime &bookmarkedAt, bool read);
     void eraseRows(int first, int last);
     // Ranks are per row: any change of rows or their text drops them and starts a new job.
     void stopCollation();
