@@ -199,9 +199,11 @@ void ImportController::launchImport(const QStringList &folders)
             else if (report.ok())
                 report.error = read.error(); // told as the import's failure, never as an empty list
         }
-        // What arrived with this import: the papers the library had not seen before. Noted
-        // here, not on the UI thread: a first import of ten years is 52,830 inserts.
+        std::optional<LoadedRows> rows;
+        std::optional<SearchFacts> facts;
         if (snapshot) {
+            // What arrived with this import: the papers the library had not seen before. Noted
+            // here, not on the UI thread: a first import of ten years is 52,830 inserts.
             QStringList ids;
             ids.reserve(snapshot->rows.size());
             for (const PaperRow &row : std::as_const(snapshot->rows))
@@ -210,12 +212,8 @@ void ImportController::launchImport(const QStringList &folders)
                 report.arrived = std::move(*arrived);
             else if (report.ok())
                 report.error = arrived.error();
-        }
-        // The models' tables made here too: at ten years the date tree's counts and the list's
-        // table took the UI thread 60 ms at the import's end.
-        std::optional<LoadedRows> rows;
-        std::optional<SearchFacts> facts;
-        if (snapshot) {
+            // The models' tables made here too: at ten years the date tree's counts and the
+            // list's table took the UI thread 60 ms at the import's end.
             rows = readyForTheModels(std::move(snapshot->rows), states);
             facts = std::move(snapshot->facts);
         }
