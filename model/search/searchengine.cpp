@@ -43,7 +43,7 @@ Result<> SearchEngine::collect(const SearchQuery &query, bool ranked, const QLis
     const FullTextMatch match = fullTextMatch(terms);
     // The index has no columns (but version 2's): a term looked for in one field is checked in it.
     QList<std::pair<SearchTerm::Field, QByteArray>> fieldTerms;
-    if (indexLayout() == IndexLayout::Pairs) {
+    if (indexLayout() != IndexLayout::EveryCharacterAndPair) {
         for (const SearchTerm &term : terms) {
             if (term.field != SearchTerm::Field::Any)
                 fieldTerms.append({ term.field, foldedText(term.text) });

@@ -94,13 +94,19 @@ QString ftsExpression(const QList<SearchTerm> &terms)
 FullTextMatch fullTextMatch(const QList<SearchTerm> &terms)
 {
     if (indexLayout() == IndexLayout::EveryCharacterAndPair)
-        return { ftsExpression(terms), QString() };
+        return { .terms = {}, .phrases = ftsExpression(terms), .characters = QString() };
+    if (indexLayout() == IndexLayout::Postings) {
+        FullTextMatch match;
+        for (const SearchTerm &term : terms)
+            match.terms += term.text;
+        return match;
+    }
     // One column: a term of a field is looked for anywhere here, and in its field by SearchEngine.
     QStringList phrases;
     QStringList characters;
     for (const SearchTerm &term : terms)
         (isOneCharacter(term.text) ? characters : phrases) += ngramPhrase(term.text);
-    return { phrases.join(u" AND "_s), characters.join(u" AND "_s) };
+    return { .terms = {}, .phrases = phrases.join(u" AND "_s), .characters = characters.join(u" AND "_s) };
 }
 
 } // namespace hanji

@@ -52,10 +52,11 @@ inline constexpr qsizetype maxSearchTerms = 32;
 // The FTS5 MATCH expression of phrases for the terms; empty when there are none.
 [[nodiscard]] QString ftsExpression(const QList<SearchTerm> &terms);
 
-// What the index of this process's layout is asked for the terms: the phrases of terms of two
-// characters or more (papers_fts), and the terms of one character (papers_chars). Neither has
-// columns: a term of one field is looked for anywhere, then checked in its field by
-// SearchEngine. Version 2 keeps its columns (ftsExpression).
+// What the index of this process's layout is asked for the terms: the terms themselves (Hanji's
+// own postings), or, with FTS5, the phrases of terms of two characters or more (papers_fts) and
+// the terms of one character (papers_chars). None has columns: a term of one field is looked
+// for anywhere, then checked in its field by SearchEngine. Version 2 keeps its columns
+// (ftsExpression).
 [[nodiscard]] FullTextMatch fullTextMatch(const QList<SearchTerm> &terms);
 
 } // namespace hanji

@@ -6,6 +6,7 @@
 #include "ngramtokenizer.h"
 #include "logging.h"
 #include "paper.h"
+#include "postingswriter.h"
 #include "sqlitefile.h"
 #include "sqlitestatement.h"
 #include "sqlutil.h"
@@ -73,8 +74,12 @@ public:
                                         " WHERE e.paper_id = ? ORDER BY e.date, e.id"_s);
         m_updatePaper = SqliteStatement(m_db, "UPDATE papers SET title = ?, original_title = ?,"
                                        " authors = ?, max_votes = ?, latest_date = ?,"
-                                       " folded_title = ?, folded_authors = ? WHERE id = ?");
+                                       " folded_title = ?, folded_authors = ?, text_segment = NULLIF(?, 0) WHERE id = ?");
         m_deletePaper = SqliteStatement(m_db, "DELETE FROM papers WHERE id = ?");
+        if (indexLayout() == IndexLayout::Postings) {
+            m_postings.emplace(m_db);
+            return;
+        }
         m_deleteText = SqliteStatement(m_db, "DELETE FROM papers_fts WHERE rowid = ?");
         if (indexLayout() == IndexLayout::Pairs) {
             m_insertText = SqliteStatement(m_db, "INSERT INTO papers_fts(rowid, text) VALUES (?, ?)");
@@ -97,6 +102,8 @@ public:
         if (m_error)
             return false;
         QSqlQuery config(m_db);
+        if (m_postings) // not FTS5's
+            return config.exec(cold ? u"PRAGMA synchronous = OFF"_s : u"PRAGMA synchronous = NORMAL"_s) || fail(config);
         for (const QString &statement : { u"INSERT INTO papers_fts(papers_fts, rank) VALUES ('automerge', %1)"_s.arg(cold ? 0 : 4),
                                           u"INSERT INTO papers_fts(papers_fts, rank) VALUES ('crisismerge', %1)"_s.arg(cold ? 64 : 16),
                                           u"INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', %1)"_s.arg(cold ? kColdHashBytes : kHashBytes),
@@ -110,7 +117,8 @@ public:
         return true;
     }
 
-    // After a cold build: the default merging again, and the segments merged into one.
+    // After a cold build: the default merging again, and FTS5's segments merged into one
+    // (Hanji's own postings are merged after every import: mergePostings).
     bool finishBuild(bool optimize)
     {
         if (!prepareBuild(false))
@@ -119,9 +127,18 @@ public:
             return true;
         // The build's write-ahead log (as large as the index) goes back into the file at once.
         QSqlQuery merge(m_db);
-        return (merge.exec(u"INSERT INTO papers_fts(papers_fts) VALUES ('optimize')"_s)
+        return ((m_postings || merge.exec(u"INSERT INTO papers_fts(papers_fts) VALUES ('optimize')"_s))
                 && merge.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s))
             || fail(merge);
+    }
+
+    // Hanji's own postings: segments of about one size merged, in a transaction of its own.
+    bool mergeSegments()
+    {
+        if (!m_postings)
+            return true;
+        const Result<> merged = inTransaction(m_db, [&] { return mergePostings(m_db); });
+        return merged || fail(merged.error());
     }
 
     // False when the constructor could not read the index already.
@@ -132,6 +149,10 @@ public:
     {
         if (!refreshTouchedPapers())
             return false;
+        if (m_postings) {
+            if (const Result<> flushed = m_postings->flush(); !flushed)
+                return fail(flushed.error());
+        }
         if (!m_db.commit())
             return fail(m_db.lastError());
         return true;
@@ -288,15 +309,29 @@ private:
                     return false;
             }
         }
-        const bool pairs = indexLayout() == IndexLayout::Pairs;
-        WorkAhead<TokenizedText> tokenized(refreshes.size(), [&](size_t i) {
-            const SearchableText &text = refreshes[i].text;
-            return TokenizedText(pairs ? fieldsText({ text.summary, text.title, text.authors }) : QString());
+        const IndexLayout layout = indexLayout();
+        qint64 segment = 0;
+        if (m_postings && std::any_of(refreshes.cbegin(), refreshes.cend(), [](const PaperRefresh &r) { return !r.gone; })) {
+            const Result<qint64> made = m_postings->segment();
+            if (!made)
+                return fail(made.error());
+            segment = *made;
+        }
+        WorkAhead<ReadyText> tokenized(refreshes.size(), [&](size_t i) {
+            const PaperRefresh &refresh = refreshes[i];
+            const SearchableText &text = refresh.text;
+            if (layout == IndexLayout::EveryCharacterAndPair || refresh.gone)
+                return ReadyText {};
+            const QString fields = fieldsText({ text.summary, text.title, text.authors });
+            if (layout == IndexLayout::Postings)
+                return ReadyText { .fts = std::nullopt, .postings = PaperTokens::of(indexTokens(fields)) };
+            return ReadyText { .fts = TokenizedText(fields), .postings = {} };
         }, kPapersAhead);
         for (const PaperRefresh &refresh : refreshes) {
-            if (!write(refresh, tokenized.next()))
+            if (!write(refresh, tokenized.next(), segment))
                 return false;
         }
+
         m_touched.clear();
         m_parsed.clear();
         m_newPapers.clear();
@@ -395,12 +430,23 @@ private:
         return refresh;
     }
 
-    bool write(const PaperRefresh &refresh, const TokenizedText &tokenized)
+    // A paper's text tokenized for FTS5's tables (Pairs) or for Hanji's own postings.
+    struct ReadyText {
+        std::optional<TokenizedText> fts;
+        PaperTokens postings;
+    };
+
+    // segment: of Hanji's own postings, where the paper's text goes.
+    bool write(const PaperRefresh &refresh, const ReadyText &ready, qint64 segment)
     {
         const bool pairs = indexLayout() == IndexLayout::Pairs;
         if (refresh.replacesText) {
-            if (!run(m_deleteText, refresh.paperId) || (pairs && !run(m_deleteCharacters, refresh.paperId)))
+            if (m_postings) {
+                if (const Result<> forgotten = m_postings->forget(refresh.paperId); !forgotten)
+                    return fail(forgotten.error());
+            } else if (!run(m_deleteText, refresh.paperId) || (pairs && !run(m_deleteCharacters, refresh.paperId))) {
                 return false;
+            }
         }
         if (refresh.gone) {
             if (!run(m_deletePaper, refresh.paperId))
@@ -408,18 +454,23 @@ private:
             m_paperIds.remove(m_paperKeys.take(refresh.paperId));
             return true;
         }
+        if (m_postings && !m_postings->builder().add(refresh.paperId, ready.postings))
+            return fail(Error { Error::Kind::Failed, u"the index's papers came out of order"_s });
         const PaperRow &row = refresh.row;
         if (!run(m_updatePaper, row.title, row.originalTitle, row.authors, row.maxVotes, row.latestDay, row.foldedTitle,
-                 row.foldedAuthors, refresh.paperId))
+                 row.foldedAuthors, segment, refresh.paperId))
             return false;
+        if (m_postings)
+            return true;
         if (!pairs)
             return run(m_insertText, refresh.paperId, refresh.text.title, refresh.text.authors, refresh.text.summary);
         // Bound as UTF-8 bytes, which SQLite hands the tokenizers as they are.
-        const TokenizedTextInUse inUse(tokenized);
-        return run(m_insertText, refresh.paperId, tokenized.utf8()) && run(m_insertCharacters, refresh.paperId, tokenized.utf8());
+        const TokenizedTextInUse inUse(*ready.fts);
+        return run(m_insertText, refresh.paperId, ready.fts->utf8()) && run(m_insertCharacters, refresh.paperId, ready.fts->utf8());
     }
 
     QSqlDatabase m_db;
+    std::optional<PostingsWriter> m_postings; // IndexLayout::Postings
     std::optional<Error> m_error;
     QHash<QString, qint64> m_paperIds;
     QHash<qint64, QString> m_paperKeys;
@@ -508,10 +559,10 @@ ImportReport Importer::run(const QStringList &folders, const ProgressCallback &p
 
         // A new index is built differently (ImportSession::prepareBuild); the layout of
         // version 2 is built as it always was, for benchmarks to compare.
-        const bool cold = known.isEmpty() && indexLayout() == IndexLayout::Pairs;
+        const bool cold = known.isEmpty() && indexLayout() != IndexLayout::EveryCharacterAndPair;
         const int filesPerTransaction = cold ? kFilesPerColdTransaction : kFilesPerTransaction;
         ImportSession session(index->db);
-        bool ok = (indexLayout() != IndexLayout::Pairs || session.prepareBuild(cold)) && session.begin();
+        bool ok = (indexLayout() == IndexLayout::EveryCharacterAndPair || session.prepareBuild(cold)) && session.begin();
         int inBatch = 0;
         FilePrefetcher files(list.files, known, cold ? kFilesAheadCold : kFilesAhead);
         for (int i = 0; ok && i < list.files.size(); ++i) {
@@ -561,6 +612,8 @@ ImportReport Importer::run(const QStringList &folders, const ProgressCallback &p
             session.rollback();
             report.error = session.error();
         }
+        if (ok && !session.mergeSegments())
+            report.error = session.error();
         if (cold && !session.finishBuild(ok && !report.cancelled && report.parsed > 0) && ok)
             report.error = session.error();
     }

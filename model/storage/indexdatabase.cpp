@@ -4,6 +4,7 @@
 #include "ngramtokenizer.h"
 #include "packedtext.h"
 #include "paperid.h"
+#include "postingswriter.h"
 #include "sqlitefile.h"
 #include "sqlutil.h"
 
@@ -27,10 +28,11 @@ const char *const kSchema[] = {
     // folded_title and folded_authors: the title and authors search reads (searchableText),
     // folded (foldedText), by which search checks a field and weighs each hit in memory
     // (SearchEngine); NULL where they are the title and authors shown, as for most papers
-    // (IndexReader folds those as it reads them): a twentieth of the index.
+    // (IndexReader folds those as it reads them): a twentieth of the index. text_segment: the
+    // segment of Hanji's own full-text postings that holds its text (postingswriter.h).
     "CREATE TABLE papers(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, arxiv_id TEXT NOT NULL,"
     " title TEXT NOT NULL, original_title TEXT NOT NULL, authors TEXT NOT NULL, max_votes INTEGER,"
-    " latest_date INTEGER NOT NULL, folded_title BLOB, folded_authors BLOB)",
+    " latest_date INTEGER NOT NULL, folded_title BLOB, folded_authors BLOB, text_segment INTEGER)",
     // entries.url: '' where it is the paper's arXiv page (storedUrl).
     "CREATE TABLE entries(id INTEGER PRIMARY KEY,"
     " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
@@ -46,7 +48,9 @@ const char *const kSchema[] = {
     "CREATE INDEX papers_by_date ON papers(latest_date)",
 };
 
-// Contentless: the text lives in file_texts; the index keeps only what it needs: each
+// Version 6 keeps Hanji's own postings (postingsSchema) of the same pairs and characters
+// that version 5 had FTS5 keep:
+// contentless: the text lives in file_texts; the index keeps only what it needs: each
 // paper's summary, title and authors over all its entries (searchableText), as one text
 // (fieldsText). Its pairs at their positions (papers_fts): one column, as three had cost a
 // column marker in every title's and author's posting, a tenth of the index; a term in one
@@ -56,6 +60,8 @@ const char *const kSchema[] = {
 // character at every position, in three columns.
 QStringList fullTextSchema()
 {
+    if (indexLayout() == IndexLayout::Postings)
+        return postingsSchema();
     if (indexLayout() == IndexLayout::EveryCharacterAndPair)
         return { u"CREATE VIRTUAL TABLE papers_fts USING fts5(title, authors, summary, content='', contentless_delete=1,"
                  " tokenize='hanji_ngram_v2')"_s };
@@ -138,7 +144,15 @@ std::optional<QString> EntryTexts::markdown(qint64 fileId, qint64 start, qint64 
 
 int IndexDatabase::schemaVersion()
 {
-    return indexLayout() == IndexLayout::Pairs ? kSchemaVersion : 2;
+    switch (indexLayout()) {
+    case IndexLayout::Postings:
+        return kSchemaVersion;
+    case IndexLayout::Pairs:
+        return 5;
+    case IndexLayout::EveryCharacterAndPair:
+        return 2;
+    }
+    return kSchemaVersion;
 }
 
 QString IndexDatabase::storedUrl(const QString &url, const QString &arxivId)

@@ -20,9 +20,9 @@ public:
     // 2: files.format, papers.original_title, search over every entry; 3: pairs only
     // (ngramtokenizer.h); 4: entries' Markdown compressed by file (file_texts), without the
     // title and authors their text and papers hold already; 5: the full-text index in one
-    // column.
-    static constexpr int kSchemaVersion = 5;
-    // What this process writes: kSchemaVersion, or 2 while benchmarks compare with that layout.
+    // column; 6: the full-text index as Hanji's own postings, not FTS5's (postingswriter.h).
+    static constexpr int kSchemaVersion = 6;
+    // What this process writes: kSchemaVersion, or 5 or 2 while benchmarks compare with those layouts.
     [[nodiscard]] static int schemaVersion();
     // Author lists are stored joined with U+001F, which no name holds.
     static constexpr QChar kAuthorSeparator { 0x1F };

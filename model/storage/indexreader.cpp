@@ -3,6 +3,7 @@
 #include "digestparser.h"
 #include "indexdatabase.h"
 #include "ngramtokenizer.h"
+#include "postingsreader.h"
 #include "sqlitefile.h"
 #include "sqlitestatement.h"
 #include "sqlutil.h"
@@ -230,6 +231,16 @@ Result<QList<Paper>> IndexReader::papers(const QStringList &keys) const
 // one syllable at ten years (50,000 rows), this a twentieth of that.
 Result<QList<FullTextHit>> IndexReader::fullTextMatches(const FullTextMatch &match, bool ranked) const
 {
+    if (!match.terms.isEmpty()) {
+        const Result<std::vector<qint64>> papers = PostingsReader(m_index).papersWithAll(match.terms);
+        if (!papers)
+            return failure(checked(papers.error()));
+        QList<FullTextHit> hits;
+        hits.reserve(qsizetype(papers->size()));
+        for (const qint64 paper : *papers)
+            hits.append({ paper, 0.0 });
+        return hits;
+    }
     ranked = ranked && match.characters.isEmpty();
     QStringList selects;
     if (!match.phrases.isEmpty())

@@ -9,12 +9,14 @@
 
 namespace hanji {
 
-// A search of the full-text index: phrases of papers_fts and characters of papers_chars, each
+// A search of the full-text index: the terms Hanji's own postings must all hold; or, in the
+// FTS5 layouts kept for comparison, phrases of papers_fts and characters of papers_chars, each
 // an FTS5 expression, empty for none; a row must match both.
 struct FullTextMatch {
+    QStringList terms;
     QString phrases;
     QString characters;
-    [[nodiscard]] bool isEmpty() const { return phrases.isEmpty() && characters.isEmpty(); }
+    [[nodiscard]] bool isEmpty() const { return terms.isEmpty() && phrases.isEmpty() && characters.isEmpty(); }
 };
 
 // One row the full-text index matched, with its bm25 rank when asked (lower is better).
@@ -59,7 +61,7 @@ public:
     [[nodiscard]] Result<QList<Paper>> papers(const QStringList &keys) const;
     // Every entry of one paper, as each digest tells it, oldest first.
     [[nodiscard]] Result<QList<DigestEntry>> entries(const QString &key) const;
-    // Rows whose text matches. Ranked by bm25 only for phrases alone (the version 2 index).
+    // Rows whose text matches, ascending. Ranked by bm25 only for phrases alone (the version 2 index).
     [[nodiscard]] Result<QList<FullTextHit>> fullTextMatches(const FullTextMatch &match, bool ranked = false) const;
     [[nodiscard]] Result<bool> contains(const QString &key) const;
     // Every paper's key (its id), in no order.

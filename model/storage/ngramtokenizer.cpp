@@ -166,43 +166,66 @@ bool isDocument(int flags) { return (flags & FTS5_TOKENIZE_QUERY) == 0; }
 // space is collapsed and trimmed, and a term's spaces stand between characters too), none
 // across a field break. A term of two characters or more is the phrase of its pairs, an exact
 // substring match: inside one field, as no token spans two and a break's own token stands
-// between them.
-template <typename Emit>
-int pairTokens(const std::vector<Char> &chars, bool document, Emit &&emit)
+// between them. Visit: int(const Char *first, const Char *space, const Char *second), space
+// null for a plain pair, first alone for a break; SQLITE_OK to go on.
+template <typename Visit>
+int visitPairs(const std::vector<Char> &chars, Visit &&visit)
 {
     const size_t n = chars.size();
-    if (!document && n == 1)
-        return emitSingle(chars[0], 0, emit); // finds nothing: one character is hanji_chars's
     for (size_t i = 0; i + 1 < n; ++i) {
         const Char &c = chars[i];
         if (c.code == kFieldBreak) {
             // A token no query has, between the fields: without it, the last pair of one
             // field and the first of the next would stand next to each other as a phrase.
-            if (const int rc = emitSingle(c, 0, emit); rc != SQLITE_OK)
+            if (const int rc = visit(&c, nullptr, nullptr); rc != SQLITE_OK)
                 return rc;
             continue;
         }
         if (c.code == U' ' || chars[i + 1].code == kFieldBreak)
             continue; // a space is inside the token of the character before it
-        const int rc = chars[i + 1].code == U' ' && i + 2 < n ? emitAcrossSpace(c, chars[i + 1], chars[i + 2], emit)
-                                                              : emitPair(c, chars[i + 1], emit);
+        const bool acrossSpace = chars[i + 1].code == U' ' && i + 2 < n;
+        const int rc = acrossSpace ? visit(&c, &chars[i + 1], &chars[i + 2]) : visit(&c, nullptr, &chars[i + 1]);
         if (rc != SQLITE_OK)
             return rc;
     }
     return SQLITE_OK;
 }
 
+template <typename Emit>
+int pairTokens(const std::vector<Char> &chars, bool document, Emit &&emit)
+{
+    if (!document && chars.size() == 1)
+        return emitSingle(chars[0], 0, emit); // finds nothing: one character is hanji_chars's
+    return visitPairs(chars, [&](const Char *first, const Char *space, const Char *second) {
+        if (!second)
+            return emitSingle(*first, 0, emit);
+        return space ? emitAcrossSpace(*first, *space, *second, emit) : emitPair(*first, *second, emit);
+    });
+}
+
+// The same pairs as numbers: two code points of 21 bits, and a flag for a pair across a space.
+std::vector<quint64> pairIds(const std::vector<Char> &chars)
+{
+    std::vector<quint64> ids;
+    ids.reserve(chars.size());
+    visitPairs(chars, [&](const Char *first, const Char *space, const Char *second) {
+        if (!second)
+            ids.push_back(IndexTokens::kNoPair);
+        else
+            ids.push_back((space ? quint64(1) << 42 : 0) | quint64(first->code) << 21 | quint64(second->code));
+        return SQLITE_OK;
+    });
+    return ids;
+}
+
 // Each distinct character of a text once, for a table without positions (detail=none): which
 // texts hold a character, the whole answer to a term of one. Marked in a table of the Basic
 // Multilingual Plane rather than sorted (sorting cost 7% of an import); others are rare.
-template <typename Emit>
-int characterTokens(const std::vector<Char> &chars, int size, Emit &&emit)
+std::vector<char32_t> distinctCharacters(const std::vector<Char> &chars)
 {
     thread_local std::bitset<0x10000> seen;
-    thread_local std::vector<char32_t> basic;
-    thread_local std::vector<char32_t> supplementary;
-    basic.clear();
-    supplementary.clear();
+    std::vector<char32_t> basic;
+    std::vector<char32_t> supplementary;
     for (const Char &c : chars) {
         if (c.code == U' ' || c.code == kFieldBreak)
             continue;
@@ -217,11 +240,16 @@ int characterTokens(const std::vector<Char> &chars, int size, Emit &&emit)
         seen[code] = false;
     std::sort(supplementary.begin(), supplementary.end());
     supplementary.erase(std::unique(supplementary.begin(), supplementary.end()), supplementary.end());
-    for (const auto *codes : { &basic, &supplementary }) {
-        for (const char32_t code : *codes) {
-            if (const int rc = emitSingle({ code, 0, size }, 0, emit); rc != SQLITE_OK)
-                return rc;
-        }
+    basic.insert(basic.end(), supplementary.cbegin(), supplementary.cend());
+    return basic;
+}
+
+template <typename Emit>
+int characterTokens(const std::vector<Char> &chars, int size, Emit &&emit)
+{
+    for (const char32_t code : distinctCharacters(chars)) {
+        if (const int rc = emitSingle({ code, 0, size }, 0, emit); rc != SQLITE_OK)
+            return rc;
     }
     return SQLITE_OK;
 }
@@ -299,6 +327,13 @@ TokenizedTextInUse::TokenizedTextInUse(const TokenizedText &text)
 
 TokenizedTextInUse::~TokenizedTextInUse() { t_inUse = m_previous; }
 
+IndexTokens indexTokens(QStringView fields)
+{
+    const QByteArray utf8 = fields.toUtf8();
+    const std::vector<Char> chars = foldedChars(utf8.constData(), int(utf8.size()), true);
+    return { .pairs = pairIds(chars), .characters = distinctCharacters(chars) };
+}
+
 namespace {
 
 int tokenizePairs(Fts5Tokenizer *, void *context, int flags, const char *text, int size, TokenCallback emit)
@@ -363,9 +398,20 @@ fts5_api *fts5Api(sqlite3 *db)
     return api;
 }
 
-// HANJI_INDEX_LAYOUT=2 builds the version 2 layout, to compare by hand (hanji import, search).
-std::atomic<IndexLayout> g_layout { qEnvironmentVariableIntValue("HANJI_INDEX_LAYOUT") == 2 ? IndexLayout::EveryCharacterAndPair
-                                                                                             : IndexLayout::Pairs };
+// HANJI_INDEX_LAYOUT=2 or 4 builds the layout of that version, to compare by hand (hanji import, search).
+IndexLayout layoutOfEnvironment()
+{
+    switch (qEnvironmentVariableIntValue("HANJI_INDEX_LAYOUT")) {
+    case 2:
+        return IndexLayout::EveryCharacterAndPair;
+    case 4:
+        return IndexLayout::Pairs;
+    default:
+        return IndexLayout::Postings;
+    }
+}
+
+std::atomic<IndexLayout> g_layout { layoutOfEnvironment() };
 
 } // namespace
 
@@ -437,6 +483,14 @@ QByteArray foldedText(QStringView text)
         out += appendUtf8(c.code, out);
     folded.truncate(out - folded.constData());
     return folded;
+}
+
+TermTokens termTokens(QStringView term)
+{
+    const std::vector<Char> chars = foldedChars(term);
+    if (chars.size() == 1)
+        return { .character = chars[0].code, .pairs = {} };
+    return { .character = std::nullopt, .pairs = pairIds(chars) };
 }
 
 bool isOneCharacter(QStringView term)

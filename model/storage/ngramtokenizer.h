@@ -5,6 +5,8 @@
 
 #include <initializer_list>
 #include <memory>
+#include <optional>
+#include <vector>
 
 class QSqlDatabase;
 
@@ -21,9 +23,10 @@ namespace hanji {
 // and every pair), kept so that benchmarks can measure both in one run.
 [[nodiscard]] bool registerNgramTokenizer(QSqlDatabase &db);
 
-// Which index new databases get: Pairs, or the version 2 layout for comparison. Process-wide;
-// only benchmarks change it, before they open a library.
-enum class IndexLayout { Pairs, EveryCharacterAndPair };
+// Which index new databases get: Hanji's own postings, or FTS5 with the tokenizers above (the
+// version 4 index, Pairs, or version 2) for comparison. Process-wide; only benchmarks and
+// tests change it, before they open a library.
+enum class IndexLayout { Postings, Pairs, EveryCharacterAndPair };
 [[nodiscard]] IndexLayout indexLayout();
 void setIndexLayout(IndexLayout layout);
 
@@ -64,6 +67,26 @@ private:
     QByteArray m_utf8;
     std::unique_ptr<Tokens> m_tokens;
 };
+
+// A paper's text as Hanji's own index keeps it (IndexLayout::Postings): the same pairs
+// hanji_ngram gives, each as a number (pairId), at its position (its index here; kNoPair
+// holds the place of a field break, which no phrase crosses), and its distinct characters.
+// Numbers instead of bytes: the index looks them up in a table of its own, not FTS5's hash,
+// which cost most of a cold import (issue 12).
+struct IndexTokens {
+    static constexpr quint64 kNoPair = 0;
+    std::vector<quint64> pairs;
+    std::vector<char32_t> characters; // in no order
+};
+[[nodiscard]] IndexTokens indexTokens(QStringView fields);
+
+// A search term as the index is asked for it: one character (characters), or the pairs
+// (at consecutive positions) of a longer one. Both empty for a term of white space alone.
+struct TermTokens {
+    std::optional<char32_t> character;
+    std::vector<quint64> pairs;
+};
+[[nodiscard]] TermTokens termTokens(QStringView term);
 
 // While one lives, the tokenizers on this thread give the tokens of its text when SQLite hands
 // them that very text, and tokenize any other as usual.

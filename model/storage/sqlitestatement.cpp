@@ -89,4 +89,31 @@ Result<> SqliteStatement::step(const QString &what)
     return done;
 }
 
+SqliteQuery::SqliteQuery(sqlite3 *db, const char *sql)
+    : m_db(db)
+{
+    if (!db || sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK) {
+        qCWarning(lcLibrary) << "SQL prepare failed:" << QByteArrayView(sql).left(200) << (db ? sqlite3_errmsg(db) : "no connection");
+        m_statement = nullptr;
+    }
+}
+
+SqliteQuery::~SqliteQuery() { sqlite3_finalize(m_statement); }
+
+void SqliteQuery::bind(int index, qint64 value) { sqlite3_bind_int64(m_statement, index, value); }
+
+int SqliteQuery::step() { return m_statement ? sqlite3_step(m_statement) : SQLITE_ERROR; }
+
+void SqliteQuery::reset() { sqlite3_reset(m_statement); }
+
+qint64 SqliteQuery::integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+
+QByteArrayView SqliteQuery::blob(int column) const
+{
+    const void *data = sqlite3_column_blob(m_statement, column);
+    return { static_cast<const char *>(data), sqlite3_column_bytes(m_statement, column) };
+}
+
+Error SqliteQuery::error(const QString &what) const { return sqlError(sqliteError(m_db), what); }
+
 } // namespace hanji

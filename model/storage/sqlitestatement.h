@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -60,6 +61,31 @@ private:
     sqlite3_stmt *m_statement = nullptr;
     QByteArray m_sql;
     QList<QByteArray> m_texts; // the UTF-8 of the bound texts, until the run ends
+};
+
+// A statement that reads, through SQLite's C API: for the full-text postings, whose blobs it
+// hands out in place where QtSql would copy each into a QVariant.
+class SqliteQuery
+{
+public:
+    SqliteQuery(sqlite3 *db, const char *sql); // a failed prepare shows at step()
+    ~SqliteQuery();
+    SqliteQuery(const SqliteQuery &) = delete;
+    SqliteQuery &operator=(const SqliteQuery &) = delete;
+
+    void bind(int index, qint64 value);
+    // SQLITE_ROW, SQLITE_DONE or an error code.
+    [[nodiscard]] int step();
+    void reset(); // for the next run, with the same bindings
+    [[nodiscard]] qint64 integer(int column) const;
+    // Valid until the next step() or reset().
+    [[nodiscard]] QByteArrayView blob(int column) const;
+    // SQLite's last error, worded by sqlError(), with `what` before it.
+    [[nodiscard]] Error error(const QString &what) const;
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_statement = nullptr;
 };
 
 } // namespace hanji

@@ -1,0 +1,553 @@
+#include "postingswriter.h"
+
+#include "postingsformat.h"
+#include "sqlitefile.h"
+#include "sqlitestatement.h"
+#include "sqlutil.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace hanji {
+
+using namespace postings;
+
+QStringList postingsSchema()
+{
+    return {
+        // bytes: of its postings, by which merges choose segments of about one size.
+        u"CREATE TABLE text_segments(id INTEGER PRIMARY KEY, bytes INTEGER NOT NULL DEFAULT 0, deleted BLOB NOT NULL DEFAULT x'')"_s,
+        u"CREATE TABLE text_blocks(kind INTEGER NOT NULL, segment INTEGER NOT NULL REFERENCES text_segments(id),"
+        " first_token INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(kind, segment, first_token)) WITHOUT ROWID"_s,
+    };
+}
+
+namespace {
+
+const QString kCannotWrite = u"the index could not be written"_s;
+
+Error damaged() { return Error { Error::Kind::Corrupt, u"the index's full-text postings are damaged"_s }; }
+
+// Postings into blocks (postingsformat.h), each a row of text_blocks once it is large enough.
+class BlockWriter
+{
+public:
+    BlockWriter(const QSqlDatabase &db, Kind kind, qint64 segment)
+        : m_insert(db, "INSERT INTO text_blocks(kind, segment, first_token, data) VALUES (?, ?, ?, ?)")
+        , m_kind(kind)
+        , m_segment(segment)
+    {
+    }
+
+    // Tokens come in ascending order.
+    [[nodiscard]] Result<> add(quint64 token, QByteArrayView posting)
+    {
+        if (m_tokens.empty())
+            m_first = token;
+        m_tokens.push_back({ token, posting.size() });
+        m_postings.append(posting.data(), size_t(posting.size()));
+        m_bytes += posting.size();
+        if (qsizetype(m_postings.size()) >= kBlockBytes)
+            return finish();
+        return {};
+    }
+
+    // Writes what is left.
+    [[nodiscard]] Result<> finish()
+    {
+        if (m_tokens.empty())
+            return {};
+        std::string block;
+        block.reserve(m_postings.size() + m_tokens.size() * 4 + 8);
+        appendVarint(block, m_tokens.size());
+        quint64 previous = m_first;
+        for (const auto &[token, length] : m_tokens) {
+            appendVarint(block, token - previous);
+            appendVarint(block, quint64(length));
+            previous = token;
+        }
+        block.append(m_postings);
+        m_tokens.clear();
+        m_postings.clear();
+        return m_insert.run(kCannotWrite, int(m_kind), m_segment, qint64(m_first),
+                            QByteArray::fromRawData(block.data(), qsizetype(block.size())));
+    }
+
+    [[nodiscard]] qint64 bytes() const { return m_bytes; }
+
+private:
+    SqliteStatement m_insert;
+    Kind m_kind;
+    qint64 m_segment;
+    quint64 m_first = 0;
+    std::vector<std::pair<quint64, qsizetype>> m_tokens;
+    std::string m_postings;
+    qint64 m_bytes = 0;
+};
+
+// Tokens to their slot, open addressing on the token (never 0).
+class TokenTable
+{
+public:
+    TokenTable() { m_cells.resize(1 << 12); }
+
+    // The slot of token, made (as `count`, the next free one) when it is new; *made says which.
+    quint32 slot(quint64 token, quint32 count, bool *made)
+    {
+        if ((count + 1) * 2 > m_cells.size())
+            grow();
+        const size_t mask = m_cells.size() - 1;
+        for (size_t i = hash(token) & mask;; i = (i + 1) & mask) {
+            Cell &cell = m_cells[i];
+            if (cell.token == token) {
+                *made = false;
+                return cell.slot;
+            }
+            if (cell.token == 0) {
+                cell = { token, count };
+                m_used.push_back(quint32(i));
+                *made = true;
+                return count;
+            }
+        }
+    }
+
+    // Empty again, at the cost of the cells used.
+    void clear()
+    {
+        for (const quint32 i : m_used)
+            m_cells[i] = {};
+        m_used.clear();
+    }
+
+private:
+    struct Cell {
+        quint64 token = 0;
+        quint32 slot = 0;
+    };
+
+    static size_t hash(quint64 token)
+    {
+        token *= 0x9E3779B97F4A7C15ull;
+        return size_t(token ^ (token >> 29));
+    }
+
+    void grow()
+    {
+        std::vector<Cell> old(m_cells.size() * 2);
+        old.swap(m_cells);
+        m_used.clear();
+        const size_t mask = m_cells.size() - 1;
+        for (const Cell &cell : old) {
+            if (cell.token == 0)
+                continue;
+            size_t i = hash(cell.token) & mask;
+            while (m_cells[i].token != 0)
+                i = (i + 1) & mask;
+            m_cells[i] = cell;
+            m_used.push_back(quint32(i));
+        }
+    }
+
+    std::vector<Cell> m_cells;
+    std::vector<quint32> m_used; // cells holding a token
+};
+
+// Each token's posting of one kind, as papers are added.
+class PostingsOfKind
+{
+public:
+    struct Slot {
+        quint64 token;
+        qint64 lastPaper;
+        quint32 pending; // the builder's, while lastPaper is being added
+        std::string posting;
+    };
+
+    // The slot of token, with the paper put at the end of its posting when it is not yet
+    // (*first then says so).
+    quint32 slotFor(quint64 token, qint64 paper, bool *first)
+    {
+        bool made = false;
+        const quint32 slot = m_table.slot(token, quint32(m_slots.size()), &made);
+        if (made)
+            m_slots.push_back({ token, 0, 0, {} });
+        Slot &s = m_slots[slot];
+        *first = s.lastPaper != paper;
+        if (*first) {
+            appendVarint(s.posting, quint64(paper - s.lastPaper));
+            s.lastPaper = paper;
+        }
+        return slot;
+    }
+
+    [[nodiscard]] Slot &at(quint32 slot) { return m_slots[slot]; }
+
+    // Every token's posting, tokens ascending.
+    [[nodiscard]] Result<> write(BlockWriter &blocks)
+    {
+        std::vector<quint32> order(m_slots.size());
+        for (quint32 i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return m_slots[a].token < m_slots[b].token; });
+        for (const quint32 i : order) {
+            const std::string &posting = m_slots[i].posting;
+            if (Result<> added = blocks.add(m_slots[i].token, QByteArrayView(posting.data(), qsizetype(posting.size()))); !added)
+                return added;
+        }
+        return blocks.finish();
+    }
+
+private:
+    TokenTable m_table;
+    std::vector<Slot> m_slots;
+};
+
+// Segment ids and the papers they list as deleted.
+struct SegmentInfo {
+    qint64 id = 0;
+    qint64 bytes = 0;
+    std::vector<qint64> deleted;
+};
+
+Result<std::vector<SegmentInfo>> readSegments(sqlite3 *db)
+{
+    SqliteQuery query(db, "SELECT id, bytes, deleted FROM text_segments ORDER BY id");
+    std::vector<SegmentInfo> segments;
+    int rc = SQLITE_OK;
+    while ((rc = query.step()) == SQLITE_ROW) {
+        SegmentInfo info { .id = query.integer(0), .bytes = query.integer(1), .deleted = {} };
+        if (!decodeIds(query.blob(2), info.deleted))
+            return failure(damaged());
+        segments.push_back(std::move(info));
+    }
+    if (rc != SQLITE_DONE)
+        return failure(query.error(kCannotWrite));
+    return segments;
+}
+
+} // namespace
+
+// A batch's tokens gathered by token.
+struct PostingsBuilder::Tokens {
+    PostingsOfKind pairs;
+    PostingsOfKind characters;
+    qint64 lastPaper = 0;
+
+    void add(qint64 paper, const PaperTokens &tokens)
+    {
+        quint32 start = 0;
+        for (size_t i = 0; i < tokens.pairs.size(); ++i) {
+            bool first = false;
+            std::string &posting = pairs.at(pairs.slotFor(tokens.pairs[i], paper, &first)).posting;
+            posting.append(tokens.positions, start, tokens.ends[i] - start);
+            start = tokens.ends[i];
+        }
+        for (const char32_t code : tokens.characters) {
+            bool first = false;
+            (void)characters.slotFor(characterToken(code), paper, &first);
+        }
+        lastPaper = paper;
+    }
+};
+
+PaperTokens PaperTokens::of(IndexTokens tokens)
+{
+    // The distinct pairs of one paper, by token: a table that stays in the cache, cleared
+    // cell by cell.
+    thread_local TokenTable table;
+    thread_local std::vector<std::vector<quint32>> positions;
+    PaperTokens grouped;
+    grouped.characters = std::move(tokens.characters);
+    for (quint32 position = 0; position < tokens.pairs.size(); ++position) {
+        const quint64 token = tokens.pairs[position];
+        if (token == IndexTokens::kNoPair)
+            continue;
+        bool made = false;
+        const quint32 slot = table.slot(token, quint32(grouped.pairs.size()), &made);
+        if (made) {
+            grouped.pairs.push_back(token);
+            if (positions.size() < grouped.pairs.size())
+                positions.emplace_back();
+            positions[slot].clear();
+        }
+        positions[slot].push_back(position);
+    }
+    table.clear();
+    std::string deltas;
+    grouped.ends.reserve(grouped.pairs.size());
+    for (size_t i = 0; i < grouped.pairs.size(); ++i) {
+        deltas.clear();
+        quint32 previous = 0;
+        for (const quint32 position : positions[i]) {
+            appendVarint(deltas, position - previous);
+            previous = position;
+        }
+        appendVarint(grouped.positions, deltas.size());
+        grouped.positions.append(deltas);
+        grouped.ends.push_back(quint32(grouped.positions.size()));
+    }
+    return grouped;
+}
+
+PostingsBuilder::PostingsBuilder()
+    : m_tokens(std::make_unique<Tokens>())
+{
+}
+
+PostingsBuilder::~PostingsBuilder() = default;
+
+bool PostingsBuilder::add(qint64 paper, const PaperTokens &tokens)
+{
+    if (paper <= m_tokens->lastPaper)
+        return false;
+    m_tokens->add(paper, tokens);
+    return true;
+}
+
+PostingsWriter::PostingsWriter(QSqlDatabase db)
+    : m_db(std::move(db))
+    , m_builder(std::make_unique<PostingsBuilder>())
+{
+}
+
+Result<qint64> PostingsWriter::segment()
+{
+    if (m_segment != 0)
+        return m_segment;
+    SqliteStatement insert(m_db, "INSERT INTO text_segments(bytes) VALUES (0)");
+    if (Result<> done = insert.run(kCannotWrite); !done)
+        return failure(done.error());
+    m_segment = insert.lastInsertId();
+    return m_segment;
+}
+
+Result<> PostingsWriter::forget(qint64 paper)
+{
+    SqliteQuery query(sqliteHandle(m_db), "SELECT text_segment FROM papers WHERE id = ?");
+    query.bind(1, paper);
+    const int rc = query.step();
+    if (rc == SQLITE_ROW) {
+        if (const qint64 segment = query.integer(0); segment != 0) // NULL: not in the index
+            m_forgotten[segment].push_back(paper);
+        return {};
+    }
+    return rc == SQLITE_DONE ? Result<>() : failure(query.error(kCannotWrite));
+}
+
+Result<> PostingsWriter::flush()
+{
+    const bool added = m_builder->m_tokens->lastPaper != 0;
+    if (added && m_segment == 0) {
+        if (const Result<qint64> made = segment(); !made)
+            return failure(made.error());
+    }
+    if (m_segment != 0) {
+        BlockWriter pairBlocks(m_db, Kind::Pairs, m_segment);
+        BlockWriter characterBlocks(m_db, Kind::Characters, m_segment);
+        if (Result<> done = m_builder->m_tokens->pairs.write(pairBlocks); !done)
+            return done;
+        if (Result<> done = m_builder->m_tokens->characters.write(characterBlocks); !done)
+            return done;
+        // A segment asked for but given no paper goes again.
+        SqliteStatement size(m_db, added ? "UPDATE text_segments SET bytes = ? WHERE id = ?" : "DELETE FROM text_segments WHERE id = ?2 AND ?1 = 0");
+        if (Result<> done = size.run(kCannotWrite, pairBlocks.bytes() + characterBlocks.bytes(), m_segment); !done)
+            return done;
+        m_segment = 0;
+        m_builder = std::make_unique<PostingsBuilder>();
+    }
+    if (m_forgotten.empty())
+        return {};
+    SqliteQuery read(sqliteHandle(m_db), "SELECT deleted FROM text_segments WHERE id = ?");
+    SqliteStatement write(m_db, "UPDATE text_segments SET deleted = ? WHERE id = ?");
+    for (auto &[segment, papers] : m_forgotten) {
+        read.bind(1, segment);
+        std::vector<qint64> deleted;
+        if (const int rc = read.step(); rc == SQLITE_ROW) {
+            if (!decodeIds(read.blob(0), deleted))
+                return failure(damaged());
+        } else if (rc != SQLITE_DONE) {
+            return failure(read.error(kCannotWrite));
+        }
+        read.reset();
+        deleted.insert(deleted.end(), papers.cbegin(), papers.cend());
+        std::sort(deleted.begin(), deleted.end());
+        deleted.erase(std::unique(deleted.begin(), deleted.end()), deleted.end());
+        const std::string ids = encodeIds(deleted);
+        if (Result<> done = write.run(kCannotWrite, QByteArray::fromRawData(ids.data(), qsizetype(ids.size())), segment); !done)
+            return done;
+    }
+    m_forgotten.clear();
+    return {};
+}
+
+namespace {
+
+// One segment's blocks of one kind, token by token, in order.
+class SegmentCursor
+{
+public:
+    SegmentCursor(sqlite3 *db, Kind kind, const SegmentInfo &segment)
+        : m_query(db, "SELECT first_token, data FROM text_blocks WHERE kind = ? AND segment = ? ORDER BY first_token")
+        , m_deleted(segment.deleted)
+    {
+        m_query.bind(1, qint64(kind));
+        m_query.bind(2, segment.id);
+    }
+
+    // Moves to the next token; false at the end or on an error (error() says).
+    bool next()
+    {
+        if (++m_at < m_entries.size())
+            return true;
+        const int rc = m_query.step();
+        if (rc != SQLITE_ROW) {
+            if (rc != SQLITE_DONE)
+                m_error = m_query.error(kCannotWrite);
+            return false;
+        }
+        m_block = m_query.blob(1).toByteArray();
+        if (!readBlock(m_block, quint64(m_query.integer(0)), m_entries) || m_entries.empty()) {
+            m_error = damaged();
+            return false;
+        }
+        m_at = 0;
+        return true;
+    }
+
+    [[nodiscard]] const BlockEntry &current() const { return m_entries[m_at]; }
+    [[nodiscard]] bool isDeleted(qint64 paper) const { return std::binary_search(m_deleted.cbegin(), m_deleted.cend(), paper); }
+    [[nodiscard]] const std::optional<Error> &error() const { return m_error; }
+
+private:
+    SqliteQuery m_query;
+    const std::vector<qint64> &m_deleted;
+    QByteArray m_block;
+    std::vector<BlockEntry> m_entries;
+    size_t m_at = 0;
+    std::optional<Error> m_error;
+};
+
+// The segments' postings of one kind into one, leaving out their deleted papers.
+Result<qint64> mergeKind(const QSqlDatabase &db, Kind kind, const std::vector<SegmentInfo> &inputs, qint64 into)
+{
+    sqlite3 *handle = sqliteHandle(db);
+    std::vector<std::unique_ptr<SegmentCursor>> cursors;
+    std::vector<SegmentCursor *> live;
+    for (const SegmentInfo &segment : inputs) {
+        cursors.push_back(std::make_unique<SegmentCursor>(handle, kind, segment));
+        if (cursors.back()->next())
+            live.push_back(cursors.back().get());
+        else if (cursors.back()->error())
+            return failure(*cursors.back()->error());
+    }
+    BlockWriter blocks(db, kind, into);
+    std::vector<PostedPaper> all;
+    std::vector<PostedPaper> one;
+    std::string merged;
+    while (!live.empty()) {
+        quint64 token = live.front()->current().token;
+        for (const SegmentCursor *cursor : live)
+            token = std::min(token, cursor->current().token);
+        all.clear();
+        for (auto it = live.begin(); it != live.end();) {
+            SegmentCursor *cursor = *it;
+            if (cursor->current().token != token) {
+                ++it;
+                continue;
+            }
+            if (!readPosting(cursor->current().posting, kind, one))
+                return failure(damaged());
+            for (const PostedPaper &posted : one) {
+                if (!cursor->isDeleted(posted.paper))
+                    all.push_back(posted);
+            }
+            if (cursor->next()) {
+                ++it;
+            } else {
+                if (cursor->error())
+                    return failure(*cursor->error());
+                it = live.erase(it);
+            }
+        }
+        if (all.empty())
+            continue;
+        // The segments' papers are disjoint (a paper's text is live in one), each ascending.
+        std::stable_sort(all.begin(), all.end(), [](const PostedPaper &a, const PostedPaper &b) { return a.paper < b.paper; });
+        merged.clear();
+        qint64 previous = 0;
+        for (const PostedPaper &posted : all) {
+            appendVarint(merged, quint64(posted.paper - previous));
+            merged.append(posted.rest.data(), size_t(posted.rest.size()));
+            previous = posted.paper;
+        }
+        if (Result<> added = blocks.add(token, QByteArrayView(merged.data(), qsizetype(merged.size()))); !added)
+            return failure(added.error());
+    }
+    if (Result<> done = blocks.finish(); !done)
+        return failure(done.error());
+    return blocks.bytes();
+}
+
+Result<> mergeSegments(const QSqlDatabase &db, const std::vector<SegmentInfo> &inputs)
+{
+    SqliteStatement insert(db, "INSERT INTO text_segments(bytes) VALUES (0)");
+    if (Result<> done = insert.run(kCannotWrite); !done)
+        return done;
+    const qint64 into = insert.lastInsertId();
+    qint64 bytes = 0;
+    for (const Kind kind : { Kind::Pairs, Kind::Characters }) {
+        const Result<qint64> written = mergeKind(db, kind, inputs, into);
+        if (!written)
+            return failure(written.error());
+        bytes += *written;
+    }
+    SqliteStatement size(db, "UPDATE text_segments SET bytes = ? WHERE id = ?");
+    SqliteStatement moved(db, "UPDATE papers SET text_segment = ? WHERE text_segment = ?");
+    SqliteStatement dropBlocks(db, "DELETE FROM text_blocks WHERE kind = ? AND segment = ?");
+    SqliteStatement dropSegment(db, "DELETE FROM text_segments WHERE id = ?");
+    Result<> done = size.run(kCannotWrite, bytes, into);
+    for (const SegmentInfo &segment : inputs) {
+        for (const Kind kind : { Kind::Pairs, Kind::Characters })
+            done = done ? dropBlocks.run(kCannotWrite, int(kind), segment.id) : done;
+        done = done ? moved.run(kCannotWrite, into, segment.id) : done;
+        done = done ? dropSegment.run(kCannotWrite, segment.id) : done;
+    }
+    return done;
+}
+
+// Segments of about one size share a tier: each tier four times the one below. A tier of
+// this many is merged into one.
+constexpr size_t kSegmentsPerTier = 4;
+
+int tierOf(const SegmentInfo &segment)
+{
+    constexpr double kSmallest = 64 * 1024;
+    return segment.bytes <= kSmallest ? 0 : 1 + int(std::log(double(segment.bytes) / kSmallest) / std::log(4.0));
+}
+
+} // namespace
+
+Result<> mergePostings(const QSqlDatabase &db)
+{
+    for (;;) {
+        Result<std::vector<SegmentInfo>> segments = readSegments(sqliteHandle(db));
+        if (!segments)
+            return failure(segments.error());
+        std::map<int, std::vector<SegmentInfo>> tiers;
+        for (SegmentInfo &segment : *segments)
+            tiers[tierOf(segment)].push_back(std::move(segment));
+        const auto full = std::find_if(tiers.cbegin(), tiers.cend(), [](const auto &tier) { return tier.second.size() >= kSegmentsPerTier; });
+        if (full == tiers.cend())
+            return {};
+        if (Result<> merged = mergeSegments(db, full->second); !merged)
+            return merged;
+    }
+}
+
+} // namespace hanji
