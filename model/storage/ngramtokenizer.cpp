@@ -398,13 +398,13 @@ fts5_api *fts5Api(sqlite3 *db)
     return api;
 }
 
-// HANJI_INDEX_LAYOUT=2 or 4 builds the layout of that version, to compare by hand (hanji import, search).
+// HANJI_INDEX_LAYOUT=2 or 5 builds the layout of that version, to compare by hand (hanji import, search).
 IndexLayout layoutOfEnvironment()
 {
     switch (qEnvironmentVariableIntValue("HANJI_INDEX_LAYOUT")) {
     case 2:
         return IndexLayout::EveryCharacterAndPair;
-    case 4:
+    case 5:
         return IndexLayout::Pairs;
     default:
         return IndexLayout::Postings;
