@@ -542,6 +542,11 @@ Result<> mergePostings(const QSqlDatabase &db)
         std::map<int, std::vector<SegmentInfo>> tiers;
         for (SegmentInfo &segment : *segments)
             tiers[tierOf(segment)].push_back(std::move(segment));
+        // The largest segments are not merged with one another (but the smallest, of a small
+        // library): a cold build's batches, tens of megabytes each at ten years, would be
+        // written again at once and leave the file half empty.
+        if (tiers.size() > 0 && tiers.crbegin()->first > 0)
+            tiers.erase(std::prev(tiers.end()));
         const auto full = std::find_if(tiers.cbegin(), tiers.cend(), [](const auto &tier) { return tier.second.size() >= kSegmentsPerTier; });
         if (full == tiers.cend())
             return {};

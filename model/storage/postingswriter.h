@@ -79,6 +79,7 @@ private:
 
 // Merges segments of about one size, four or more into one, until no size has four: a
 // search reads a few segments, and an import rewrites about as much as it adds, over time.
+// The largest size is left as it is, unless it is the smallest (postingswriter.cpp).
 [[nodiscard]] Result<> mergePostings(const QSqlDatabase &db);
 
 } // namespace hanji
