@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -411,7 +412,8 @@ public:
                 m_error = m_query.error(kCannotWrite);
             return false;
         }
-        m_block = m_query.blob(1).toByteArray();
+        // The postings of the last token read stay valid: its caller merges them after this.
+        m_previousBlock = std::exchange(m_block, m_query.blob(1).toByteArray());
         if (!readBlock(m_block, quint64(m_query.integer(0)), m_entries) || m_entries.empty()) {
             m_error = damaged();
             return false;
@@ -420,6 +422,7 @@ public:
         return true;
     }
 
+    // Valid until the second next() after it.
     [[nodiscard]] const BlockEntry &current() const { return m_entries[m_at]; }
     [[nodiscard]] bool isDeleted(qint64 paper) const { return std::binary_search(m_deleted.cbegin(), m_deleted.cend(), paper); }
     [[nodiscard]] const std::optional<Error> &error() const { return m_error; }
@@ -428,6 +431,7 @@ private:
     SqliteQuery m_query;
     const std::vector<qint64> &m_deleted;
     QByteArray m_block;
+    QByteArray m_previousBlock;
     std::vector<BlockEntry> m_entries;
     size_t m_at = 0;
     std::optional<Error> m_error;

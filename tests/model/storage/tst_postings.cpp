@@ -160,25 +160,30 @@ private Q_SLOTS:
         const auto newTexts = [&](qint64 from, qint64 to) {
             std::map<qint64, Fields> texts;
             for (qint64 paper = from; paper < to; ++paper)
-                texts[paper] = { randomText(random, random.bounded(40)), randomText(random, random.bounded(12)), randomText(random, 6) };
+                texts[paper] = { randomText(random, random.bounded(100)), randomText(random, random.bounded(12)), randomText(random, 6) };
             return texts;
         };
-        batch(newTexts(1, 160), {});
+        batch(newTexts(1, 250), {});
         compareSearches(someTerms(random), "one segment");
-        batch(newTexts(160, 260), {});
+        batch(newTexts(250, 500), {});
         compareSearches(someTerms(random), "two segments");
+        // Segments of several blocks, yet of the smallest size, which merges take.
+        for (const int segment : { 1, 2 }) {
+            QVERIFY(count(u"SELECT count(*) FROM text_blocks WHERE segment = %1 AND kind = 0"_s.arg(segment)) > 1);
+            QVERIFY(count(u"SELECT bytes FROM text_segments WHERE id = %1"_s.arg(segment)) <= 64 * 1024);
+        }
 
         // Texts replaced (of papers in both segments) and papers gone, in segments of their own.
         for (int round = 0; round < 5; ++round) {
             std::map<qint64, Fields> replaced;
             for (int i = 0; i < 30; ++i) {
-                const qint64 paper = 1 + random.bounded(259);
+                const qint64 paper = 1 + random.bounded(499);
                 if (m_texts.contains(paper))
                     replaced[paper] = { randomText(random, random.bounded(40)), randomText(random, 10), u""_s };
             }
             QList<qint64> deleted;
             for (int i = 0; i < 8; ++i) {
-                const qint64 paper = 1 + random.bounded(259);
+                const qint64 paper = 1 + random.bounded(499);
                 if (m_texts.contains(paper) && !replaced.contains(paper) && !deleted.contains(paper))
                     deleted.append(paper);
             }
