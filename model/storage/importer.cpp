@@ -324,7 +324,7 @@ private:
                 return ReadyText {};
             const QString fields = fieldsText({ text.summary, text.title, text.authors });
             if (layout == IndexLayout::Postings)
-                return ReadyText { .fts = std::nullopt, .postings = PaperTokens::of(indexTokens(fields)) };
+                return ReadyText { .fts = std::nullopt, .postings = indexTokens(fields) };
             return ReadyText { .fts = TokenizedText(fields), .postings = {} };
         }, kPapersAhead);
         for (const PaperRefresh &refresh : refreshes) {
@@ -433,7 +433,7 @@ private:
     // A paper's text tokenized for FTS5's tables (Pairs) or for Hanji's own postings.
     struct ReadyText {
         std::optional<TokenizedText> fts;
-        PaperTokens postings;
+        IndexTokens postings;
     };
 
     // segment: of Hanji's own postings, where the paper's text goes.

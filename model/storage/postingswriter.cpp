@@ -111,19 +111,10 @@ public:
             }
             if (cell.token == 0) {
                 cell = { token, count };
-                m_used.push_back(quint32(i));
                 *made = true;
                 return count;
             }
         }
-    }
-
-    // Empty again, at the cost of the cells used.
-    void clear()
-    {
-        for (const quint32 i : m_used)
-            m_cells[i] = {};
-        m_used.clear();
     }
 
 private:
@@ -142,7 +133,6 @@ private:
     {
         std::vector<Cell> old(m_cells.size() * 2);
         old.swap(m_cells);
-        m_used.clear();
         const size_t mask = m_cells.size() - 1;
         for (const Cell &cell : old) {
             if (cell.token == 0)
@@ -151,12 +141,10 @@ private:
             while (m_cells[i].token != 0)
                 i = (i + 1) & mask;
             m_cells[i] = cell;
-            m_used.push_back(quint32(i));
         }
     }
 
     std::vector<Cell> m_cells;
-    std::vector<quint32> m_used; // cells holding a token
 };
 
 // Each token's posting of one kind, as papers are added.
@@ -166,28 +154,25 @@ public:
     struct Slot {
         quint64 token;
         qint64 lastPaper;
-        quint32 pending; // the builder's, while lastPaper is being added
         std::string posting;
     };
 
-    // The slot of token, with the paper put at the end of its posting when it is not yet
-    // (*first then says so).
-    quint32 slotFor(quint64 token, qint64 paper, bool *first)
+    // The token's slot, made when it is new.
+    Slot &slotOf(quint64 token)
     {
         bool made = false;
         const quint32 slot = m_table.slot(token, quint32(m_slots.size()), &made);
         if (made)
-            m_slots.push_back({ token, 0, 0, {} });
-        Slot &s = m_slots[slot];
-        *first = s.lastPaper != paper;
-        if (*first) {
-            appendVarint(s.posting, quint64(paper - s.lastPaper));
-            s.lastPaper = paper;
-        }
-        return slot;
+            m_slots.push_back({ token, 0, {} });
+        return m_slots[slot];
     }
 
-    [[nodiscard]] Slot &at(quint32 slot) { return m_slots[slot]; }
+    // Puts the paper at the end of the slot's posting.
+    static void append(Slot &slot, qint64 paper)
+    {
+        appendVarint(slot.posting, quint64(paper - slot.lastPaper));
+        slot.lastPaper = paper;
+    }
 
     // Every token's posting, tokens ascending.
     [[nodiscard]] Result<> write(BlockWriter &blocks)
@@ -240,61 +225,84 @@ struct PostingsBuilder::Tokens {
     PostingsOfKind characters;
     qint64 lastPaper = 0;
 
-    void add(qint64 paper, const PaperTokens &tokens)
+    // The pairs of the last papers at their positions, gathered by token (sorted) before they
+    // go to the postings, so that each token's posting is looked up once for all of them and
+    // each paper's positions of it stand together. Looked up at every pair, the postings of a
+    // batch (tens of megabytes) had the writer wait for memory each time (issue 12).
+    struct Pair {
+        quint64 token;
+        quint32 paper; // in papers
+        quint32 position;
+    };
+    static constexpr size_t kPapersGathered = 1024;
+    std::vector<Pair> gathered;
+    std::vector<Pair> sorted;
+    std::vector<qint64> papers;
+    std::string deltas;
+
+    void add(qint64 paper, const IndexTokens &tokens)
     {
-        quint32 start = 0;
-        for (size_t i = 0; i < tokens.pairs.size(); ++i) {
-            bool first = false;
-            std::string &posting = pairs.at(pairs.slotFor(tokens.pairs[i], paper, &first)).posting;
-            posting.append(tokens.positions, start, tokens.ends[i] - start);
-            start = tokens.ends[i];
+        const auto index = quint32(papers.size());
+        for (quint32 position = 0; position < tokens.pairs.size(); ++position) {
+            if (tokens.pairs[position] != IndexTokens::kNoPair)
+                gathered.push_back({ tokens.pairs[position], index, position });
         }
-        for (const char32_t code : tokens.characters) {
-            bool first = false;
-            (void)characters.slotFor(characterToken(code), paper, &first);
-        }
+        papers.push_back(paper);
+        for (const char32_t code : tokens.characters) // a few thousand: their table stays in the cache
+            PostingsOfKind::append(characters.slotOf(characterToken(code)), paper);
         lastPaper = paper;
+        if (papers.size() == kPapersGathered)
+            drain();
+    }
+
+    // The gathered pairs into their postings: for each paper, the varint of its positions'
+    // length, then their distances (postingsformat.h).
+    void drain()
+    {
+        sortByToken();
+        for (size_t i = 0; i < sorted.size();) {
+            PostingsOfKind::Slot &slot = pairs.slotOf(sorted[i].token);
+            const quint64 token = sorted[i].token;
+            while (i < sorted.size() && sorted[i].token == token) {
+                const quint32 paper = sorted[i].paper;
+                PostingsOfKind::append(slot, papers[paper]);
+                deltas.clear();
+                quint32 previous = 0;
+                for (; i < sorted.size() && sorted[i].token == token && sorted[i].paper == paper; ++i) {
+                    appendVarint(deltas, sorted[i].position - previous);
+                    previous = sorted[i].position;
+                }
+                appendVarint(slot.posting, deltas.size());
+                slot.posting.append(deltas);
+            }
+        }
+        gathered.clear();
+        sorted.clear();
+        papers.clear();
+    }
+
+    // Stable (each token's papers and positions stay in their order), by 15 bits at a time of
+    // the 45 a pair's token has (pairIds).
+    void sortByToken()
+    {
+        constexpr int kBits = 15;
+        constexpr size_t kBuckets = size_t(1) << kBits;
+        std::vector<quint32> counts(kBuckets);
+        sorted.resize(gathered.size());
+        for (int shift = 0; shift < 3 * kBits; shift += kBits) {
+            std::fill(counts.begin(), counts.end(), 0);
+            for (const Pair &pair : gathered)
+                ++counts[(pair.token >> shift) & (kBuckets - 1)];
+            quint32 total = 0;
+            for (quint32 &count : counts)
+                total += std::exchange(count, total);
+            for (const Pair &pair : gathered)
+                sorted[counts[(pair.token >> shift) & (kBuckets - 1)]++] = pair;
+            gathered.swap(sorted);
+        }
+        gathered.swap(sorted); // the result is in sorted
     }
 };
-
-PaperTokens PaperTokens::of(IndexTokens tokens)
-{
-    // The distinct pairs of one paper, by token: a table that stays in the cache, cleared
-    // cell by cell.
-    thread_local TokenTable table;
-    thread_local std::vector<std::vector<quint32>> positions;
-    PaperTokens grouped;
-    grouped.characters = std::move(tokens.characters);
-    for (quint32 position = 0; position < tokens.pairs.size(); ++position) {
-        const quint64 token = tokens.pairs[position];
-        if (token == IndexTokens::kNoPair)
-            continue;
-        bool made = false;
-        const quint32 slot = table.slot(token, quint32(grouped.pairs.size()), &made);
-        if (made) {
-            grouped.pairs.push_back(token);
-            if (positions.size() < grouped.pairs.size())
-                positions.emplace_back();
-            positions[slot].clear();
-        }
-        positions[slot].push_back(position);
-    }
-    table.clear();
-    std::string deltas;
-    grouped.ends.reserve(grouped.pairs.size());
-    for (size_t i = 0; i < grouped.pairs.size(); ++i) {
-        deltas.clear();
-        quint32 previous = 0;
-        for (const quint32 position : positions[i]) {
-            appendVarint(deltas, position - previous);
-            previous = position;
-        }
-        appendVarint(grouped.positions, deltas.size());
-        grouped.positions.append(deltas);
-        grouped.ends.push_back(quint32(grouped.positions.size()));
-    }
-    return grouped;
-}
 
 PostingsBuilder::PostingsBuilder()
     : m_tokens(std::make_unique<Tokens>())
@@ -303,13 +311,15 @@ PostingsBuilder::PostingsBuilder()
 
 PostingsBuilder::~PostingsBuilder() = default;
 
-bool PostingsBuilder::add(qint64 paper, const PaperTokens &tokens)
+bool PostingsBuilder::add(qint64 paper, const IndexTokens &tokens)
 {
     if (paper <= m_tokens->lastPaper)
         return false;
     m_tokens->add(paper, tokens);
     return true;
 }
+
+void PostingsBuilder::finish() { m_tokens->drain(); }
 
 PostingsWriter::PostingsWriter(QSqlDatabase db)
     : m_db(std::move(db))
@@ -349,6 +359,7 @@ Result<> PostingsWriter::flush()
             return failure(made.error());
     }
     if (m_segment != 0) {
+        m_builder->finish();
         BlockWriter pairBlocks(m_db, Kind::Pairs, m_segment);
         BlockWriter characterBlocks(m_db, Kind::Characters, m_segment);
         if (Result<> done = m_builder->m_tokens->pairs.write(pairBlocks); !done)

@@ -8,7 +8,6 @@
 
 #include <map>
 #include <memory>
-#include <string>
 #include <vector>
 
 namespace hanji {
@@ -23,18 +22,6 @@ namespace hanji {
 // deleted papers, which searches skip and merges (mergePostings) leave out.
 [[nodiscard]] QStringList postingsSchema();
 
-// A paper's tokens as PostingsBuilder takes them: each distinct pair once, with its positions
-// as its posting gives them (postingsformat.h), and its characters. Made on the thread that
-// tokenizes, a few papers ahead of the writer (issue 12).
-struct PaperTokens {
-    std::vector<quint64> pairs; // in the order of their first position
-    std::string positions; // each pair's, one after another
-    std::vector<quint32> ends; // where each pair's end in positions
-    std::vector<char32_t> characters;
-
-    [[nodiscard]] static PaperTokens of(IndexTokens tokens);
-};
-
 // One batch's postings, gathered in memory by token. Papers come in ascending order of id.
 // Used by one thread at a time.
 class PostingsBuilder
@@ -46,7 +33,9 @@ public:
     PostingsBuilder &operator=(const PostingsBuilder &) = delete;
 
     // False, and nothing added, for a paper not after the last one.
-    [[nodiscard]] bool add(qint64 paper, const PaperTokens &tokens);
+    [[nodiscard]] bool add(qint64 paper, const IndexTokens &tokens);
+    // Every paper added is in the postings (PostingsWriter::flush calls it).
+    void finish();
 
 private:
     friend class PostingsWriter;

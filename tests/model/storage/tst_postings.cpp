@@ -79,7 +79,7 @@ private:
                              " VALUES (%1, 'p%1', '', '', '', '', 0)"_s.arg(paper)));
             const Result<qint64> segment = writer.segment();
             QVERIFY(segment);
-            QVERIFY(writer.builder().add(paper, PaperTokens::of(indexTokens(fieldsText({ fields[0], fields[1], fields[2] })))));
+            QVERIFY(writer.builder().add(paper, indexTokens(fieldsText({ fields[0], fields[1], fields[2] }))));
             QVERIFY(exec(u"UPDATE papers SET text_segment = %1 WHERE id = %2"_s.arg(*segment).arg(paper)));
             m_texts[paper] = fields;
         }
@@ -212,7 +212,7 @@ private Q_SLOTS:
     void aPaperOutOfOrderIsRefused()
     {
         PostingsBuilder builder;
-        const PaperTokens tokens = PaperTokens::of(indexTokens(u"ab"_s));
+        const IndexTokens tokens = indexTokens(u"ab"_s);
         QVERIFY(builder.add(5, tokens));
         QVERIFY(!builder.add(5, tokens));
         QVERIFY(!builder.add(4, tokens));
