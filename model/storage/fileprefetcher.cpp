@@ -15,7 +15,7 @@ FilePrefetcher::FilePrefetcher(QStringList files, const QHash<QString, KnownFile
         const QString &path = m_files.at(qsizetype(i));
         const auto found = m_known.constFind(path);
         return prepare(path, found == m_known.cend() ? nullptr : &*found);
-    }, ahead)
+    }, ahead, kThreads)
 {
 }
 

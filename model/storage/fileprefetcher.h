@@ -40,7 +40,7 @@ struct PreparedFile {
     QList<std::pair<qsizetype, qsizetype>> entrySpans;
 };
 
-// Prepares the files of an import on a thread of its own, a few ahead of the writer, which
+// Prepares the files of an import on threads of their own, a few ahead of the writer, which
 // then only feeds SQLite: reading, hashing, parsing and compressing were a sixth of a cold
 // import, done while the index waited (issue 12). In the order of the list.
 class FilePrefetcher
@@ -53,11 +53,15 @@ public:
     [[nodiscard]] PreparedFile next() { return m_work.next(); }
 
 private:
+    // Two: while the first batch's files are read, the writer has little to do but wait for
+    // them (a third of a cold import of the corpus).
+    static constexpr int kThreads = 2;
+
     [[nodiscard]] static PreparedFile prepare(const QString &path, const KnownFile *known);
 
     const QStringList m_files;
     const QHash<QString, KnownFile> &m_known;
-    WorkAhead<PreparedFile> m_work; // last: its thread reads the members above
+    WorkAhead<PreparedFile> m_work; // last: its threads read the members above
 };
 
 } // namespace hanji
