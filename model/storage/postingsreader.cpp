@@ -64,38 +64,59 @@ private:
     std::vector<BlockEntry> m_entries;
 };
 
-std::vector<quint32> positionsOf(const PostedPaper &posted)
+// A paper's positions of one pair, decoded one by one (readPosting checked their length).
+class Positions
 {
-    std::vector<quint32> positions;
-    const char *at = posted.rest.data();
-    const char *const end = at + posted.rest.size();
-    quint64 length = 0;
-    readVarint(at, end, length); // checked by readPosting
-    quint64 position = 0;
-    while (at < end) {
-        quint64 delta = 0;
-        if (!readVarint(at, end, delta))
-            break;
-        position += delta;
-        positions.push_back(quint32(position));
+public:
+    explicit Positions(const PostedPaper &posted)
+        : m_at(posted.rest.data())
+        , m_end(posted.rest.data() + posted.rest.size())
+    {
+        quint64 length = 0;
+        readVarint(m_at, m_end, length);
     }
-    return positions;
-}
+
+    // The next position, or false at the end.
+    bool next(quint32 &position)
+    {
+        quint64 delta = 0;
+        if (m_at >= m_end || !readVarint(m_at, m_end, delta))
+            return false;
+        m_position += quint32(delta);
+        position = m_position;
+        return true;
+    }
+
+private:
+    const char *m_at;
+    const char *m_end;
+    quint32 m_position = 0;
+};
 
 // Whether the pairs stand one after another in the paper: the i-th at a position i past the first's.
 bool holdsPhrase(const std::vector<const PostedPaper *> &atPaper)
 {
-    std::vector<quint32> starts = positionsOf(*atPaper[0]);
+    thread_local std::vector<quint32> starts;
+    starts.clear();
+    Positions first(*atPaper[0]);
+    for (quint32 position = 0; first.next(position);)
+        starts.push_back(position);
     for (size_t i = 1; i < atPaper.size() && !starts.empty(); ++i) {
-        const std::vector<quint32> positions = positionsOf(*atPaper[i]);
-        std::vector<quint32> kept;
-        auto at = positions.cbegin();
+        // Both ascending: keep the starts whose i-th pair is there, in one walk of each.
+        Positions positions(*atPaper[i]);
+        quint32 position = 0;
+        bool more = positions.next(position);
+        size_t kept = 0;
         for (const quint32 start : starts) {
-            at = std::lower_bound(at, positions.cend(), start + quint32(i));
-            if (at != positions.cend() && *at == start + i)
-                kept.push_back(start);
+            const quint32 wanted = start + quint32(i);
+            while (more && position < wanted)
+                more = positions.next(position);
+            if (!more)
+                break;
+            if (position == wanted)
+                starts[kept++] = start;
         }
-        starts = std::move(kept);
+        starts.resize(kept);
     }
     return !starts.empty();
 }
