@@ -125,6 +125,7 @@ struct PostedPaper {
 inline bool readPosting(QByteArrayView posting, Kind kind, std::vector<PostedPaper> &papers)
 {
     papers.clear();
+    papers.reserve(size_t(posting.size()) / (kind == Kind::Pairs ? 3 : 1)); // a paper takes that much at least
     const char *at = posting.data();
     const char *const end = at + posting.size();
     qint64 paper = 0;

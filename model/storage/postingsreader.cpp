@@ -121,6 +121,21 @@ bool holdsPhrase(const std::vector<const PostedPaper *> &atPaper)
     return !starts.empty();
 }
 
+// The first of the list's papers from `from` on that is not before `paper`: the candidates
+// come in order, so the steps double from where the last one was found, then halve.
+std::vector<PostedPaper>::const_iterator gallop(const std::vector<PostedPaper> &list, size_t from, qint64 paper)
+{
+    size_t step = 1;
+    size_t end = from;
+    while (end < list.size() && list[end].paper < paper) {
+        from = end + 1;
+        end += step;
+        step *= 2;
+    }
+    return std::lower_bound(list.cbegin() + qsizetype(from), list.cbegin() + qsizetype(std::min(end, list.size())), paper,
+                            [](const PostedPaper &p, qint64 wanted) { return p.paper < wanted; });
+}
+
 // The papers of one segment that hold one term.
 Result<std::vector<qint64>> matchesIn(PostingLookup &lookup, const Segment &segment, const TermTokens &term)
 {
@@ -155,8 +170,7 @@ Result<std::vector<qint64>> matchesIn(PostingLookup &lookup, const Segment &segm
         bool inAll = true;
         for (size_t i = 0; i < lists.size() && inAll; ++i) {
             const std::vector<PostedPaper> &list = *lists[i];
-            const auto found = std::lower_bound(list.cbegin() + qsizetype(at[i]), list.cend(), candidate.paper,
-                                                [](const PostedPaper &p, qint64 paper) { return p.paper < paper; });
+            const auto found = gallop(list, at[i], candidate.paper);
             at[i] = size_t(found - list.cbegin());
             inAll = found != list.cend() && found->paper == candidate.paper;
             if (inAll)
