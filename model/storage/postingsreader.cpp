@@ -198,8 +198,9 @@ public:
     }
     ~ReadTransaction()
     {
-        if (m_own)
-            sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+        // Never left open: the connection would read this snapshot from then on.
+        if (m_own && sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
     ReadTransaction(const ReadTransaction &) = delete;
     ReadTransaction &operator=(const ReadTransaction &) = delete;
