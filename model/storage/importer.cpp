@@ -331,7 +331,6 @@ private:
             if (!write(refresh, tokenized.next(), segment))
                 return false;
         }
-
         m_touched.clear();
         m_parsed.clear();
         m_newPapers.clear();
