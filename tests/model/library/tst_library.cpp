@@ -3,6 +3,7 @@
 #include "archivecount.h"
 #include "independentcount.h"
 #include "library.h"
+#include "ngramtokenizer.h"
 #include "paperhtml.h"
 #include "testpaths.h"
 #include "testsupport.h"
@@ -11,6 +12,7 @@
 #include <QDirIterator>
 #include <QLockFile>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -163,6 +165,7 @@ private Q_SLOTS:
     void damagedIndexIsRebuilt();
     void damagedUserDataIsMovedAsideNeverDeleted();
     void migrationKeepsABackupAndTheBookmarks();
+    void anFts5IndexIsRebuiltAsHanjisOwn();
     void cancelledImportLeavesAConsistentIndex();
     void secondImportIsRefusedWhileOneRuns();
     void lockedLibraryGivesAClearError();
@@ -359,6 +362,38 @@ void TestLibrary::migrationKeepsABackupAndTheBookmarks()
     const QStringList backups = QDir(dir.path()).entryList({ u"userdata.backup-v1-*.sqlite"_s });
     QCOMPARE(backups.size(), 1);
     QVERIFY(library->setTags(u"1706.03762"_s, { u"migrated"_s }));
+}
+
+// A library of the FTS5 index (version 5) opened by this version: the index is built again as
+// Hanji's own postings (version 6), the user is told, the bookmark stays, and every search
+// answers as it did.
+void TestLibrary::anFts5IndexIsRebuiltAsHanjisOwn()
+{
+    QTemporaryDir dir;
+    const QStringList queries { u"모델"_s, u"모"_s, u"diffusion"_s, u"\"language model\""_s, u"title:attention"_s, u"학습 데이터"_s };
+    QHash<QString, QStringList> before;
+    setIndexLayout(IndexLayout::Pairs);
+    const auto restore = qScopeGuard([] { setIndexLayout(IndexLayout::Postings); }); // for the tests after, if this fails
+    {
+        auto library = openLibrary(dir.path());
+        QVERIFY(library);
+        QVERIFY(library->import({ QStringLiteral(HANJI_SAMPLES_DIR) }).ok());
+        QVERIFY(library->setBookmarked({ u"1706.03762"_s }, true));
+        for (const QString &query : queries)
+            before.insert(query, library->search({ .text = query }).value());
+    }
+    setIndexLayout(IndexLayout::Postings);
+    Result<Library::Opened> opened = Library::open(dir.path());
+    QVERIFY(opened);
+    QCOMPARE(opened->notices.size(), 1);
+    QVERIFY2(opened->notices.constFirst().contains(u"another version"_s), qPrintable(opened->notices.constFirst()));
+    Library &library = *opened->library;
+    QVERIFY(library.userState(u"1706.03762"_s).bookmarked);
+    QVERIFY(library.import({ QStringLiteral(HANJI_SAMPLES_DIR) }).ok());
+    for (const QString &query : queries) {
+        QVERIFY2(!before.value(query).isEmpty() || query == u"학습 데이터"_s, qPrintable(query));
+        QCOMPARE(library.search({ .text = query }).value(), before.value(query));
+    }
 }
 
 void TestLibrary::cancelledImportLeavesAConsistentIndex()
