@@ -4,7 +4,9 @@
 #include <QByteArrayView>
 #include <QtGlobal>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // How Hanji's own full-text index (IndexLayout::Postings) lays out its bytes; read by
@@ -12,8 +14,10 @@
 //
 // A segment holds, for each token (a pair of characters, or one character), its posting:
 // the papers holding it, ascending, each as the varint of its id's distance from the one
-// before. A pair's posting also gives each paper's positions: the varint of their bytes, then
-// each position's distance from the one before (the first from 0), as varints.
+// before. A pair's posting also gives each paper's positions, each as the varint of its
+// distance from the one before (the first from 0); the distance of the paper's id is then
+// shifted left by one, its low bit set when the pair is there once (most are): its one
+// position follows; else the varint of the positions' bytes comes first, then they.
 // Postings go in blocks of some kilobytes, tokens ascending: a block is the varint of its
 // count of tokens, then for each the varints of its distance from the one before (the
 // block's first from itself) and of its posting's length, then the postings.
@@ -116,29 +120,61 @@ inline bool decodeIds(QByteArrayView bytes, std::vector<qint64> &ids)
     return true;
 }
 
-// One paper of a posting: its id and the bytes after its id (a pair's positions).
+// One paper of a posting: its id and, in a pair's posting, its positions (their varints).
 struct PostedPaper {
     qint64 paper;
-    QByteArrayView rest;
+    QByteArrayView positions;
 };
+
+// Whether the bytes are a single varint.
+inline bool isOneVarint(std::string_view bytes)
+{
+    return !bytes.empty() && (static_cast<unsigned char>(bytes.back()) & 0x80) == 0
+        && std::count_if(bytes.cbegin(), bytes.cend(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; }) == 1;
+}
+
+// A paper at the end of a posting: `distance` from the paper before it, and in a pair's
+// posting its positions.
+inline void appendPosted(std::string &out, Kind kind, quint64 distance, std::string_view positions = {})
+{
+    if (kind == Kind::Characters) {
+        appendVarint(out, distance);
+        return;
+    }
+    const bool once = isOneVarint(positions);
+    appendVarint(out, distance << 1 | (once ? 1 : 0));
+    if (!once)
+        appendVarint(out, positions.size());
+    out.append(positions);
+}
 
 inline bool readPosting(QByteArrayView posting, Kind kind, std::vector<PostedPaper> &papers)
 {
     papers.clear();
-    papers.reserve(size_t(posting.size()) / (kind == Kind::Pairs ? 3 : 1)); // a paper takes that much at least
+    papers.reserve(size_t(posting.size()) / 2); // a paper takes two bytes at least (but a character's)
     const char *at = posting.data();
     const char *const end = at + posting.size();
     qint64 paper = 0;
     while (at < end) {
-        quint64 delta = 0;
-        if (!readVarint(at, end, delta))
+        quint64 value = 0;
+        if (!readVarint(at, end, value))
             return false;
-        paper += qint64(delta);
+        if (kind == Kind::Characters) {
+            paper += qint64(value);
+            papers.push_back({ paper, {} });
+            continue;
+        }
+        paper += qint64(value >> 1);
         const char *start = at;
-        if (kind == Kind::Pairs) {
+        if (value & 1) {
+            quint64 position = 0;
+            if (!readVarint(at, end, position))
+                return false;
+        } else {
             quint64 length = 0;
             if (!readVarint(at, end, length) || length > quint64(end - at))
                 return false;
+            start = at;
             at += length;
         }
         papers.push_back({ paper, QByteArrayView(start, at - start) });

@@ -69,11 +69,9 @@ class Positions
 {
 public:
     explicit Positions(const PostedPaper &posted)
-        : m_at(posted.rest.data())
-        , m_end(posted.rest.data() + posted.rest.size())
+        : m_at(posted.positions.data())
+        , m_end(posted.positions.data() + posted.positions.size())
     {
-        quint64 length = 0;
-        readVarint(m_at, m_end, length);
     }
 
     // The next position, or false at the end.

@@ -167,10 +167,10 @@ public:
         return m_slots[slot];
     }
 
-    // Puts the paper at the end of the slot's posting.
+    // Puts the paper at the end of the slot's posting of characters.
     static void append(Slot &slot, qint64 paper)
     {
-        appendVarint(slot.posting, quint64(paper - slot.lastPaper));
+        appendPosted(slot.posting, Kind::Characters, quint64(paper - slot.lastPaper));
         slot.lastPaper = paper;
     }
 
@@ -255,8 +255,7 @@ struct PostingsBuilder::Tokens {
             drain();
     }
 
-    // The gathered pairs into their postings: for each paper, the varint of its positions'
-    // length, then their distances (postingsformat.h).
+    // The gathered pairs into their postings: for each paper, its positions (postingsformat.h).
     void drain()
     {
         sortByToken();
@@ -265,15 +264,14 @@ struct PostingsBuilder::Tokens {
             const quint64 token = sorted[i].token;
             while (i < sorted.size() && sorted[i].token == token) {
                 const quint32 paper = sorted[i].paper;
-                PostingsOfKind::append(slot, papers[paper]);
                 deltas.clear();
                 quint32 previous = 0;
                 for (; i < sorted.size() && sorted[i].token == token && sorted[i].paper == paper; ++i) {
                     appendVarint(deltas, sorted[i].position - previous);
                     previous = sorted[i].position;
                 }
-                appendVarint(slot.posting, deltas.size());
-                slot.posting.append(deltas);
+                appendPosted(slot.posting, Kind::Pairs, quint64(papers[paper] - slot.lastPaper), deltas);
+                slot.lastPaper = papers[paper];
             }
         }
         gathered.clear();
@@ -497,8 +495,7 @@ Result<qint64> mergeKind(const QSqlDatabase &db, Kind kind, const std::vector<Se
         merged.clear();
         qint64 previous = 0;
         for (const PostedPaper &posted : all) {
-            appendVarint(merged, quint64(posted.paper - previous));
-            merged.append(posted.rest.data(), size_t(posted.rest.size()));
+            appendPosted(merged, kind, quint64(posted.paper - previous), std::string_view(posted.positions.data(), size_t(posted.positions.size())));
             previous = posted.paper;
         }
         if (Result<> added = blocks.add(token, QByteArrayView(merged.data(), qsizetype(merged.size()))); !added)
