@@ -2,11 +2,12 @@
 // (../shared/corpus, when present) and on a generated archive of ten years.
 //   bench_library [--corpus DIR] [--days N] [--keep DIR] [--synthetic-only] [--corpus-only]
 //                 [--real-only] [--write-ten-years DIR]
-// Each archive is imported twice, with the full-text index of version 2 (every character and
-// every pair at every position: the layout before issue 12) and with the current one (pairs,
-// each distinct character once), and once naively (the files' text in FTS5 with its trigram
-// tokenizer), so that the figures stand side by side from one run. Both keep the texts as
-// version 4 does (compressed by file): the first column differs by its full-text index alone.
+// Each archive is imported with the full-text index of version 2 (every character and every
+// pair at every position: the layout before issue 12), of version 5 (FTS5 with the tokenizers
+// of Hanji's: pairs, each distinct character once) and of version 6 (the same kept as Hanji's
+// own postings), and once naively (the files' text in FTS5 with its trigram tokenizer), so
+// that the figures stand side by side from one run. All keep the texts as version 4 does
+// (compressed by file): the columns differ by their full-text index alone.
 #include "archivegenerator.h"
 #include "digestparser.h"
 #include "digestscan.h"
@@ -26,6 +27,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace hanji;
 
@@ -237,46 +239,58 @@ Figures measure(const QString &digests, IndexLayout layout)
     return figures;
 }
 
-void row(const QString &what, const QString &before, const QString &after, const QString &naive = QString())
+void row(const QString &what, const QStringList &cells)
 {
-    std::printf("| %-46s | %24s | %24s | %14s |\n", qPrintable(what), qPrintable(before), qPrintable(after), qPrintable(naive));
+    std::printf("| %-46s |", qPrintable(what));
+    for (const QString &cell : cells)
+        std::printf(" %24s |", qPrintable(cell));
+    std::printf("\n");
 }
 
+// Each layout of one run, side by side: version 2 (the index when issue 12 was filed), version
+// 5 (FTS5 with the tokenizers of Hanji's) and version 6 (Hanji's own postings), then the naive
+// baseline.
 void compare(const QString &name, const QString &digests)
 {
     std::printf("\n### %s\n\n", qPrintable(name));
     const qint64 text = textBytes(digests);
-    const Figures before = measure(digests, IndexLayout::Pairs);
-    const Figures after = measure(digests, IndexLayout::Postings);
+    QList<Figures> runs;
+    for (const IndexLayout layout : { IndexLayout::EveryCharacterAndPair, IndexLayout::Pairs, IndexLayout::Postings })
+        runs.append(measure(digests, layout));
+    setIndexLayout(IndexLayout::Postings);
     const auto [naiveMs, naiveBytes] = naiveImport(digests);
-    std::printf("| measure | v5 (FTS5, pairs and characters) | v6 (Hanji's own postings of the same) | naive (FTS5 trigram) |\n|---|---:|---:|---:|\n");
-    row(QStringLiteral("papers / entries"), QStringLiteral("%1 / %2").arg(before.papers).arg(before.entries),
-        QStringLiteral("%1 / %2").arg(after.papers).arg(after.entries));
-    row(QStringLiteral("cold import"), ms(before.coldImport), ms(after.coldImport), ms(naiveMs));
-    row(QStringLiteral("  the same files read as hanji check does"), ms(before.check), ms(after.check));
-    row(QStringLiteral("  cold import / check"), QStringLiteral("%1×").arg(before.coldImport / before.check, 0, 'f', 1),
-        QStringLiteral("%1×").arg(after.coldImport / after.check, 0, 'f', 1), QStringLiteral("%1×").arg(naiveMs / after.check, 0, 'f', 1));
-    row(QStringLiteral("rescan, nothing changed (median of 5)"), ms(before.rescan), ms(after.rescan));
-    row(QStringLiteral("rescan, one file changed"), ms(before.rescanOne), ms(after.rescanOne));
+    const auto each = [&](const std::function<QString(const Figures &)> &cell, const QString &naive = QString()) {
+        QStringList cells;
+        for (const Figures &f : std::as_const(runs))
+            cells += cell(f);
+        return cells << naive;
+    };
+    std::printf("| measure | v2 (every character and pair; issue 12's \"now\") | v5 (FTS5, pairs and characters) | v6 (Hanji's own postings) | naive (FTS5 trigram) |\n"
+                "|---|---:|---:|---:|---:|\n");
+    row(QStringLiteral("papers / entries"), each([](const Figures &f) { return QStringLiteral("%1 / %2").arg(f.papers).arg(f.entries); }));
+    row(QStringLiteral("cold import"), each([](const Figures &f) { return ms(f.coldImport); }, ms(naiveMs)));
+    row(QStringLiteral("  the same files read as hanji check does"), each([](const Figures &f) { return ms(f.check); }));
+    row(QStringLiteral("  cold import / check"), each([](const Figures &f) { return QStringLiteral("%1×").arg(f.coldImport / f.check, 0, 'f', 1); },
+                                                      QStringLiteral("%1×").arg(naiveMs / runs.constLast().check, 0, 'f', 1)));
+    row(QStringLiteral("rescan, nothing changed (median of 5)"), each([](const Figures &f) { return ms(f.rescan); }));
+    row(QStringLiteral("rescan, one file changed"), each([](const Figures &f) { return ms(f.rescanOne); }));
     const QList<std::pair<const char *, QStringList>> &groups = queryGroups();
-    for (qsizetype i = 0; i < before.searches.size(); ++i) {
+    for (qsizetype i = 0; i < runs.constFirst().searches.size(); ++i) {
         const bool ranked = i >= groups.size();
         const QString what = QStringLiteral("search p95, %1%2").arg(QString::fromUtf8(groups.at(i % groups.size()).first),
                                                                     ranked ? QStringLiteral(", ranked") : QString());
-        const auto cell = [&](const Figures &f) {
+        row(what, each([&](const Figures &f) {
             return QStringLiteral("%1 (p50 %2; %3 hits)").arg(ms(f.searches.at(i).p95), ms(f.searches.at(i).p50)).arg(f.hits.at(i));
-        };
-        row(what, cell(before), cell(after));
+        }));
     }
-    row(QStringLiteral("load all rows for the window (median of 3)"), ms(before.rows), ms(after.rows));
+    row(QStringLiteral("load all rows for the window (median of 3)"), each([](const Figures &f) { return ms(f.rows); }));
     const auto mib = [](qint64 bytes) { return QStringLiteral("%1 MiB").arg(double(bytes) / 1048576.0, 0, 'f', 1); };
-    row(QStringLiteral("index size (user data %1 KiB)").arg(after.userBytes / 1024), mib(before.indexBytes), mib(after.indexBytes),
-        mib(naiveBytes));
-    row(QStringLiteral("index size / text size (%1)").arg(mib(text)), QStringLiteral("%1×").arg(double(before.indexBytes) / double(text), 0, 'f', 2),
-        QStringLiteral("%1×").arg(double(after.indexBytes) / double(text), 0, 'f', 2),
-        QStringLiteral("%1×").arg(double(naiveBytes) / double(text), 0, 'f', 2));
-    row(QStringLiteral("peak memory (VmHWM)"), QStringLiteral("%1 MiB").arg(before.peakKiB / 1024),
-        QStringLiteral("%1 MiB").arg(after.peakKiB / 1024));
+    row(QStringLiteral("index size (user data %1 KiB)").arg(runs.constLast().userBytes / 1024),
+        each([&](const Figures &f) { return mib(f.indexBytes); }, mib(naiveBytes)));
+    row(QStringLiteral("index size / text size (%1)").arg(mib(text)),
+        each([&](const Figures &f) { return QStringLiteral("%1×").arg(double(f.indexBytes) / double(text), 0, 'f', 2); },
+             QStringLiteral("%1×").arg(double(naiveBytes) / double(text), 0, 'f', 2)));
+    row(QStringLiteral("peak memory (VmHWM)"), each([](const Figures &f) { return QStringLiteral("%1 MiB").arg(f.peakKiB / 1024); }));
     std::fflush(stdout);
 }
 
