@@ -24,7 +24,7 @@ namespace hanji {
 [[nodiscard]] bool registerNgramTokenizer(QSqlDatabase &db);
 
 // Which index new databases get: Hanji's own postings, or FTS5 with the tokenizers above (the
-// version 4 index, Pairs, or version 2) for comparison. Process-wide; only benchmarks and
+// version 5 index, Pairs, or version 2) for comparison. Process-wide; only benchmarks and
 // tests change it, before they open a library.
 enum class IndexLayout { Postings, Pairs, EveryCharacterAndPair };
 [[nodiscard]] IndexLayout indexLayout();

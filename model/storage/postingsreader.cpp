@@ -2,6 +2,7 @@
 
 #include "ngramtokenizer.h"
 #include "postingsformat.h"
+#include "postingssegments.h"
 #include "sqlitefile.h"
 #include "sqlitestatement.h"
 
@@ -19,14 +20,6 @@ using namespace postings;
 namespace {
 
 const QString kCannotSearch = u"search failed"_s;
-
-Error damaged() { return Error { Error::Kind::Corrupt, u"the index's full-text postings are damaged"_s }; }
-
-struct Segment {
-    qint64 id = 0;
-    std::vector<qint64> deleted;
-    [[nodiscard]] bool isDeleted(qint64 paper) const { return std::binary_search(deleted.cbegin(), deleted.cend(), paper); }
-};
 
 // A token's posting in a segment: the block that would hold it, then the token in the block.
 class PostingLookup
@@ -51,7 +44,7 @@ public:
         if (rc != SQLITE_ROW)
             return failure(m_block.error(kCannotSearch));
         if (!readBlock(m_block.blob(1), quint64(m_block.integer(0)), m_entries))
-            return failure(damaged());
+            return failure(damagedPostings());
         const auto found = std::lower_bound(m_entries.cbegin(), m_entries.cend(), token,
                                             [](const BlockEntry &entry, quint64 t) { return entry.token < t; });
         if (found == m_entries.cend() || found->token != token)
@@ -135,7 +128,7 @@ std::vector<PostedPaper>::const_iterator gallop(const std::vector<PostedPaper> &
 }
 
 // The papers of one segment that hold one term.
-Result<std::vector<qint64>> matchesIn(PostingLookup &lookup, const Segment &segment, const TermTokens &term)
+Result<std::vector<qint64>> matchesIn(PostingLookup &lookup, const PostingsSegment &segment, const TermTokens &term)
 {
     std::vector<qint64> papers;
     const Kind kind = term.character ? Kind::Characters : Kind::Pairs;
@@ -153,7 +146,7 @@ Result<std::vector<qint64>> matchesIn(PostingLookup &lookup, const Segment &segm
             return papers; // a pair no paper of this segment holds
         QByteArray &kept = bytes[token] = std::move(*posting);
         if (!readPosting(kept, kind, posted[token]))
-            return failure(damaged());
+            return failure(damagedPostings());
     }
     std::vector<const std::vector<PostedPaper> *> lists;
     for (const quint64 token : tokens)
@@ -221,18 +214,9 @@ Result<std::vector<qint64>> PostingsReader::papersWithAll(const QStringList &ter
     if (!db)
         return failure(u"search failed: not an SQLite connection"_s);
     const ReadTransaction transaction(db);
-    std::vector<Segment> segments;
-    {
-        SqliteQuery query(db, "SELECT id, deleted FROM text_segments ORDER BY id");
-        int rc = SQLITE_OK;
-        while ((rc = query.step()) == SQLITE_ROW) {
-            segments.push_back({ query.integer(0), {} });
-            if (!decodeIds(query.blob(1), segments.back().deleted))
-                return failure(damaged());
-        }
-        if (rc != SQLITE_DONE)
-            return failure(query.error(kCannotSearch));
-    }
+    const Result<std::vector<PostingsSegment>> segments = readSegments(db, kCannotSearch);
+    if (!segments)
+        return failure(segments.error());
     PostingLookup lookup(db);
     std::optional<std::vector<qint64>> all;
     for (const QString &text : terms) {
@@ -240,7 +224,7 @@ Result<std::vector<qint64>> PostingsReader::papersWithAll(const QStringList &ter
         if (!term.character && term.pairs.empty())
             continue; // white space alone: every text holds it
         std::vector<qint64> papers;
-        for (const Segment &segment : segments) {
+        for (const PostingsSegment &segment : *segments) {
             Result<std::vector<qint64>> found = matchesIn(lookup, segment, term);
             if (!found)
                 return failure(found.error());

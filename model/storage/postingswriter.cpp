@@ -1,6 +1,7 @@
 #include "postingswriter.h"
 
 #include "postingsformat.h"
+#include "postingssegments.h"
 #include "sqlitefile.h"
 #include "sqlitestatement.h"
 #include "sqlutil.h"
@@ -31,8 +32,6 @@ QStringList postingsSchema()
 namespace {
 
 const QString kCannotWrite = u"the index could not be written"_s;
-
-Error damaged() { return Error { Error::Kind::Corrupt, u"the index's full-text postings are damaged"_s }; }
 
 // Postings into blocks (postingsformat.h), each a row of text_blocks once it is large enough.
 class BlockWriter
@@ -194,29 +193,6 @@ private:
     std::vector<Slot> m_slots;
 };
 
-// Segment ids and the papers they list as deleted.
-struct SegmentInfo {
-    qint64 id = 0;
-    qint64 bytes = 0;
-    std::vector<qint64> deleted;
-};
-
-Result<std::vector<SegmentInfo>> readSegments(sqlite3 *db)
-{
-    SqliteQuery query(db, "SELECT id, bytes, deleted FROM text_segments ORDER BY id");
-    std::vector<SegmentInfo> segments;
-    int rc = SQLITE_OK;
-    while ((rc = query.step()) == SQLITE_ROW) {
-        SegmentInfo info { .id = query.integer(0), .bytes = query.integer(1), .deleted = {} };
-        if (!decodeIds(query.blob(2), info.deleted))
-            return failure(damaged());
-        segments.push_back(std::move(info));
-    }
-    if (rc != SQLITE_DONE)
-        return failure(query.error(kCannotWrite));
-    return segments;
-}
-
 } // namespace
 
 // A batch's tokens gathered by token.
@@ -329,11 +305,10 @@ Result<qint64> PostingsWriter::segment()
 {
     if (m_segment != 0)
         return m_segment;
-    SqliteStatement insert(m_db, "INSERT INTO text_segments(bytes) VALUES (0)");
-    if (Result<> done = insert.run(kCannotWrite); !done)
-        return failure(done.error());
-    m_segment = insert.lastInsertId();
-    return m_segment;
+    const Result<qint64> made = newSegment(m_db);
+    if (made)
+        m_segment = *made;
+    return made;
 }
 
 Result<> PostingsWriter::forget(qint64 paper)
@@ -364,9 +339,11 @@ Result<> PostingsWriter::flush()
             return done;
         if (Result<> done = m_builder->m_tokens->characters.write(characterBlocks); !done)
             return done;
-        // A segment asked for but given no paper goes again.
-        SqliteStatement size(m_db, added ? "UPDATE text_segments SET bytes = ? WHERE id = ?" : "DELETE FROM text_segments WHERE id = ?2 AND ?1 = 0");
-        if (Result<> done = size.run(kCannotWrite, pairBlocks.bytes() + characterBlocks.bytes(), m_segment); !done)
+        // A segment asked for but given no paper goes again (it has no blocks).
+        SqliteStatement drop(m_db, "DELETE FROM text_segments WHERE id = ?");
+        const Result<> done = added ? setSegmentBytes(m_db, m_segment, pairBlocks.bytes() + characterBlocks.bytes())
+                                    : drop.run(kCannotWrite, m_segment);
+        if (!done)
             return done;
         m_segment = 0;
         m_builder = std::make_unique<PostingsBuilder>();
@@ -380,7 +357,7 @@ Result<> PostingsWriter::flush()
         std::vector<qint64> deleted;
         if (const int rc = read.step(); rc == SQLITE_ROW) {
             if (!decodeIds(read.blob(0), deleted))
-                return failure(damaged());
+                return failure(damagedPostings());
         } else if (rc != SQLITE_DONE) {
             return failure(read.error(kCannotWrite));
         }
@@ -402,9 +379,9 @@ namespace {
 class SegmentCursor
 {
 public:
-    SegmentCursor(sqlite3 *db, Kind kind, const SegmentInfo &segment)
+    SegmentCursor(sqlite3 *db, Kind kind, const PostingsSegment &segment)
         : m_query(db, "SELECT first_token, data FROM text_blocks WHERE kind = ? AND segment = ? ORDER BY first_token")
-        , m_deleted(segment.deleted)
+        , m_segment(segment)
     {
         m_query.bind(1, qint64(kind));
         m_query.bind(2, segment.id);
@@ -424,7 +401,7 @@ public:
         // The postings of the last token read stay valid: its caller merges them after this.
         m_previousBlock = std::exchange(m_block, m_query.blob(1).toByteArray());
         if (!readBlock(m_block, quint64(m_query.integer(0)), m_entries) || m_entries.empty()) {
-            m_error = damaged();
+            m_error = damagedPostings();
             return false;
         }
         m_at = 0;
@@ -433,12 +410,12 @@ public:
 
     // Valid until the second next() after it.
     [[nodiscard]] const BlockEntry &current() const { return m_entries[m_at]; }
-    [[nodiscard]] bool isDeleted(qint64 paper) const { return std::binary_search(m_deleted.cbegin(), m_deleted.cend(), paper); }
+    [[nodiscard]] bool isDeleted(qint64 paper) const { return m_segment.isDeleted(paper); }
     [[nodiscard]] const std::optional<Error> &error() const { return m_error; }
 
 private:
     SqliteQuery m_query;
-    const std::vector<qint64> &m_deleted;
+    const PostingsSegment &m_segment;
     QByteArray m_block;
     QByteArray m_previousBlock;
     std::vector<BlockEntry> m_entries;
@@ -447,12 +424,12 @@ private:
 };
 
 // The segments' postings of one kind into one, leaving out their deleted papers.
-Result<qint64> mergeKind(const QSqlDatabase &db, Kind kind, const std::vector<SegmentInfo> &inputs, qint64 into)
+Result<qint64> mergeKind(const QSqlDatabase &db, Kind kind, const std::vector<PostingsSegment> &inputs, qint64 into)
 {
     sqlite3 *handle = sqliteHandle(db);
     std::vector<std::unique_ptr<SegmentCursor>> cursors;
     std::vector<SegmentCursor *> live;
-    for (const SegmentInfo &segment : inputs) {
+    for (const PostingsSegment &segment : inputs) {
         cursors.push_back(std::make_unique<SegmentCursor>(handle, kind, segment));
         if (cursors.back()->next())
             live.push_back(cursors.back().get());
@@ -475,7 +452,7 @@ Result<qint64> mergeKind(const QSqlDatabase &db, Kind kind, const std::vector<Se
                 continue;
             }
             if (!readPosting(cursor->current().posting, kind, one))
-                return failure(damaged());
+                return failure(damagedPostings());
             for (const PostedPaper &posted : one) {
                 if (!cursor->isDeleted(posted.paper))
                     all.push_back(posted);
@@ -506,12 +483,12 @@ Result<qint64> mergeKind(const QSqlDatabase &db, Kind kind, const std::vector<Se
     return blocks.bytes();
 }
 
-Result<> mergeSegments(const QSqlDatabase &db, const std::vector<SegmentInfo> &inputs)
+Result<> mergeSegments(const QSqlDatabase &db, const std::vector<PostingsSegment> &inputs)
 {
-    SqliteStatement insert(db, "INSERT INTO text_segments(bytes) VALUES (0)");
-    if (Result<> done = insert.run(kCannotWrite); !done)
-        return done;
-    const qint64 into = insert.lastInsertId();
+    const Result<qint64> made = newSegment(db);
+    if (!made)
+        return failure(made.error());
+    const qint64 into = *made;
     qint64 bytes = 0;
     for (const Kind kind : { Kind::Pairs, Kind::Characters }) {
         const Result<qint64> written = mergeKind(db, kind, inputs, into);
@@ -519,12 +496,11 @@ Result<> mergeSegments(const QSqlDatabase &db, const std::vector<SegmentInfo> &i
             return failure(written.error());
         bytes += *written;
     }
-    SqliteStatement size(db, "UPDATE text_segments SET bytes = ? WHERE id = ?");
     SqliteStatement moved(db, "UPDATE papers SET text_segment = ? WHERE text_segment = ?");
     SqliteStatement dropBlocks(db, "DELETE FROM text_blocks WHERE kind = ? AND segment = ?");
     SqliteStatement dropSegment(db, "DELETE FROM text_segments WHERE id = ?");
-    Result<> done = size.run(kCannotWrite, bytes, into);
-    for (const SegmentInfo &segment : inputs) {
+    Result<> done = setSegmentBytes(db, into, bytes);
+    for (const PostingsSegment &segment : inputs) {
         for (const Kind kind : { Kind::Pairs, Kind::Characters })
             done = done ? dropBlocks.run(kCannotWrite, int(kind), segment.id) : done;
         done = done ? moved.run(kCannotWrite, into, segment.id) : done;
@@ -537,7 +513,7 @@ Result<> mergeSegments(const QSqlDatabase &db, const std::vector<SegmentInfo> &i
 // this many is merged into one.
 constexpr size_t kSegmentsPerTier = 4;
 
-int tierOf(const SegmentInfo &segment)
+int tierOf(const PostingsSegment &segment)
 {
     constexpr double kSmallest = 64 * 1024;
     return segment.bytes <= kSmallest ? 0 : 1 + int(std::log(double(segment.bytes) / kSmallest) / std::log(4.0));
@@ -548,11 +524,11 @@ int tierOf(const SegmentInfo &segment)
 Result<> mergePostings(const QSqlDatabase &db)
 {
     for (;;) {
-        Result<std::vector<SegmentInfo>> segments = readSegments(sqliteHandle(db));
+        Result<std::vector<PostingsSegment>> segments = readSegments(sqliteHandle(db), kCannotWrite);
         if (!segments)
             return failure(segments.error());
-        std::map<int, std::vector<SegmentInfo>> tiers;
-        for (SegmentInfo &segment : *segments)
+        std::map<int, std::vector<PostingsSegment>> tiers;
+        for (PostingsSegment &segment : *segments)
             tiers[tierOf(segment)].push_back(std::move(segment));
         // The largest segments are not merged with one another (but the smallest, of a small
         // library): a cold build's batches, tens of megabytes each at ten years, would be
