@@ -142,7 +142,13 @@ public:
     }
 
     // False when the constructor could not read the index already.
-    bool begin() { return !m_error && (m_db.transaction() || fail(m_db.lastError())); }
+    bool begin()
+    {
+        if (m_error)
+            return false;
+        const Result<> begun = beginWriting(m_db);
+        return begun || fail(begun.error());
+    }
 
     // Refreshes the papers this batch touched, then commits it: each batch leaves a consistent index.
     bool commit()

@@ -106,10 +106,15 @@ Result<> run(QSqlQuery &query, const QString &what)
     return {};
 }
 
+Result<> beginWriting(const QSqlDatabase &db)
+{
+    return execSql(db, u"BEGIN IMMEDIATE"_s);
+}
+
 Result<> inTransaction(QSqlDatabase db, const std::function<Result<>()> &work)
 {
-    if (!db.transaction())
-        return failure(sqlError(db.lastError(), QString()));
+    if (Result<> begun = beginWriting(db); !begun)
+        return begun;
     Result<> done = work();
     if (done && !db.commit())
         done = failure(sqlError(db.lastError(), QString()));

@@ -25,7 +25,11 @@ namespace hanji {
 [[nodiscard]] QSqlQuery prepared(const QSqlDatabase &db, const QString &sql);
 // Runs a prepared query, or says why it failed.
 [[nodiscard]] Result<> run(QSqlQuery &query, const QString &what);
-// A transaction around work: committed when work succeeds, rolled back otherwise.
+// Begins a transaction that will write, taking the write lock now (BEGIN IMMEDIATE): a
+// deferred one that read first fails at once, without waiting, when another connection
+// wrote meanwhile (SQLITE_BUSY_SNAPSHOT), as a bookmark did while an import noted arrivals.
+[[nodiscard]] Result<> beginWriting(const QSqlDatabase &db);
+// A writing transaction around work: committed when work succeeds, rolled back otherwise.
 [[nodiscard]] Result<> inTransaction(QSqlDatabase db, const std::function<Result<>()> &work);
 
 // A connection name unique to this thread and purpose (QSqlDatabase connections are per thread).

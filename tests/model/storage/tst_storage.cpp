@@ -10,12 +10,15 @@
 #include "userstore.h"
 
 #include <QFile>
+#include <QSemaphore>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using namespace hanji;
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void textTokenizedAheadIsIndexedAlike();
     void damagedStoredTextIsAnErrorNotLess();
     void userStoreKeepsWhatWasCommitted();
+    void aChangeWaitsForAnotherWriter();
 
 private:
     QTemporaryDir m_dir;
@@ -363,6 +367,45 @@ void TestStorage::userStoreKeepsWhatWasCommitted()
     }
     opened->db = QSqlDatabase();
     closeSqlite(u"user-b"_s);
+}
+
+// Another connection holds the write lock while the user bookmarks, as an import's worker
+// does noting arrivals: the bookmark waits for it and is kept. A transaction begun deferred
+// read the field first and then failed at once ("database is locked") once the other wrote.
+void TestStorage::aChangeWaitsForAnotherWriter()
+{
+    const QString path = m_dir.filePath(u"userdata.sqlite"_s);
+    Result<UserDatabase::Opened> opened = UserDatabase::open(path, u"user-waits"_s);
+    QVERIFY(opened);
+    {
+        UserStore store(opened->db);
+        QVERIFY(store.load());
+        QSemaphore holding;
+        std::atomic_bool wrote = false;
+        std::thread other([&] {
+            const QString connection = uniqueConnectionName(u"other-writer"_s);
+            {
+                const Result<QSqlDatabase> db = openSqlite(path, connection);
+                const bool held = db && beginWriting(*db)
+                    && execSql(*db, u"INSERT INTO paper_arrivals(paper_id, arrived_at) VALUES ('2405.10009', '')"_s);
+                holding.release();
+                if (held) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                    wrote = execSql(*db, u"COMMIT"_s).has_value();
+                }
+            }
+            closeSqlite(connection);
+        });
+        holding.acquire();
+        const Result<> bookmarked = store.addBookmarks({ u"2405.10001"_s }, {});
+        other.join();
+        QVERIFY(wrote);
+        QVERIFY2(bookmarked, qPrintable(bookmarked ? QString() : bookmarked.error().message));
+        QVERIFY(store.state(u"2405.10001"_s).bookmarked);
+        QCOMPARE(store.bookmarkIds().value(), QStringList { u"2405.10001"_s });
+    }
+    opened->db = QSqlDatabase();
+    closeSqlite(u"user-waits"_s);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
