@@ -135,7 +135,7 @@ void MainWindow::onRowsLoaded()
         if (!states.isSharedWith(m_library.userStore().states()))
             m_userData.showStoredStates();
         returnTo(kept);
-        releaseFreedMemory(); // what the load and the rows before took
+        releaseFreedMemoryElsewhere(); // what the load and the rows before took
         finishLoading();
     };
     m_arrivalTimer.start();

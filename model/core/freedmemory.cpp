@@ -13,4 +13,9 @@ void releaseFreedMemory()
 #endif
 }
 
+void releaseFreedMemoryElsewhere()
+{
+    QThreadPool::globalInstance()->start([] { releaseFreedMemory(); });
+}
+
 } // namespace hanji

@@ -1,5 +1,6 @@
 #include "searchengine.h"
 
+#include "freedmemory.h"
 #include "ngramtokenizer.h"
 
 #include <algorithm>
@@ -17,12 +18,21 @@ SearchEngine::SearchEngine(const IndexReader &index, const UserStore &user)
 
 void SearchEngine::resetFacts()
 {
-    m_facts.reset();
+    dropFacts();
 }
 
 void SearchEngine::resetFacts(SearchFacts facts)
 {
+    dropFacts();
     m_facts = std::move(facts);
+}
+
+void SearchEngine::dropFacts()
+{
+    // Freed on another thread: the facts of 52,830 papers took the UI thread 20-56 ms to
+    // free at an import's end. Nothing else holds them (a search runs on this thread).
+    if (m_facts)
+        freeElsewhere(*std::exchange(m_facts, std::nullopt));
 }
 
 Result<> SearchEngine::ensureFacts() const

@@ -29,6 +29,7 @@ public:
     void resetFacts(SearchFacts facts);
 
 private:
+    void dropFacts();
     [[nodiscard]] Result<> ensureFacts() const;
     // Hands take each paper the query matches, by its index in the facts, with its bm25 rank
     // when asked (the version 2 index), in no particular order.

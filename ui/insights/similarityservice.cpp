@@ -54,7 +54,7 @@ void SimilarityService::launch()
                     Q_EMIT failed(error);
                 } else if (!cancelled) {
                     if (std::exchange(m_index, index))
-                        releaseFreedMemory(); // the index before, unless a lookup still holds it
+                        releaseFreedMemoryElsewhere(); // the index before, unless a lookup still holds it
                     Q_EMIT ready();
                 }
             },
