@@ -10,6 +10,8 @@
 #include <QEvent>
 #include <QFontDatabase>
 
+#include <utility>
+
 using KSyntaxHighlighting::Repository;
 using KSyntaxHighlighting::Theme;
 
@@ -28,9 +30,25 @@ HighlightedTextView::HighlightedTextView(Repository *repository, QWidget *parent
 
 void HighlightedTextView::setDefinitionName(const QString &name)
 {
+    m_definitionName = name;
+    m_definitionApplied = false;
+    if (isVisible())
+        applyDefinition();
+}
+
+void HighlightedTextView::showEvent(QShowEvent *event)
+{
+    QPlainTextEdit::showEvent(event);
+    applyDefinition();
+}
+
+void HighlightedTextView::applyDefinition()
+{
+    if (std::exchange(m_definitionApplied, true))
+        return;
     // An invalid definition highlights nothing: plain text in the theme's normal colour.
-    m_highlighter->setDefinition(name.isEmpty() ? KSyntaxHighlighting::Definition()
-                                                : m_repository->definitionForName(name));
+    m_highlighter->setDefinition(m_definitionName.isEmpty() ? KSyntaxHighlighting::Definition()
+                                                            : m_repository->definitionForName(m_definitionName));
 }
 
 void HighlightedTextView::changeEvent(QEvent *event)

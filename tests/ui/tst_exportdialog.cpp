@@ -208,6 +208,8 @@ void TestExportDialog::previewFollowsFormat()
     QVERIFY2(preview.startsWith(startsWith), qPrintable(preview.left(80)));
     QVERIFY(preview.contains(u"Paper 5:"_s));
     QVERIFY(!preview.contains(u"Paper 6:"_s)); // only the first five
+    dialog.show(); // the preview loads its definition once it shows
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(definitionInUse(dialog), definition);
     QCOMPARE(sources.calls, 3); // switching formats does not ask for the papers again
 }

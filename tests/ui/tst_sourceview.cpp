@@ -104,6 +104,9 @@ void TestSourceView::markdownDefinitionAndReadOnly()
 {
     SourceView view(&m_repository);
     view.setMarkdown(m_markdown);
+    // Highlighted once shown (the definition is loaded then).
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
     QCOMPARE(view.highlighter()->definition().name(), u"Markdown"_s);
     QVERIFY(view.isReadOnly());
     QCOMPARE(view.toPlainText(), m_markdown);
