@@ -445,8 +445,25 @@ void MainWindow::returnTo(const Place &place)
     if (!m_filterBar->searchText().isEmpty())
         runSearch(m_filterBar->searchText()); // new papers may match
     if (!place.paperId.isEmpty())
-        selectPaper(place.paperId);
+        keepPaper(place.paperId);
     updateStatus();
+}
+
+void MainWindow::keepPaper(const QString &id)
+{
+    const QModelIndex index = m_paperProxy->mapFromSource(m_paperModel->indexForId(id));
+    if (!index.isValid())
+        return;
+    // Mostly the list kept it current itself. Scrolled to in a turn of its own: once rows went
+    // in or out, the scroll made the list lay out all its rows at once, 39 ms of an import's
+    // end at ten years; a little later that layout has been done in a turn apart.
+    if (m_paperList->currentIndex().siblingAtColumn(0) != index.siblingAtColumn(0))
+        m_paperList->setCurrentIndex(index);
+    QTimer::singleShot(std::chrono::milliseconds(1), m_paperList, [this, id] {
+        const QModelIndex current = m_paperList->currentIndex();
+        if (current.data(PaperListModel::IdRole).toString() == id)
+            m_paperList->scrollTo(current, QAbstractItemView::PositionAtCenter);
+    });
 }
 
 void MainWindow::onScopeSelected()

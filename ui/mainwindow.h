@@ -108,6 +108,7 @@ private:
     void setRows(LoadedRows loaded);
     // After the rows were replaced: the node and the paper again, the search run again, the count.
     void returnTo(const Place &place);
+    void keepPaper(const QString &id); // the paper the rows changed under stays current, in view
     void onImportFinished(const ImportReport &report, bool rowsChanged);
     void onCurrentPaperChanged();
     void onScopeSelected();

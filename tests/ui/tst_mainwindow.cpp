@@ -347,6 +347,13 @@ private Q_SLOTS:
         s.window->rescan();
         QVERIFY(imported.wait(30000));
         const int before = s.window->paperProxy()->rowCount();
+        // The paper read stays current through the import, and is brought back into view.
+        QTreeView *list = s.window->paperListView();
+        const QString kept = s.window->paperProxy()->index(before - 1, 0).data(PaperListModel::IdRole).toString();
+        s.window->resize(900, 360); // fewer rows than the list has fit
+        QVERIFY(s.window->selectPaper(kept));
+        list->scrollToTop();
+        QVERIFY(!list->viewport()->rect().intersects(list->visualRect(list->currentIndex())));
         QDir().mkpath(m_digests + u"/2025/02"_s);
         QFile day(m_digests + u"/2025/02/03.md"_s);
         QVERIFY(day.open(QIODevice::WriteOnly));
@@ -354,6 +361,8 @@ private Q_SLOTS:
                   "Vote: 5\n\n- 폴더를 지켜보다가 새 파일을 스스로 읽어 들입니다.\n");
         day.close();
         QTRY_COMPARE_WITH_TIMEOUT(s.window->paperProxy()->rowCount(), before + 1, 15000);
+        QCOMPARE(s.window->currentPaperId(), kept);
+        QTRY_VERIFY(list->viewport()->rect().intersects(list->visualRect(list->currentIndex())));
     }
 
     void showsAtOnceThenTheRows()
