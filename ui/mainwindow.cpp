@@ -246,6 +246,9 @@ void MainWindow::buildLayout()
     setCentralWidget(m_splitter);
 
     m_countLabel = new QLabel(this);
+    // A gap: a passing message too long for the bar is cut where the count begins, and ran
+    // into it ("…Hugging Face dai3,256 of 3,256 papers").
+    m_countLabel->setContentsMargins(16, 0, 0, 0);
     m_importProgress = new QProgressBar(this);
     m_importProgress->setMaximumWidth(220);
     m_importProgress->setFormat(tr("Importing %v/%m"));
