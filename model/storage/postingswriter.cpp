@@ -340,9 +340,8 @@ Result<> PostingsWriter::flush()
         if (Result<> done = m_builder->m_tokens->characters.write(characterBlocks); !done)
             return done;
         // A segment asked for but given no paper goes again (it has no blocks).
-        SqliteStatement drop(m_db, "DELETE FROM text_segments WHERE id = ?");
         const Result<> done = added ? setSegmentBytes(m_db, m_segment, pairBlocks.bytes() + characterBlocks.bytes())
-                                    : drop.run(kCannotWrite, m_segment);
+                                    : SqliteStatement(m_db, "DELETE FROM text_segments WHERE id = ?").run(kCannotWrite, m_segment);
         if (!done)
             return done;
         m_segment = 0;
@@ -350,23 +349,20 @@ Result<> PostingsWriter::flush()
     }
     if (m_forgotten.empty())
         return {};
-    SqliteQuery read(sqliteHandle(m_db), "SELECT deleted FROM text_segments WHERE id = ?");
+    Result<std::vector<PostingsSegment>> segments = readSegments(sqliteHandle(m_db), kCannotWrite);
+    if (!segments)
+        return failure(segments.error());
     SqliteStatement write(m_db, "UPDATE text_segments SET deleted = ? WHERE id = ?");
-    for (auto &[segment, papers] : m_forgotten) {
-        read.bind(1, segment);
-        std::vector<qint64> deleted;
-        if (const int rc = read.step(); rc == SQLITE_ROW) {
-            if (!decodeIds(read.blob(0), deleted))
-                return failure(damagedPostings());
-        } else if (rc != SQLITE_DONE) {
-            return failure(read.error(kCannotWrite));
-        }
-        read.reset();
-        deleted.insert(deleted.end(), papers.cbegin(), papers.cend());
+    for (PostingsSegment &segment : *segments) {
+        const auto forgotten = m_forgotten.find(segment.id);
+        if (forgotten == m_forgotten.end())
+            continue;
+        std::vector<qint64> &deleted = segment.deleted;
+        deleted.insert(deleted.end(), forgotten->second.cbegin(), forgotten->second.cend());
         std::sort(deleted.begin(), deleted.end());
         deleted.erase(std::unique(deleted.begin(), deleted.end()), deleted.end());
         const std::string ids = encodeIds(deleted);
-        if (Result<> done = write.run(kCannotWrite, QByteArray::fromRawData(ids.data(), qsizetype(ids.size())), segment); !done)
+        if (Result<> done = write.run(kCannotWrite, QByteArray::fromRawData(ids.data(), qsizetype(ids.size())), segment.id); !done)
             return done;
     }
     m_forgotten.clear();
