@@ -6,7 +6,25 @@
 #include <QPainter>
 #include <QTextOption>
 
+#include <algorithm>
+
 namespace hanji {
+
+QString elidedToWidth(const QFontMetrics &metrics, const QString &text, Qt::TextElideMode mode, int width)
+{
+    // An author list runs to thousands of characters where a cell shows twenty, and eliding
+    // shapes all of it: cut to what could show, twice over, and keep the result where it was
+    // elided well before the cut (shaping reaches a few characters at most).
+    constexpr qsizetype kClear = 8;
+    const qsizetype room = 2 * qsizetype(width) / std::max(1, metrics.averageCharWidth()) + 2 * kClear;
+    if (mode == Qt::ElideRight && text.size() > room) {
+        const QString cut = text.first(room);
+        const QString elided = metrics.elidedText(cut, mode, width);
+        if (elided != cut && elided.size() + kClear <= cut.size())
+            return elided;
+    }
+    return metrics.elidedText(text, mode, width);
+}
 
 void PaperItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
@@ -73,7 +91,7 @@ const QTextLayout &PaperItemDelegate::laidOut(const QStyleOptionViewItem &cell, 
     option.setWrapMode(QTextOption::ManualWrap);
     option.setTextDirection(cell.direction);
     option.setAlignment(alignment);
-    auto *layout = new QTextLayout(QFontMetrics(cell.font).elidedText(cell.text, cell.textElideMode, width), cell.font);
+    auto *layout = new QTextLayout(elidedToWidth(QFontMetrics(cell.font), cell.text, cell.textElideMode, width), cell.font);
     layout->setTextOption(option);
     layout->beginLayout();
     QTextLine line = layout->createLine();

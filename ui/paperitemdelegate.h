@@ -1,10 +1,14 @@
 #pragma once
 
 #include <QCache>
+#include <QFontMetrics>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
 
 namespace hanji {
+
+// What QFontMetrics::elidedText gives, without shaping the part of a long text that cannot show.
+[[nodiscard]] QString elidedToWidth(const QFontMetrics &metrics, const QString &text, Qt::TextElideMode mode, int width);
 
 // The paper list's look: unread papers in bold, the bookmark star in the accent colour.
 //

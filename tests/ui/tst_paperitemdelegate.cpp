@@ -39,6 +39,20 @@ PaperRow paper(const QString &id, const QString &title, QStringList authors, std
     return row;
 }
 
+// A consortium's paper: hundreds of names, where a cell shows a few.
+QStringList manyAuthors()
+{
+    QStringList names;
+    for (int i = 0; i < 300; ++i)
+        names += u"Researcher %1 Park-Lindqvist"_s.arg(i);
+    return names;
+}
+
+QString longTitle()
+{
+    return u"긴 문맥 언어 모델의 추론 비용을 줄이는 방법: "_s.repeated(12) + u"A Study"_s;
+}
+
 } // namespace
 
 // The list draws its cells itself (to shape each text once); what it draws must be what the
@@ -57,6 +71,7 @@ private Q_SLOTS:
                   { u"Ada Lovelace"_s, u"Alan Turing"_s, u"Grace Hopper"_s, u"Edsger Dijkstra"_s, u"Barbara Liskov"_s },
                   std::nullopt, true, false),
             paper(u"2611.00003"_s, u"Short"_s, {}, 7, true, false),
+            paper(u"2611.00004"_s, longTitle(), manyAuthors(), 3, false, false),
         });
         m_view.setModel(&m_model);
         m_view.setRootIsDecorated(false);
@@ -120,6 +135,39 @@ private Q_SLOTS:
                 QCOMPARE(render(drawn), expected);
             }
         }
+    }
+
+    // Eliding a long text from its beginning only: the same string as eliding all of it, at any
+    // width, including texts whose characters are far narrower or wider than the font's average.
+    void elidingACutTextGivesWhatElidingAllGives_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("bold");
+        QTest::addRow("an author list") << manyAuthors().join(u", "_s) << false;
+        QTest::addRow("an author list, bold") << manyAuthors().join(u", "_s) << true;
+        QTest::addRow("a Korean title") << longTitle() << false;
+        QTest::addRow("narrow letters") << u"il.,:;| "_s.repeated(200) << false;
+        QTest::addRow("wide letters") << u"WM한漢"_s.repeated(200) << true;
+        QTest::addRow("combining marks") << u"e\u0301a\u0308o\u0302"_s.repeated(150) << false;
+        QTest::addRow("zero-width joiners") << u"a\u200db\u200dc\u200b"_s.repeated(150) << false;
+        QTest::addRow("an emoji family") << u"\U0001F469\u200D\U0001F469\u200D\U0001F467 "_s.repeated(80) << false;
+        QTest::addRow("right to left") << u"نموذج لغوي كبير "_s.repeated(40) << false;
+    }
+
+    void elidingACutTextGivesWhatElidingAllGives()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, bold);
+        QFont font = m_view.font();
+        font.setBold(bold);
+        const QFontMetrics metrics(font);
+        for (const Qt::TextElideMode mode : { Qt::ElideRight, Qt::ElideLeft, Qt::ElideMiddle, Qt::ElideNone }) {
+            for (int width = 0; width <= 1200; width += width < 60 ? 1 : 37)
+                QCOMPARE(elidedToWidth(metrics, text, mode, width), metrics.elidedText(text, mode, width));
+        }
+        // Wider than the whole text: not elided.
+        const int whole = metrics.horizontalAdvance(text) + 1;
+        QCOMPARE(elidedToWidth(metrics, text, Qt::ElideRight, whole), text);
     }
 
 private:
