@@ -88,6 +88,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildLayout();
@@ -167,8 +168,8 @@ private:
 
     QString m_currentId;
     QTimer m_markReadTimer;
-    // The second half of the rows' arrival (the place, the first paper), for a later turn of the
-    // event loop; an import's rows never come before it (completeArrival()).
+    // The second half of the rows' arrival (the place, the first paper), for a turn of the event
+    // loop after the rows' first paint; an import's rows never come before it (completeArrival()).
     QTimer m_arrivalTimer;
     std::function<void()> m_arrival;
     bool m_loading = true;
