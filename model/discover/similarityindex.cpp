@@ -1,5 +1,6 @@
 #include "similarityindex.h"
 
+#include "freedmemory.h"
 #include "textterms.h"
 
 #include <algorithm>
@@ -22,6 +23,7 @@ constexpr int kMinDocumentFrequency = 2;
 // papers on the same topic (bench_discover's quality table) from 44.9% to 46.1% there.
 constexpr qsizetype kMaxTermsPerPaper = 64;
 constexpr quint32 kUntitledGroup = 1u << 31; // above any group of a title
+constexpr qsizetype kCountBlock = 1 << 20;
 constexpr quint32 kMaxCount = 255; // above, a term counts as 255: no digest's summary repeats one that often
 
 void appendVarint(QByteArray &to, quint64 value)
@@ -97,17 +99,26 @@ void SimilarityIndexBuilder::add(const PaperText &paper)
     for (auto it = tf.cbegin(); it != tf.cend(); ++it)
         ascending.emplace_back(it.key(), it.value());
     std::sort(ascending.begin(), ascending.end());
+    QByteArray counts;
+    counts.reserve(qsizetype(ascending.size()) * 4);
     quint32 previous = 0;
     for (const auto &[term, times] : ascending) {
         const quint32 count = std::min(times, kMaxCount);
-        appendVarint(m_counts, quint64(term - previous) << 2 | std::min(count, 3u));
+        appendVarint(counts, quint64(term - previous) << 2 | std::min(count, 3u));
         if (count >= 3)
-            m_counts.append(char(count));
+            counts.append(char(count));
         previous = term;
         ++m_documentFrequency[term];
     }
     m_countTotal += qsizetype(tf.size());
-    m_countEnds.push_back(m_counts.size());
+    if (m_countBlocks.empty() || m_countBlocks.back().capacity() - m_countBlocks.back().size() < counts.size()) {
+        QByteArray block;
+        block.reserve(std::max(kCountBlock, counts.size()));
+        m_countBlocks.push_back(std::move(block));
+        m_blockFirstPaper.push_back(doc);
+    }
+    m_countBlocks.back().append(counts);
+    m_countEnds.push_back(quint32(m_countBlocks.back().size()));
 }
 
 SimilarityIndex SimilarityIndex::build(const QList<PaperText> &papers, const std::atomic_bool *cancel)
@@ -176,9 +187,10 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     arrays->titleGroup = std::exchange(m_titleGroup, {});
     const QStringList allTerms = std::exchange(m_allTerms, QStringList());
     const std::vector<quint32> documentFrequency = std::exchange(m_documentFrequency, {});
-    QByteArray counts = std::exchange(m_counts, {});
+    std::vector<QByteArray> countBlocks = std::exchange(m_countBlocks, {});
+    const std::vector<quint32> blockFirstPaper = std::exchange(m_blockFirstPaper, {});
     const qsizetype countTotal = std::exchange(m_countTotal, 0);
-    const std::vector<qsizetype> countEnds = std::exchange(m_countEnds, {});
+    const std::vector<quint32> countEnds = std::exchange(m_countEnds, {});
     m_termOf.clear();
     m_groupOf.clear();
 
@@ -214,20 +226,28 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         float weight;
     };
     std::vector<Weighted> paper;
-    std::vector<float> weights;
+    std::vector<quint16> weights; // as stored: half the memory of the floats, at the build's peak
     const qsizetype mostKept = std::min<qsizetype>(countTotal, qsizetype(count) * kMaxTermsPerPaper);
     weights.reserve(size_t(mostKept));
     std::vector<quint32> &vectorTerms = arrays->vectorTerms;
     vectorTerms.reserve(size_t(mostKept));
     std::vector<quint32> postingCount(size_t(keptTerms.size()), 0);
-    qsizetype begin = 0;
+    size_t block = 0;
+    quint32 begin = 0;
     for (quint32 doc = 0; doc < count; ++doc) {
         if (cancel && *cancel)
             return {};
+        if (block + 1 < countBlocks.size() && doc == blockFirstPaper[block + 1]) {
+            countBlocks[block++] = QByteArray(); // read: its room for the vectors
+            begin = 0;
+            if (block % 8 == 0)
+                releaseFreedMemory(); // else the allocator keeps what the blocks gave up
+        }
         paper.clear();
         double norm = 0;
         quint32 term = 0;
-        for (const char *at = counts.constData() + begin, *end = counts.constData() + countEnds[doc]; at < end;) {
+        const char *counts = countBlocks[block].constData();
+        for (const char *at = counts + begin, *end = counts + countEnds[doc]; at < end;) {
             const quint64 code = readVarint(at);
             term += quint32(code >> 2);
             const quint32 times = (code & 3) < 3 ? quint32(code & 3) : quint8(*at++);
@@ -256,12 +276,13 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         std::sort(paper.begin(), paper.end(), [](const Weighted &a, const Weighted &b) { return a.term < b.term; });
         for (const Weighted &term : paper) {
             vectorTerms.push_back(term.term);
-            weights.push_back(norm > 0 ? float(term.weight / norm) : 0.0f);
+            weights.push_back(SimilarityIndex::storedWeight(norm > 0 ? float(term.weight / norm) : 0.0f));
             ++postingCount[term.term];
         }
         arrays->vectorOffsets.push_back(quint32(vectorTerms.size()));
     }
-    counts = QByteArray(); // before the postings take as much again
+    countBlocks.clear(); // before the postings take as much again
+    releaseFreedMemory();
 
     // The inverted index: for each term, the papers holding it (ascending) with their weights.
     std::vector<quint32> &offsets = arrays->postingOffsets;
@@ -275,7 +296,7 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         for (quint32 i = arrays->vectorOffsets[doc]; i < arrays->vectorOffsets[doc + 1]; ++i) {
             const quint32 slot = fill[vectorTerms[i]]++;
             arrays->postingDocs[slot] = doc;
-            arrays->postingWeights[slot] = SimilarityIndex::storedWeight(weights[i]);
+            arrays->postingWeights[slot] = weights[i];
         }
     }
     const SimilarityIndex::Arrays &a = *arrays;

@@ -432,7 +432,10 @@ int measureMemory(const QString &libraryDir, SceneGraph sceneGraph)
         return 1;
     }
     row(QStringLiteral("  a paper selected, to its page loaded"), double(shown.elapsed()));
-    // The related papers' index is built on a worker after start: its peak counts too.
+    // The related papers' index is built on a worker after start: its peak counts too, and
+    // the window must answer meanwhile.
+    Heartbeat heartbeat;
+    heartbeat.start();
     if (!window->similarity()->isReady()) {
         QSignalSpy similarityReady(window->similarity(), &SimilarityService::ready);
         if (!similarityReady.wait(300000)) {
@@ -440,7 +443,9 @@ int measureMemory(const QString &libraryDir, SceneGraph sceneGraph)
             return 1;
         }
     }
+    heartbeat.stop();
     row(QStringLiteral("  start to the similarity index built"), double(started.elapsed()));
+    row(QStringLiteral("  longest UI-thread stall meanwhile"), double(heartbeat.worst()));
     std::printf("| %-52s | %8ld MiB |\n", "  the similarity index (its own estimate)",
                 long(window->similarity()->index()->memoryBytes() / (1024 * 1024)));
     std::printf("| %-52s | %8ld MiB |\n", "  allocated by malloc in the window process then", heapInUseMiB());
