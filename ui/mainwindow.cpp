@@ -146,8 +146,13 @@ void MainWindow::onRowsLoaded()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_paperList->viewport() && event->type() == QEvent::Paint && m_arrival)
-        m_arrivalTimer.start(std::chrono::milliseconds(1)); // due once this paint is done
+    if (watched == m_paperList->viewport() && event->type() == QEvent::Paint && m_arrival) {
+        // Timed from the paint's end, so that what came due meanwhile (input, a timer) goes first.
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_arrival)
+                m_arrivalTimer.start(std::chrono::milliseconds(1));
+        }, Qt::QueuedConnection);
+    }
     return QMainWindow::eventFilter(watched, event);
 }
 
