@@ -604,7 +604,9 @@ int main(int argc, char *argv[])
     }
 
     // Start-up with the ten years in the library: a second window opens on it, as at the next
-    // start.
+    // start. The first one closed: shown, it repainted all of itself as it lost the focus, some
+    // 30-60 ms in the second's first turns.
+    window.hide();
     {
         auto again = std::move(Library::open(dir.filePath(QStringLiteral("library"))).value().library);
         std::unique_ptr<MainWindow> second;
