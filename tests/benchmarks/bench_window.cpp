@@ -582,10 +582,15 @@ int main(int argc, char *argv[])
     }
 
     // Every morning: a rescan finds one new day among the ten years; then the day goes again,
-    // leaving the library as the start-up below expects it.
+    // leaving the library as the start-up below expects it. As in the morning, the related
+    // papers' index of the import before is built (its worker had shared the two cores).
     const QString digests = dir.filePath(QStringLiteral("digests"));
     const QDate nextDay = QDate(2015, 1, 1).addDays(days);
     for (const bool add : { true, false }) {
+        if (!window.similarity()->isReady() || window.similarity()->isBuilding()) {
+            QSignalSpy similarityReady(window.similarity(), &SimilarityService::ready);
+            (void)similarityReady.wait(300000);
+        }
         if (add)
             generateArchive(digests, nextDay, 1, 16, 7);
         else
@@ -596,11 +601,13 @@ int main(int argc, char *argv[])
         heartbeat.start();
         window.rescan();
         rescanned.wait(60000);
+        const double rescanTook = double(rescanTimer.elapsed());
+        QTest::qWait(200); // and the turns after, where the list paints
         heartbeat.stop();
         const QString what = add ? QStringLiteral("a rescan that found a new day (%1 papers)").arg(proxy->rowCount())
                                  : QStringLiteral("a rescan that found that day gone");
-        row(what, double(rescanTimer.elapsed()));
-        row(QStringLiteral("  longest UI-thread stall during it"), double(heartbeat.worst()));
+        row(what, rescanTook);
+        row(QStringLiteral("  longest UI-thread stall during it and 200 ms after"), double(heartbeat.worst()));
     }
 
     // Start-up with the ten years in the library: a second window opens on it, as at the next
