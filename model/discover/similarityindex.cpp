@@ -23,7 +23,6 @@ constexpr int kMinDocumentFrequency = 2;
 // papers on the same topic (bench_discover's quality table) from 44.9% to 46.1% there.
 constexpr qsizetype kMaxTermsPerPaper = 64;
 constexpr quint32 kUntitledGroup = 1u << 31; // above any group of a title
-constexpr qsizetype kCountBlock = 1 << 20;
 constexpr quint32 kMaxCount = 255; // above, a term counts as 255: no digest's summary repeats one that often
 
 void appendVarint(QByteArray &to, quint64 value)
@@ -99,26 +98,17 @@ void SimilarityIndexBuilder::add(const PaperText &paper)
     for (auto it = tf.cbegin(); it != tf.cend(); ++it)
         ascending.emplace_back(it.key(), it.value());
     std::sort(ascending.begin(), ascending.end());
-    QByteArray counts;
-    counts.reserve(qsizetype(ascending.size()) * 4);
     quint32 previous = 0;
     for (const auto &[term, times] : ascending) {
         const quint32 count = std::min(times, kMaxCount);
-        appendVarint(counts, quint64(term - previous) << 2 | std::min(count, 3u));
+        appendVarint(m_counts, quint64(term - previous) << 2 | std::min(count, 3u));
         if (count >= 3)
-            counts.append(char(count));
+            m_counts.append(char(count));
         previous = term;
         ++m_documentFrequency[term];
     }
     m_countTotal += qsizetype(tf.size());
-    if (m_countBlocks.empty() || m_countBlocks.back().capacity() - m_countBlocks.back().size() < counts.size()) {
-        QByteArray block;
-        block.reserve(std::max(kCountBlock, counts.size()));
-        m_countBlocks.push_back(std::move(block));
-        m_blockFirstPaper.push_back(doc);
-    }
-    m_countBlocks.back().append(counts);
-    m_countEnds.push_back(quint32(m_countBlocks.back().size()));
+    m_countEnds.push_back(m_counts.size());
 }
 
 SimilarityIndex SimilarityIndex::build(const QList<PaperText> &papers, const std::atomic_bool *cancel)
@@ -187,10 +177,9 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     arrays->titleGroup = std::exchange(m_titleGroup, {});
     const QStringList allTerms = std::exchange(m_allTerms, QStringList());
     const std::vector<quint32> documentFrequency = std::exchange(m_documentFrequency, {});
-    std::vector<QByteArray> countBlocks = std::exchange(m_countBlocks, {});
-    const std::vector<quint32> blockFirstPaper = std::exchange(m_blockFirstPaper, {});
+    QByteArray counts = std::exchange(m_counts, {});
     const qsizetype countTotal = std::exchange(m_countTotal, 0);
-    const std::vector<quint32> countEnds = std::exchange(m_countEnds, {});
+    const std::vector<qsizetype> countEnds = std::exchange(m_countEnds, {});
     m_termOf.clear();
     m_groupOf.clear();
 
@@ -232,22 +221,14 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
     std::vector<quint32> &vectorTerms = arrays->vectorTerms;
     vectorTerms.reserve(size_t(mostKept));
     std::vector<quint32> postingCount(size_t(keptTerms.size()), 0);
-    size_t block = 0;
-    quint32 begin = 0;
+    qsizetype begin = 0;
     for (quint32 doc = 0; doc < count; ++doc) {
         if (cancel && *cancel)
             return {};
-        if (block + 1 < countBlocks.size() && doc == blockFirstPaper[block + 1]) {
-            countBlocks[block++] = QByteArray(); // read: its room for the vectors
-            begin = 0;
-            if (block % 8 == 0)
-                releaseFreedMemory(); // else the allocator keeps what the blocks gave up
-        }
         paper.clear();
         double norm = 0;
         quint32 term = 0;
-        const char *counts = countBlocks[block].constData();
-        for (const char *at = counts + begin, *end = counts + countEnds[doc]; at < end;) {
+        for (const char *at = counts.constData() + begin, *end = counts.constData() + countEnds[doc]; at < end;) {
             const quint64 code = readVarint(at);
             term += quint32(code >> 2);
             const quint32 times = (code & 3) < 3 ? quint32(code & 3) : quint8(*at++);
@@ -281,8 +262,8 @@ SimilarityIndex SimilarityIndexBuilder::finish(const std::atomic_bool *cancel)
         }
         arrays->vectorOffsets.push_back(quint32(vectorTerms.size()));
     }
-    countBlocks.clear(); // before the postings take as much again
-    releaseFreedMemory();
+    counts = QByteArray(); // before the postings take as much again
+    releaseFreedMemory(); // the counts' pages too, else kept by the allocator beside the postings
 
     // The inverted index: for each term, the papers holding it (ascending) with their weights.
     std::vector<quint32> &offsets = arrays->postingOffsets;

@@ -125,13 +125,11 @@ private:
     // Every paper's (term, count), one paper after another, its terms ascending, each as a
     // varint of the gap from the term before with the count in its two low bits (1 to 3; 3
     // means a byte follows with the count, at most 255): some nine million at ten years in
-    // about 2 bytes each, where 4 bytes had been the window's peak. In blocks of 1 MiB, each
-    // freed as soon as finish() has read it, so that the vectors it writes take the room the
-    // counts give up: what finish() adds to the window's memory at ten years, 18 → 8 MiB.
-    std::vector<QByteArray> m_countBlocks;
-    std::vector<quint32> m_blockFirstPaper; // the first paper of each block
+    // about 2 bytes each, where 4 bytes had been the window's peak. A QByteArray grows by
+    // realloc, which moves no pages.
+    QByteArray m_counts;
     qsizetype m_countTotal = 0;
-    std::vector<quint32> m_countEnds; // where each paper's counts end in its block, in bytes
+    std::vector<qsizetype> m_countEnds; // where each paper's counts end, in bytes
     QHash<QString, quint32> m_groupOf;
 };
 

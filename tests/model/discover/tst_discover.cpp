@@ -258,49 +258,6 @@ private Q_SLOTS:
         }
     }
 
-    // Enough papers for the builder to keep their counts in more than one block: each paper's
-    // vector as the definition gives it, a block's first paper as well as any other.
-    void manyPapersSpanTheBuildersBlocks()
-    {
-        constexpr int kPapers = 30000;
-        constexpr int kTerms = 60; // fewer than a vector keeps: no cut to agree on
-        constexpr int kVocabulary = 20000;
-        QList<PaperText> papers;
-        std::map<QString, std::map<QString, int>> counts;
-        std::map<QString, int> df;
-        for (int p = 0; p < kPapers; ++p) {
-            const QString id = u"p%1"_s.arg(p);
-            QStringList words;
-            for (int i = 0; i < kTerms; ++i) {
-                const QString word = u"w%1"_s.arg((p * 7919 + i * 331) % kVocabulary); // 60 distinct
-                const int times = 1 + (p + i) % 3;
-                for (int t = 0; t < times; ++t)
-                    words += word;
-                counts[id][word] = times;
-                ++df[word];
-            }
-            papers.append({ id, QString(), words.join(u' ') });
-        }
-        const SimilarityIndex index = SimilarityIndex::build(papers);
-        for (int p = 0; p < kPapers; ++p) {
-            const QString id = u"p%1"_s.arg(p);
-            std::map<QString, double> expected;
-            double norm = 0;
-            for (const auto &[term, count] : counts[id]) {
-                if (df[term] < 2 || df[term] > kPapers / 2)
-                    continue;
-                expected[term] = (1 + std::log(double(count))) * std::log(double(kPapers) / df[term]);
-                norm += expected[term] * expected[term];
-            }
-            const QHash<QString, double> vector = index.vectorOf(id);
-            QCOMPARE(vector.size(), qsizetype(expected.size()));
-            for (const auto &[term, weight] : expected) {
-                QVERIFY2(vector.contains(term), qPrintable(id + u" lacks "_s + term));
-                QVERIFY(std::abs(vector.value(term) - weight / std::sqrt(norm)) < 1e-5);
-            }
-        }
-    }
-
     void readingListRanksUnreadPapersLikeTheBookmarks()
     {
         QVERIFY(m_library->setBookmarked({ u"2412.90001"_s, u"2412.90005"_s }, true));
