@@ -618,7 +618,7 @@ int main(int argc, char *argv[])
     }
 
     // Start-up with the ten years in the library: a second window opens on it, as at the next
-    // start. The first one closed: shown, it repainted all of itself as it lost the focus, some
+    // start. The first one hidden: shown, it repainted all of itself as it lost the focus, some
     // 30-60 ms in the second's first turns.
     window.hide();
     {
