@@ -427,7 +427,9 @@ private Q_SLOTS:
         QCOMPARE(arrivingAtPaintsWithRows.first(), true);
 
         // A window not shown does not paint: its rows arrive all the same.
-        auto hidden = std::make_unique<MainWindow>(*s.library, s.thumbnails.get(), new RecordingView);
+        auto *view = new RecordingView;
+        auto hidden = std::make_unique<MainWindow>(*s.library, s.thumbnails.get(), view);
+        view->setParent(hidden.get());
         QVERIFY(waitForRows(*hidden));
         QCOMPARE(hidden->paperProxy()->rowCount(), s.window->paperProxy()->rowCount());
         QVERIFY(!hidden->currentPaperId().isEmpty());
