@@ -23,6 +23,8 @@ int threeWay(const T &a, const T &b)
 // never depends on where rows happen to sit in the source.
 int compareRows(const PaperListModel &model, int left, int right, int column)
 {
+    if (const std::vector<qint32> *ranks = model.keyRanks(column))
+        return threeWay((*ranks)[std::size_t(left)], (*ranks)[std::size_t(right)]);
     const PaperListModel::Keys &a = model.keysAt(left);
     const PaperListModel::Keys &b = model.keysAt(right);
     int result = 0;
@@ -33,10 +35,8 @@ int compareRows(const PaperListModel &model, int left, int right, int column)
             result = threeWay(a.latestDay, b.latestDay);
         break;
     case PaperListModel::VotesColumn:
-        result = threeWay(a.votes, b.votes); // unknown is -1: lowest
-        if (result == 0)
-            result = threeWay(a.latestDay, b.latestDay);
-        break;
+    case PaperListModel::DateColumn:
+        return PaperListModel::compareByKeys(column, a, model.paperAt(left).id, b, model.paperAt(right).id);
     case PaperListModel::TitleColumn:
         result = model.compareTitles(left, right);
         if (result == 0)
@@ -46,11 +46,6 @@ int compareRows(const PaperListModel &model, int left, int right, int column)
         result = model.compareAuthors(left, right);
         if (result == 0)
             result = model.compareTitles(left, right);
-        break;
-    case PaperListModel::DateColumn:
-        result = threeWay(a.latestDay, b.latestDay);
-        if (result == 0)
-            result = threeWay(a.votes, b.votes);
         break;
     case PaperListModel::ArxivIdColumn:
         result = model.paperAt(left).arxivId.compare(model.paperAt(right).arxivId);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <numeric>
 #include <thread>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +49,22 @@ int countRuns(const QList<int> &rows)
             ++runs;
     }
     return runs;
+}
+
+// The place of each row in the order of a column that sorts by keys alone.
+std::vector<qint32> keyRanksOf(const std::vector<PaperRow> &rows, const std::vector<PaperListModel::Keys> &keys, int column)
+{
+    std::vector<qint32> order(rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](qint32 a, qint32 b) {
+        const auto left = std::size_t(a);
+        const auto right = std::size_t(b);
+        return PaperListModel::compareByKeys(column, keys[left], rows[left].id, keys[right], rows[right].id) < 0;
+    });
+    std::vector<qint32> ranks(rows.size());
+    for (std::size_t place = 0; place < order.size(); ++place)
+        ranks[std::size_t(order[place])] = qint32(place);
+    return ranks;
 }
 
 QCollator makeCollator(const QLocale &locale)
@@ -220,6 +237,10 @@ void PaperListModel::updatePrepared(Prepared next)
     // Before any signal: the proxy compares rows while it follows them.
     if (textChanged)
         stopCollation();
+    if (!removed.isEmpty() || !added.isEmpty() || !changed.isEmpty()) {
+        m_dateRanks.clear(); // made for the rows as they were
+        m_voteRanks.clear();
+    }
 
     // Removals in runs from the end, so the rows of the runs still to go stay valid.
     for (qsizetype r = removed.size() - 1; r >= 0;) {
@@ -289,6 +310,8 @@ PaperListModel::Prepared PaperListModel::prepare(QList<PaperRow> rows)
         for (const PaperRow &row : std::as_const(rows))
             add(row);
     }
+    prepared.dateRanks = keyRanksOf(prepared.rows, prepared.keys, DateColumn);
+    prepared.voteRanks = keyRanksOf(prepared.rows, prepared.keys, VotesColumn);
     return prepared;
 }
 
@@ -299,6 +322,8 @@ void PaperListModel::setPrepared(Prepared prepared)
     std::swap(m_rows, prepared.rows);
     std::swap(m_keys, prepared.keys);
     std::swap(m_rowOfId, prepared.rowOfId);
+    std::swap(m_dateRanks, prepared.dateRanks);
+    std::swap(m_voteRanks, prepared.voteRanks);
     endResetModel();
     startCollation();
     freeElsewhere(std::move(prepared)); // now the table it replaced
@@ -410,6 +435,33 @@ const PaperListModel::Keys &PaperListModel::keysAt(int row) const
 {
     Q_ASSERT(row >= 0 && row < int(m_keys.size()));
     return m_keys[std::size_t(row)];
+}
+
+int PaperListModel::compareByKeys(int column, const Keys &left, const QString &leftId, const Keys &right,
+                                  const QString &rightId)
+{
+    const auto threeWay = [](qint32 a, qint32 b) { return (b < a) - (a < b); };
+    int result = 0;
+    if (column == DateColumn) {
+        result = threeWay(left.latestDay, right.latestDay);
+        if (result == 0)
+            result = threeWay(left.votes, right.votes); // unknown is -1: lowest
+    } else if (column == VotesColumn) {
+        result = threeWay(left.votes, right.votes);
+        if (result == 0)
+            result = threeWay(left.latestDay, right.latestDay);
+    } else {
+        return 0;
+    }
+    return result != 0 ? result : threeWay(leftId.compare(rightId), 0);
+}
+
+const std::vector<qint32> *PaperListModel::keyRanks(int column) const
+{
+    const std::vector<qint32> *ranks = column == DateColumn ? &m_dateRanks
+        : column == VotesColumn                             ? &m_voteRanks
+                                                            : nullptr;
+    return ranks && !ranks->empty() && ranks->size() == m_rows.size() ? ranks : nullptr;
 }
 
 int PaperListModel::compareTitles(int left, int right) const

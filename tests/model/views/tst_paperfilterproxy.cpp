@@ -127,6 +127,7 @@ private Q_SLOTS:
     void sorting_data();
     void sorting();
     void tiesNeverDependOnSourceOrder();
+    void rankedSortsOrderAsTheKeysDo();
     void settersWithoutChangeDoNotRefilter();
     void readPaperLeavesUnreadOnlyUnlessPinned();
     void updatesResortOneRow();
@@ -302,6 +303,61 @@ void TestPaperFilterProxy::tiesNeverDependOnSourceOrder()
         }
         std::reverse(rows.begin(), rows.end());
     }
+}
+
+void TestPaperFilterProxy::rankedSortsOrderAsTheKeysDo()
+{
+    // Days, votes (some unknown) and ids that tie in every way, in a scrambled source order.
+    QList<PaperRow> rows;
+    for (int i = 0; i < 600; ++i) {
+        const int n = (i * 389) % 600;
+        const std::optional<int> votes = n % 11 == 0 ? std::nullopt : std::optional<int>(n % 9);
+        rows.append(paper({ u"id%1"_s.arg(n), u"t"_s, votes, { QDate(2024, 6, 1 + n % 5).toString(Qt::ISODate) } }));
+    }
+    // Brute force over the rows' own fields: the latest day, the votes (unknown lowest), the id.
+    const auto expected = [&](int column, Qt::SortOrder order) {
+        QList<PaperRow> sorted = rows;
+        std::sort(sorted.begin(), sorted.end(), [&](const PaperRow &a, const PaperRow &b) {
+            const auto day = [](const PaperRow &row) { return row.appearances.constLast().date; };
+            const int votesA = a.votes.value_or(-1);
+            const int votesB = b.votes.value_or(-1);
+            if (column == PaperListModel::DateColumn && day(a) != day(b))
+                return day(a) < day(b);
+            if (votesA != votesB)
+                return votesA < votesB;
+            if (day(a) != day(b))
+                return day(a) < day(b);
+            return a.id < b.id;
+        });
+        if (order == Qt::DescendingOrder)
+            std::reverse(sorted.begin(), sorted.end());
+        QStringList ids;
+        for (const PaperRow &row : std::as_const(sorted))
+            ids.append(row.id);
+        return ids;
+    };
+    PaperListModel model;
+    PaperFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(PaperListModel::DateColumn, Qt::DescendingOrder);
+    model.setRows(rows); // a reset: the ranks came with the rows
+    QVERIFY(model.keyRanks(PaperListModel::DateColumn));
+    QVERIFY(model.keyRanks(PaperListModel::VotesColumn));
+    QVERIFY(!model.keyRanks(PaperListModel::TitleColumn));
+    for (const int column : { int(PaperListModel::DateColumn), int(PaperListModel::VotesColumn) }) {
+        for (const Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+            proxy.sort(column, order);
+            QCOMPARE(idsInOrder(proxy), expected(column, order));
+        }
+    }
+    // New papers after an import: the ranks are of the rows before, the keys order alone.
+    for (int i = 0; i < 40; ++i)
+        rows.append(paper({ u"new%1"_s.arg(i), u"t"_s, i % 4, { u"2024-06-03"_s } }));
+    model.setRows(rows);
+    QVERIFY(!model.keyRanks(PaperListModel::DateColumn));
+    QCOMPARE(idsInOrder(proxy), expected(PaperListModel::VotesColumn, Qt::DescendingOrder));
+    proxy.sort(PaperListModel::DateColumn, Qt::AscendingOrder);
+    QCOMPARE(idsInOrder(proxy), expected(PaperListModel::DateColumn, Qt::AscendingOrder));
 }
 
 void TestPaperFilterProxy::settersWithoutChangeDoNotRefilter()
