@@ -26,6 +26,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <functional>
@@ -418,13 +419,22 @@ private Q_SLOTS:
         Session s = open(libraryDir);
         QTreeView *list = s.window->paperListView();
         QList<bool> arrivingAtPaintsWithRows;
+        // Input can come between the rows going in and their first paint: a timer started as
+        // they go in (what comes after the list's layout) fires before that paint.
+        bool aTurnPassed = false;
+        QList<bool> aTurnPassedAtPaintsWithRows;
+        connect(list->model(), &QAbstractItemModel::modelReset, this,
+                [&] { QTimer::singleShot(0, this, [&] { aTurnPassed = true; }); });
         const PaintWatch watch(list->viewport(), [&] {
-            if (list->model()->rowCount() > 0)
+            if (list->model()->rowCount() > 0) {
                 arrivingAtPaintsWithRows += s.window->isLoading();
+                aTurnPassedAtPaintsWithRows += aTurnPassed;
+            }
         });
         QVERIFY(waitForRows(*s.window));
         QVERIFY(!arrivingAtPaintsWithRows.isEmpty());
         QCOMPARE(arrivingAtPaintsWithRows.first(), true);
+        QCOMPARE(aTurnPassedAtPaintsWithRows.first(), true);
 
         // A window not shown does not paint: its rows arrive all the same.
         auto *view = new RecordingView;
