@@ -103,6 +103,7 @@ private:
     };
     [[nodiscard]] Place place() const;
     void onRowsLoaded();
+    void holdRowsPaint();
     void completeArrival();
     void finishLoading();
     // An import's rows, made ready on its worker.
