@@ -104,6 +104,7 @@ private:
     [[nodiscard]] Place place() const;
     void onRowsLoaded();
     void holdRowsPaint();
+    void arriveAfterRowsPaint(std::function<void()> arrival);
     void completeArrival();
     void finishLoading();
     // An import's rows, made ready on its worker.
