@@ -109,9 +109,9 @@ public:
     [[nodiscard]] static int compareByKeys(int column, const Keys &left, const QString &leftId, const Keys &right,
                                            const QString &rightId);
     // The place of each row in that order, made with the rows (on the worker that prepares
-    // them): a sort of 50,000 rows by it then compares two numbers, a third of the time of
-    // comparing the keys (26 ms at ten years). nullptr for other columns, and once rows
-    // came, went or changed after a reset.
+    // them): a sort of 50,000 rows by it then compares two numbers, in half the time of
+    // comparing their keys or less (by date 17 → 9–13 ms, by votes 27 → 11–14). nullptr for
+    // other columns, and once rows came, went or changed after a reset.
     [[nodiscard]] const std::vector<qint32> *keyRanks(int column) const;
     // Collation order of two rows' titles or author lists (numeric, case-insensitive; text the
     // collator calls equal falls back to code points, so only identical text compares equal).
