@@ -133,12 +133,12 @@ void MainWindow::onRowsLoaded()
     // due at once. A timer: a queued call (or a timer of 0 ms, which Qt makes one) runs before
     // any input or timer could. At the latest in a moment where the list does not paint (a
     // window not shown, or covered).
-    arriveAfterRowsPaint([this, kept, states = std::move(loaded->states)] {
+    arriveAfterRowsPaint([this, kept, left = place(), states = std::move(loaded->states)] {
         m_loading = false;
         // A bookmark or a sync while the rows were read: they have the state from before.
         if (!states.isSharedWith(m_library.userStore().states()))
             m_userData.showStoredStates();
-        returnTo(kept);
+        returnTo(place() == left ? kept : place()); // a place the user chose meanwhile wins
         releaseFreedMemoryElsewhere(); // what the load and the rows before took
         finishLoading();
     });
@@ -466,8 +466,9 @@ void MainWindow::onImportFinished(const ImportReport &report, bool rowsChanged)
     // end, the list's layout and its paint were 25-39, 18-24 and 16-22 ms at ten years.
     const Place kept = place();
     setRows(std::move(*loaded));
-    arriveAfterRowsPaint([this, kept, finish] {
-        returnTo(kept);
+    // A place the user chose as the rows showed wins over the one kept.
+    arriveAfterRowsPaint([this, kept, left = place(), finish] {
+        returnTo(place() == left ? kept : place());
         finish();
     });
 }

@@ -100,6 +100,7 @@ private:
     struct Place {
         QString paperId;
         DateScope scope;
+        bool operator==(const Place &) const = default;
     };
     [[nodiscard]] Place place() const;
     void onRowsLoaded();

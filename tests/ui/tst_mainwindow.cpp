@@ -478,6 +478,60 @@ private Q_SLOTS:
         QVERIFY(s.window->selectPaper(u"2502.00002"_s));
     }
 
+    void aPlaceChosenAsTheFirstRowsShowIsKept()
+    {
+        const QString libraryDir = m_dir.filePath(u"chosen-first-library"_s);
+        QVERIFY(std::move(Library::open(libraryDir).value().library)->import({ m_digests }).ok());
+        Session s = open(libraryDir);
+        QTreeView *tree = s.window->dateTreeView();
+        auto *dates = qobject_cast<DateTreeModel *>(tree->model());
+        bool chosen = false;
+        const PaintWatch watch(s.window->paperListView()->viewport(), [&] {
+            if (!chosen && s.window->paperProxy()->rowCount() > 0) {
+                chosen = true;
+                tree->setCurrentIndex(dates->bookmarksIndex());
+            }
+        });
+        QVERIFY(waitForRows(*s.window));
+        QVERIFY(chosen);
+        QCOMPARE(tree->currentIndex(), dates->bookmarksIndex());
+    }
+
+    void aPlaceChosenAsAnImportsRowsShowIsKept()
+    {
+        const QString digests = m_dir.filePath(u"chosen-place-digests"_s);
+        const QString libraryDir = m_dir.filePath(u"chosen-place-library"_s);
+        QVERIFY(copyFolder(QStringLiteral(HANJI_SAMPLES_DIR), digests));
+        QVERIFY(std::move(Library::open(libraryDir).value().library)->import({ digests }).ok());
+        Session s = open(libraryDir);
+        QVERIFY(waitForRows(*s.window));
+        QTreeView *tree = s.window->dateTreeView();
+        auto *dates = qobject_cast<DateTreeModel *>(tree->model());
+        QCOMPARE(tree->currentIndex(), dates->allIndex());
+        const int before = s.window->paperProxy()->rowCount();
+
+        QVERIFY(QDir().mkpath(digests + u"/2025/02"_s));
+        QFile day(digests + u"/2025/02/05.md"_s);
+        QVERIFY(day.open(QIODevice::WriteOnly));
+        day.write("## Daily Papers (2025-02-05)\n\n### [고른 자리: A Place Chosen](https://arxiv.org/abs/2502.00005)\n\n"
+                  "Vote: 3\n\n- 가져오기의 행이 보이는 동안 고른 자리가 남습니다.\n");
+        day.close();
+        // The user picks Bookmarks as the import's rows first show, before the window has
+        // gone back to the place it kept.
+        bool chosen = false;
+        const PaintWatch watch(s.window->paperListView()->viewport(), [&] {
+            if (!chosen && s.window->paperProxy()->rowCount() == before + 1) {
+                chosen = true;
+                tree->setCurrentIndex(dates->bookmarksIndex());
+            }
+        });
+        QSignalSpy imported(s.window.get(), &MainWindow::importFinished);
+        s.window->rescan();
+        QVERIFY(imported.wait(30000));
+        QVERIFY(chosen);
+        QCOMPARE(tree->currentIndex(), dates->bookmarksIndex());
+    }
+
     void aFailedReadIsSaidNotShownAsAnEmptyLibrary()
     {
         const QString libraryDir = m_dir.filePath(u"failing-library"_s);
