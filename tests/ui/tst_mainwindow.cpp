@@ -1,3 +1,4 @@
+#include "archivegit.h"
 #include "datetreemodel.h"
 #include "filterbar.h"
 #include "library.h"
@@ -271,11 +272,7 @@ private Q_SLOTS:
     void onlyWebPagesGoToTheBrowser()
     {
         const QString folder = m_dir.filePath(u"links"_s);
-        QVERIFY(QDir().mkpath(folder + u"/2025/03"_s));
-        QFile day(folder + u"/2025/03/01.md"_s);
-        QVERIFY(day.open(QIODevice::WriteOnly));
-        day.write(linkDigest);
-        day.close();
+        QVERIFY(writeFile(folder + u"/2025/03/01.md"_s, linkDigest));
         Session s = open(m_dir.filePath(u"links-library"_s));
         QSignalSpy imported(s.window.get(), &MainWindow::importFinished);
         s.window->openFolders({ folder });
@@ -377,12 +374,9 @@ private Q_SLOTS:
         QVERIFY(s.window->selectPaper(kept));
         list->scrollToTop();
         QVERIFY(!list->viewport()->rect().intersects(list->visualRect(list->currentIndex())));
-        QDir().mkpath(m_digests + u"/2025/02"_s);
-        QFile day(m_digests + u"/2025/02/03.md"_s);
-        QVERIFY(day.open(QIODevice::WriteOnly));
-        day.write("## Daily Papers (2025-02-03)\n\n### [감시 테스트: A Watched Paper](https://arxiv.org/abs/2502.00001)\n\n"
-                  "Vote: 5\n\n- 폴더를 지켜보다가 새 파일을 스스로 읽어 들입니다.\n");
-        day.close();
+        QVERIFY(writeFile(m_digests + u"/2025/02/03.md"_s,
+                          "## Daily Papers (2025-02-03)\n\n### [감시 테스트: A Watched Paper](https://arxiv.org/abs/2502.00001)\n\n"
+                          "Vote: 5\n\n- 폴더를 지켜보다가 새 파일을 스스로 읽어 들입니다.\n"));
         QTRY_COMPARE_WITH_TIMEOUT(s.window->paperProxy()->rowCount(), before + 1, 15000);
         QCOMPARE(s.window->currentPaperId(), kept);
         QTRY_VERIFY(list->viewport()->rect().intersects(list->visualRect(list->currentIndex())));
@@ -456,12 +450,9 @@ private Q_SLOTS:
             QVERIFY(library->import({ digests }).ok());
             before = int(library->search({}).value().size());
         }
-        QVERIFY(QDir().mkpath(digests + u"/2025/02"_s));
-        QFile day(digests + u"/2025/02/04.md"_s);
-        QVERIFY(day.open(QIODevice::WriteOnly));
-        day.write("## Daily Papers (2025-02-04)\n\n### [순서 테스트: An Ordered Paper](https://arxiv.org/abs/2502.00002)\n\n"
-                  "Vote: 5\n\n- 시작할 때 읽은 행보다 가져오기의 행이 나중에 옵니다.\n");
-        day.close();
+        QVERIFY(writeFile(digests + u"/2025/02/04.md"_s,
+                          "## Daily Papers (2025-02-04)\n\n### [순서 테스트: An Ordered Paper](https://arxiv.org/abs/2502.00002)\n\n"
+                          "Vote: 5\n\n- 시작할 때 읽은 행보다 가져오기의 행이 나중에 옵니다.\n"));
 
         Session s = open(libraryDir);
         QVERIFY(s.window->isLoading());
@@ -510,12 +501,9 @@ private Q_SLOTS:
         QCOMPARE(tree->currentIndex(), dates->allIndex());
         const int before = s.window->paperProxy()->rowCount();
 
-        QVERIFY(QDir().mkpath(digests + u"/2025/02"_s));
-        QFile day(digests + u"/2025/02/05.md"_s);
-        QVERIFY(day.open(QIODevice::WriteOnly));
-        day.write("## Daily Papers (2025-02-05)\n\n### [고른 자리: A Place Chosen](https://arxiv.org/abs/2502.00005)\n\n"
-                  "Vote: 3\n\n- 가져오기의 행이 보이는 동안 고른 자리가 남습니다.\n");
-        day.close();
+        QVERIFY(writeFile(digests + u"/2025/02/05.md"_s,
+                          "## Daily Papers (2025-02-05)\n\n### [고른 자리: A Place Chosen](https://arxiv.org/abs/2502.00005)\n\n"
+                          "Vote: 3\n\n- 가져오기의 행이 보이는 동안 고른 자리가 남습니다.\n"));
         // The user picks Bookmarks as the import's rows first show, before the window has
         // gone back to the place it kept.
         bool chosen = false;
@@ -574,12 +562,9 @@ private Q_SLOTS:
         }
         QVERIFY(!id.isEmpty());
         const int bookmarksBefore = dates->bookmarksIndex().siblingAtColumn(DateTreeModel::PapersColumn).data(DateTreeModel::PapersRole).toInt();
-        QDir().mkpath(m_digests + u"/2025/03"_s);
-        QFile day(m_digests + u"/2025/03/04.md"_s);
-        QVERIFY(day.open(QIODevice::WriteOnly));
-        day.write("## Daily Papers (2025-03-04)\n\n### [가져오는 중: A Paper Read Meanwhile](https://arxiv.org/abs/2503.00004)\n\n"
-                  "Vote: 2\n\n- 가져오는 동안 책갈피를 답니다.\n");
-        day.close();
+        QVERIFY(writeFile(m_digests + u"/2025/03/04.md"_s,
+                          "## Daily Papers (2025-03-04)\n\n### [가져오는 중: A Paper Read Meanwhile](https://arxiv.org/abs/2503.00004)\n\n"
+                          "Vote: 2\n\n- 가져오는 동안 책갈피를 답니다.\n"));
 
         QSignalSpy imported(s.window.get(), &MainWindow::importFinished);
         s.window->rescan();
