@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "paperfilterproxy.h"
 #include "paperview.h"
+#include "scenegraphchoice.h"
 #include "thumbnailcache.h"
 #include "webpaperview.h"
 
@@ -120,6 +121,7 @@ int runReader(QApplication &app)
     }
     ThumbnailCache thumbnails(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/thumbnails"_s);
     MainWindow window(*opened->library, &thumbnails); // restores the saved geometry, or a default size
+    endStartWithoutOpenGl(); // QtWebEngine has started with the pane
     if (parser.isSet(screenshot))
         window.resize(parser.isSet(insights) ? QSize(1920, 1200) : QSize(1440, 880)); // the same picture on every machine
     window.show();

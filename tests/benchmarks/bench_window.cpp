@@ -416,6 +416,7 @@ int measureMemory(const QString &libraryDir, SceneGraph sceneGraph)
     thumbnails.setEnabled(false);
     std::unique_ptr<MainWindow> window;
     measureStartup(*library, thumbnails, nullptr, window, QStringLiteral("start-up with the QtWebEngine pane:"));
+    endStartWithoutOpenGl(); // as the reader does once its window exists
     std::printf("| %-52s | %8ld MiB |\n", "  the window process once the list shows (VmRSS)",
                 memoryOf(QCoreApplication::applicationPid()).rss / 1024);
     std::printf("| %-52s | %8ld MiB |\n", "    of it allocated by malloc", heapInUseMiB());

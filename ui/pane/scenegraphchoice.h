@@ -23,7 +23,20 @@ enum class SceneGraph {
 [[nodiscard]] SceneGraph sceneGraphFor(const QProcessEnvironment &environment, const QString &driDirectory);
 
 // Chooses for this machine (its environment, /dev/dri) and applies the choice; before the
-// first window, as Qt Quick requires. Elsewhere than Linux, Default.
+// QApplication, as Qt Quick requires. Elsewhere than Linux, Default.
+//
+// Software also begins a start without OpenGL. Nothing in the window draws with OpenGL then,
+// yet Qt (the context it shares with QtWebEngine) and QtWebEngine (which asks OpenGL which GPU
+// there is) would start Mesa's llvmpipe all the same. At ten years in the list that cost the
+// window 38 MiB of libLLVM and libgallium and 30 MiB of heap. Until endStartWithoutOpenGl(),
+// Qt's X11 platform offers no OpenGL (QT_XCB_GL_INTEGRATION=none; it reads that once, for its
+// first context), and the warnings of those probes failing, expected now, are not printed. A
+// QT_XCB_GL_INTEGRATION the user set is the user's choice: no such start then.
 SceneGraph chooseSceneGraph();
+
+// Ends what chooseSceneGraph() began, if it did: call once the window and its pane, and so
+// QtWebEngine, have started. Programs started from then on (a browser, git) get the
+// environment as it was.
+void endStartWithoutOpenGl();
 
 } // namespace hanji

@@ -17,7 +17,29 @@ private Q_SLOTS:
     void choice_data();
     void choice();
     void noDirectoryIsNoGpu();
+    void softwareStartsWithoutOpenGl();
+    void theUsersGlIntegrationStays();
 };
+
+namespace {
+QStringList g_printed; // what reached the handler under the one chooseSceneGraph() installs
+
+void keepPrinted(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtWarningMsg) // not the choice's own line of information
+        g_printed += message;
+}
+
+// The warnings Qt and QtWebEngine give when their probes find no OpenGL, then the reader's own.
+void warnAsTheStartDoes()
+{
+    qWarning("QXcbIntegration: Cannot create platform OpenGL context, neither GLX nor EGL are enabled");
+    qWarning("QRhiGles2: Failed to create temporary context");
+    qWarning("Failed to create Vulkan instance: -9");
+    qWarning("Unable to detect GPU vendor.");
+    qWarning("hanji: a warning of the reader's own");
+}
+} // namespace
 
 void TestSceneGraphChoice::choice_data()
 {
@@ -65,6 +87,46 @@ void TestSceneGraphChoice::noDirectoryIsNoGpu()
 {
     QTemporaryDir parent;
     QCOMPARE(sceneGraphFor(QProcessEnvironment(), parent.filePath(u"dri"_s)), SceneGraph::Software);
+}
+
+void TestSceneGraphChoice::softwareStartsWithoutOpenGl()
+{
+    qputenv("LIBGL_ALWAYS_SOFTWARE", "1"); // software on any machine
+    qunsetenv("QT_XCB_GL_INTEGRATION");
+    g_printed.clear();
+    const QtMessageHandler test = qInstallMessageHandler(keepPrinted);
+    const SceneGraph chosen = chooseSceneGraph();
+    const QByteArray during = qgetenv("QT_XCB_GL_INTEGRATION");
+    warnAsTheStartDoes();
+    endStartWithoutOpenGl();
+    const bool setAfter = qEnvironmentVariableIsSet("QT_XCB_GL_INTEGRATION");
+    qWarning("Unable to detect GPU vendor."); // once the start is over, said again
+    qInstallMessageHandler(test);
+    qunsetenv("LIBGL_ALWAYS_SOFTWARE");
+
+    QCOMPARE(chosen, SceneGraph::Software);
+    QCOMPARE(during, "none");
+    QVERIFY2(!setAfter, "the programs the reader starts would find OpenGL off");
+    QCOMPARE(g_printed, QStringList({ u"hanji: a warning of the reader's own"_s, u"Unable to detect GPU vendor."_s }));
+}
+
+void TestSceneGraphChoice::theUsersGlIntegrationStays()
+{
+    qputenv("LIBGL_ALWAYS_SOFTWARE", "1");
+    qputenv("QT_XCB_GL_INTEGRATION", "xcb_egl");
+    g_printed.clear();
+    const QtMessageHandler test = qInstallMessageHandler(keepPrinted);
+    const SceneGraph chosen = chooseSceneGraph();
+    warnAsTheStartDoes(); // the user's OpenGL failing is news to the user
+    endStartWithoutOpenGl();
+    qInstallMessageHandler(test);
+    const QByteArray after = qgetenv("QT_XCB_GL_INTEGRATION");
+    qunsetenv("QT_XCB_GL_INTEGRATION");
+    qunsetenv("LIBGL_ALWAYS_SOFTWARE");
+
+    QCOMPARE(chosen, SceneGraph::Software);
+    QCOMPARE(after, "xcb_egl");
+    QCOMPARE(g_printed.size(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestSceneGraphChoice)
