@@ -30,19 +30,25 @@ struct HanjiRun {
     QByteArray err;
 };
 
-// The environment hanji runs in from a test: a home of its own for this test process, so
-// that settings, the default library and caches never touch the real home, even when the
-// test is started outside ctest.
+// The environment hanji runs in from a test with home as its home: settings, the default
+// library and caches go there, never to the real home.
+inline QProcessEnvironment hanjiEnvironmentIn(const QString &home)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), home);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/.cache"));
+    environment.insert(QStringLiteral("XDG_STATE_HOME"), home + QStringLiteral("/.local/state"));
+    return environment;
+}
+
+// The same with a home of its own for this test process, even when the test is started
+// outside ctest.
 inline QProcessEnvironment hanjiEnvironment()
 {
     static const QTemporaryDir home;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("HOME"), home.path());
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral(".local/share")));
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral(".cache")));
-    environment.insert(QStringLiteral("XDG_STATE_HOME"), home.filePath(QStringLiteral(".local/state")));
-    return environment;
+    return hanjiEnvironmentIn(home.path());
 }
 
 // Runs the freshly built hanji (HANJI_BINARY, set by tests/CMakeLists.txt) to the end.

@@ -248,10 +248,7 @@ private Q_SLOTS:
             const QString home = m_dir.filePath(u"home-"_s + name);
             QDir().mkpath(home);
             QProcess hanji;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(u"HOME"_s, home);
-            for (const char *xdg : { "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" })
-                env.insert(QString::fromLatin1(xdg), home + u"/."_s + QString::fromLatin1(xdg).toLower());
+            QProcessEnvironment env = hanjiEnvironmentIn(home);
             env.remove(u"LC_ALL"_s);
             env.remove(u"LANGUAGE"_s);
             env.remove(u"LC_MESSAGES"_s);

@@ -32,11 +32,7 @@ struct ReaderRun {
 
 ReaderRun runReader(const QString &digests, const QString &home, const QProcessEnvironment &extra)
 {
-    QProcessEnvironment env = hanjiEnvironment();
-    env.insert(u"HOME"_s, home);
-    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/.config"_s);
-    env.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
-    env.insert(u"XDG_CACHE_HOME"_s, home + u"/.cache"_s);
+    QProcessEnvironment env = hanjiEnvironmentIn(home);
     env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s); // as a user's desktop runs it
     env.insert(u"LIBGL_ALWAYS_SOFTWARE"_s, u"1"_s);
     env.remove(u"QT_XCB_GL_INTEGRATION"_s);
