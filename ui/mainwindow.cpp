@@ -138,7 +138,7 @@ void MainWindow::onRowsLoaded()
         // A bookmark or a sync while the rows were read: they have the state from before.
         if (!states.isSharedWith(m_library.userStore().states()))
             m_userData.showStoredStates();
-        returnTo(place() == left ? kept : place()); // a place the user chose meanwhile wins
+        returnUnlessMoved(kept, left);
         releaseFreedMemoryElsewhere(); // what the load and the rows before took
         finishLoading();
     });
@@ -466,9 +466,8 @@ void MainWindow::onImportFinished(const ImportReport &report, bool rowsChanged)
     // end, the list's layout and its paint were 25-39, 18-24 and 16-22 ms at ten years.
     const Place kept = place();
     setRows(std::move(*loaded));
-    // A place the user chose as the rows showed wins over the one kept.
     arriveAfterRowsPaint([this, kept, left = place(), finish] {
-        returnTo(place() == left ? kept : place());
+        returnUnlessMoved(kept, left);
         finish();
     });
 }
@@ -487,6 +486,11 @@ void MainWindow::setRows(LoadedRows loaded)
     // A bookmark or a sync while the import ran: the rows have the state from before.
     if (!loaded.states.isSharedWith(m_library.userStore().states()))
         m_userData.showStoredStates();
+}
+
+void MainWindow::returnUnlessMoved(const Place &kept, const Place &left)
+{
+    returnTo(place() == left ? kept : place()); // a place the user chose as the rows showed wins
 }
 
 void MainWindow::returnTo(const Place &place)

@@ -112,6 +112,8 @@ private:
     void setRows(LoadedRows loaded);
     // After the rows were replaced: the node and the paper again, the search run again, the count.
     void returnTo(const Place &place);
+    // Back to kept, unless the place is no longer left, the one it was as the rows went in.
+    void returnUnlessMoved(const Place &kept, const Place &left);
     void keepPaper(const QString &id); // the paper the rows changed under stays current, in view
     void onImportFinished(const ImportReport &report, bool rowsChanged);
     void onCurrentPaperChanged();
